@@ -1,0 +1,32 @@
+package dev.eventletscan.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to scan and how; built by the CLI (or any caller) and never changed after.
+ *
+ * @param target a repository folder or a single file
+ * @param includes globs a file must match (any), see {@link dev.eventletscan.walk.PathFilter}
+ * @param excludes globs that remove files and whole folders
+ * @param threads parser threads; 0 means one per available core
+ * @param extraRules rule files to load beside the shipped ones
+ */
+public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
+    public ScanRequest {
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        extraRules = List.copyOf(extraRules);
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
+        }
+    }
+
+    public static ScanRequest of(Path target) {
+        return new ScanRequest(target, List.of(), List.of(), 0, List.of());
+    }
+
+    public int effectiveThreads() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+}

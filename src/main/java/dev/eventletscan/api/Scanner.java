@@ -1,0 +1,150 @@
+package dev.eventletscan.api;
+
+import dev.eventletscan.detect.FileDetector;
+import dev.eventletscan.model.FileSummary;
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.model.ScanResult;
+import dev.eventletscan.model.ScanSummary;
+import dev.eventletscan.model.ToolInfo;
+import dev.eventletscan.rules.RuleLoader;
+import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.walk.PathFilter;
+import dev.eventletscan.walk.RepositoryWalker;
+import dev.eventletscan.walk.SourceFile;
+import dev.eventletscan.walk.WalkNotice;
+import dev.eventletscan.walk.WalkResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The library entry point: walk, parse and detect in parallel, then merge
+ * into one {@link ScanResult} whose order depends only on the input.
+ */
+public final class Scanner {
+    /** The JSON report schema version; bump the major part on any incompatible change. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private final RuleSet rules;
+
+    public Scanner(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** A scanner with the shipped rules and the request's extra rule files. */
+    public static Scanner forRequest(ScanRequest request) {
+        return new Scanner(RuleLoader.load(request.extraRules()));
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /**
+     * @throws java.nio.file.NoSuchFileException when the target does not exist
+     */
+    public ScanResult scan(ScanRequest request) throws IOException {
+        WalkResult walk = new RepositoryWalker(new PathFilter(request.includes(), request.excludes()))
+                .walk(request.target());
+        List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads());
+        return merge(request, walk, outcomes);
+    }
+
+    private List<FileOutcome> scanFiles(List<SourceFile> files, int threads) {
+        FileOutcome[] outcomes = new FileOutcome[files.size()];
+        FileDetector detector = new FileDetector(rules);
+        ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
+        ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
+            FileScanner s = new FileScanner(detector, rules.trackedRoots());
+            workers.add(s);
+            return s;
+        });
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                outcomes[i] = scanOne(worker.get(), files.get(i));
+            }
+        };
+        int n = Math.max(1, Math.min(threads, files.size()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("scan-", 0).daemon().factory())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                running.add(pool.submit(drain));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan worker failed", e.getCause());
+        } finally {
+            workers.forEach(FileScanner::close);
+        }
+        return List.of(outcomes);
+    }
+
+    /** A bug or an exhausted resource while scanning one file must not lose the others. */
+    private static FileOutcome scanOne(FileScanner scanner, SourceFile file) {
+        try {
+            return scanner.scan(file);
+        } catch (RuntimeException | StackOverflowError e) {
+            return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
+                    "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes) {
+        List<Finding> findings = new ArrayList<>();
+        List<FileSummary> files = new ArrayList<>();
+        List<ProcessingIssue> problems = new ArrayList<>();
+        for (WalkNotice notice : walk.notices()) {
+            problems.add(ProcessingIssue.warning(notice.relativePath(), notice.message()));
+        }
+        for (FileOutcome o : outcomes) {
+            findings.addAll(o.findings());
+            problems.addAll(o.problems());
+            if (o.summary() != null) {
+                files.add(o.summary());
+            }
+        }
+        findings.sort(Finding.ORDER);
+        problems.sort(ProcessingIssue.ORDER);
+        SortedMap<String, Integer> byCategory = new TreeMap<>();
+        SortedMap<String, Integer> byRule = new TreeMap<>();
+        int patches = 0;
+        for (Finding f : findings) {
+            byCategory.merge(f.category(), 1, Integer::sum);
+            byRule.merge(f.ruleId(), 1, Integer::sum);
+            if (f.monkeyPatch() != null) {
+                patches++;
+            }
+        }
+        int withFindings = (int) files.stream().filter(f -> f.findings() > 0).count();
+        var summary = new ScanSummary(walk.files().size(), files.size(), withFindings, findings.size(), patches,
+                Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule));
+        var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
+        return new ScanResult(tool, displayRoot(request), summary, files, findings, problems);
+    }
+
+    /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */
+    private static String displayRoot(ScanRequest request) {
+        java.nio.file.Path root = request.target().normalize();
+        if (!java.nio.file.Files.isDirectory(root)) {
+            root = root.getParent();
+        }
+        String text = root == null ? "" : root.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+}

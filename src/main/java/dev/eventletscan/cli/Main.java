@@ -1,0 +1,87 @@
+package dev.eventletscan.cli;
+
+import dev.eventletscan.api.Version;
+import dev.eventletscan.parse.NativeLibraryException;
+import dev.eventletscan.rules.RuleFileException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. {@link #run} takes its streams as arguments so tests run
+ * the real CLI in-process; only {@link #main} exits the JVM.
+ */
+@Command(
+        name = "eventlet-scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  the command ran (findings do not change this)",
+            "  1  a gate failed",
+            "  2  bad usage or input (unknown option, missing path, invalid rule file, unwritable output)",
+            "  3  internal error (a bug, or the native parser could not be loaded)"
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("eventlet-scan: error: " + ex.getMessage() + " (see eventlet-scan " + commandPath(ex) + "--help)");
+            return ExitCode.USAGE_OR_INPUT.code;
+        });
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+            switch (ex) {
+                case UserError u -> err.println("eventlet-scan: error: " + u.getMessage());
+                case RuleFileException r -> {
+                    err.println("eventlet-scan: error: invalid rule file(s), " + r.problems().size() + " problem(s):");
+                    r.problems().forEach(p -> err.println("  " + p));
+                }
+                case NativeLibraryException n -> {
+                    err.println("eventlet-scan: error: native parser: " + n.getMessage());
+                    return ExitCode.INTERNAL.code;
+                }
+                default -> {
+                    err.println("eventlet-scan: internal error: " + ex);
+                    ex.printStackTrace(err);
+                    return ExitCode.INTERNAL.code;
+                }
+            }
+            return ExitCode.USAGE_OR_INPUT.code;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandPath(CommandLine.ParameterException ex) {
+        String name = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+        return name.equals("eventlet-scan") ? "" : name.substring("eventlet-scan ".length()) + " ";
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, explain");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"eventlet-scan " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.eventletscan.cli;
+
+import dev.eventletscan.model.ScanResult;
+import dev.eventletscan.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where one report goes (a file, or standard output when {@code file} is null) and in which format. */
+record ReportOutput(Path file, ReportFormat format) {
+
+    /** Decides every output before the scan runs, so a bad name fails fast and costs no scan. */
+    static List<ReportOutput> plan(List<Path> files, ReportFormat explicit) {
+        List<ReportOutput> out = new ArrayList<>();
+        if (files.isEmpty()) {
+            out.add(new ReportOutput(null, explicit == null ? ReportFormat.TEXT : explicit));
+            return out;
+        }
+        for (Path file : files) {
+            ReportFormat format = explicit != null ? explicit
+                    : ReportFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new UserError(
+                            file + ": cannot tell the report format from the extension; add --format"));
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new UserError(file + ": cannot write report: folder " + dir + " does not exist");
+            }
+            if (Files.isDirectory(file)) {
+                throw new UserError(file + ": cannot write report: it is a folder");
+            }
+            out.add(new ReportOutput(file, format));
+        }
+        return out;
+    }
+
+    /** Files are written to a temporary sibling and moved into place, so a failed run never leaves half a report. */
+    void write(ScanResult result, PrintWriter stdout) throws IOException {
+        if (file == null) {
+            format.renderer().render(result, stdout);
+            stdout.flush();
+            return;
+        }
+        Path target = file.toAbsolutePath();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot write report: " + reason(e));
+        }
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                format.renderer().render(result, w);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot write report: " + reason(e));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

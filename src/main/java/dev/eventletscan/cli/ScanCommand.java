@@ -1,0 +1,98 @@
+package dev.eventletscan.cli;
+
+import dev.eventletscan.api.ScanRequest;
+import dev.eventletscan.api.Scanner;
+import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.model.ScanResult;
+import dev.eventletscan.parse.NativeLibraries;
+import dev.eventletscan.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan a repository (or one file) for eventlet usage and write a report.")
+final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "Repository folder or Python file to scan.")
+    Path target;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: text (default), json. For -o files the extension decides unless this is given.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output (repeatable: one report per file).")
+    List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Only scan files matching GLOB (repeatable). Without '/', matches a name at any depth.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip files and folders matching GLOB (repeatable), e.g. tests or 'nova/tests/**'.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Parser threads (default: one per core).")
+    int threads;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Extra rule file to load (repeatable).")
+    List<Path> extraRules = new ArrayList<>();
+
+    @Option(names = "--native-dir", paramLabel = "DIR",
+            description = "Use libtree-sitter.so and libtree-sitter-python.so from DIR instead of the bundled ones "
+                    + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
+    Path nativeDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (nativeDir != null) {
+            System.setProperty(NativeLibraries.DIR_PROPERTY, nativeDir.toString());
+        }
+        if (threads < 0) {
+            throw new UserError("--threads must be 0 (one per core) or more, was " + threads);
+        }
+        ReportFormat explicit = format == null ? null : ReportFormat.byId(format)
+                .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: text, json)"));
+        List<ReportOutput> reports = ReportOutput.plan(outputs, explicit);
+        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules);
+        Scanner scanner = Scanner.forRequest(request);
+        ScanResult result;
+        try {
+            result = scanner.scan(request);
+        } catch (NoSuchFileException e) {
+            throw new UserError(target + ": no such file or folder");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean textOnStdout = false;
+        for (ReportOutput report : reports) {
+            report.write(result, out);
+            textOnStdout |= report.file() == null && report.format() == ReportFormat.TEXT;
+        }
+        if (!quiet && !textOnStdout) {
+            for (ProcessingIssue p : result.problems()) {
+                err.println("eventlet-scan: " + p.level() + ": " + p.path() + ": " + p.message());
+            }
+            err.println("eventlet-scan: " + result.summary().findings() + " findings in "
+                    + result.summary().filesWithFindings() + " files (" + result.summary().filesWalked()
+                    + " walked, " + result.summary().filesParsed() + " parsed)");
+        }
+        return ExitCode.OK.code;
+    }
+}

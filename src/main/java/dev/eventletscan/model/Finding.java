@@ -1,0 +1,40 @@
+package dev.eventletscan.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
+
+/**
+ * One eventlet usage site. Lines and columns are 1-based; columns count code
+ * points. {@code end*} is the end of the matched expression.
+ *
+ * @param symbol canonical dotted name of what is used ({@code eventlet.greenthread.spawn})
+ * @param usage how it is used: import, call, decorator, base-class, with, except, reference
+ * @param code the source line, without surrounding white space
+ * @param scope enclosing classes and functions ({@code Service.start}), empty at module level
+ * @param guarded inside an if, try or conditional expression of its scope: it may not always run
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Finding(
+        String ruleId,
+        String category,
+        Severity severity,
+        String path,
+        int line,
+        int column,
+        int endLine,
+        int endColumn,
+        String symbol,
+        String usage,
+        String message,
+        String code,
+        String scope,
+        boolean guarded,
+        MonkeyPatchDetails monkeyPatch) {
+
+    /** Report order: path, position, then rule, so output never depends on thread timing. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::symbol);
+}

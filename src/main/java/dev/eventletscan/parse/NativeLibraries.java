@@ -1,0 +1,159 @@
+package dev.eventletscan.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Locates the native tree-sitter libraries: a directory the user names
+ * ({@value #DIR_PROPERTY} or {@value #DIR_ENV}), or the copies built into the
+ * jar, extracted once into a content-addressed cache folder so that parallel
+ * runs and upgrades never overwrite a library another process has loaded.
+ */
+public final class NativeLibraries {
+    public static final String DIR_PROPERTY = "eventletscan.native.dir";
+    public static final String DIR_ENV = "EVENTLET_SCAN_NATIVE_DIR";
+    static final String CORE = "libtree-sitter.so";
+    static final String PYTHON = "libtree-sitter-python.so";
+
+    private static volatile Path directory;
+
+    private NativeLibraries() {}
+
+    public static Path coreLibrary() {
+        return directory().resolve(CORE);
+    }
+
+    public static Path pythonGrammar() {
+        return directory().resolve(PYTHON);
+    }
+
+    /** The platform tag used in the jar's native/ folder, e.g. {@code linux-x86_64}. */
+    public static String platform() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        os = os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : os.replace(' ', '-');
+        arch = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "arm64", "aarch64" -> "aarch64";
+            default -> arch;
+        };
+        return os + "-" + arch;
+    }
+
+    private static Path directory() {
+        Path dir = directory;
+        if (dir == null) {
+            synchronized (NativeLibraries.class) {
+                dir = directory;
+                if (dir == null) {
+                    dir = locate();
+                    directory = dir;
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static Path locate() {
+        String override = System.getProperty(DIR_PROPERTY);
+        String origin = "-D" + DIR_PROPERTY;
+        if (override == null || override.isBlank()) {
+            override = System.getenv(DIR_ENV);
+            origin = DIR_ENV;
+        }
+        if (override != null && !override.isBlank()) {
+            Path dir = Path.of(override).toAbsolutePath();
+            for (String name : new String[] {CORE, PYTHON}) {
+                if (!Files.isRegularFile(dir.resolve(name))) {
+                    throw new NativeLibraryException(
+                            dir.resolve(name) + ": missing (native library directory set by " + origin + ")");
+                }
+            }
+            return dir;
+        }
+        return extractBundled();
+    }
+
+    private static Path extractBundled() {
+        String base = "/native/" + platform() + "/";
+        byte[] core = readResource(base + CORE);
+        byte[] python = readResource(base + PYTHON);
+        Path dir = cacheRoot().resolve("native").resolve(platform() + "-" + digest(core, python));
+        try {
+            Files.createDirectories(dir);
+            install(dir.resolve(CORE), core);
+            install(dir.resolve(PYTHON), python);
+        } catch (IOException e) {
+            throw new NativeLibraryException(dir + ": cannot extract the native parser libraries: " + e.getMessage());
+        }
+        return dir;
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = NativeLibraries.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new NativeLibraryException("no bundled native library " + name + " for platform "
+                        + platform() + ": rebuild on this platform or set " + DIR_ENV);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void install(Path target, byte[] content) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+            return;
+        }
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The per-user cache folder: $XDG_CACHE_HOME/eventlet-scan, else ~/.cache/eventlet-scan, else the temp dir. */
+    public static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        Path dir = root.resolve("eventlet-scan");
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return dir;
+            }
+        } catch (IOException | SecurityException ignored) {
+            // fall through to the temp directory: a read-only home must not stop a scan
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "eventlet-scan-" + System.getProperty("user.name"));
+    }
+
+    private static String digest(byte[]... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                sha.update(part);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.eventletscan.parse;
+
+/** The native parser libraries cannot be found or loaded; the message names the file and the problem. */
+public final class NativeLibraryException extends RuntimeException {
+    public NativeLibraryException(String message) {
+        super(message);
+    }
+
+    public NativeLibraryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

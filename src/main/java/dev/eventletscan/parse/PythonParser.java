@@ -1,0 +1,98 @@
+package dev.eventletscan.parse;
+
+import io.github.treesitter.jtreesitter.Language;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.Parser;
+import io.github.treesitter.jtreesitter.Tree;
+import io.github.treesitter.jtreesitter.TreeCursor;
+import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
+
+/**
+ * One tree-sitter parser for Python. Not thread-safe: the pipeline gives each
+ * worker thread its own. Each parse copies the named nodes into a
+ * {@link SyntaxTree} and closes the native tree before returning.
+ */
+public final class PythonParser implements AutoCloseable {
+    private final Language language;
+    private final Parser parser;
+    private final String[] typeNames;
+    private final boolean[] named;
+    private final String[] fieldNames;
+    // Shared, not confined: the pipeline closes parsers from the thread that collects the workers.
+    private final Arena scratch = Arena.ofShared();
+    // Every TSNode the cursor hands out is written over the same 64 bytes.
+    private final SegmentAllocator nodeSlot = SegmentAllocator.prefixAllocator(scratch.allocate(64, 8));
+
+    public PythonParser() {
+        this.language = PythonGrammar.language();
+        this.parser = new Parser(language);
+        int symbols = language.getSymbolCount();
+        this.typeNames = new String[symbols];
+        this.named = new boolean[symbols];
+        for (int s = 0; s < symbols; s++) {
+            String name = language.getSymbolName((short) s);
+            typeNames[s] = name == null ? "" : name.intern();
+            named[s] = language.isNamed((short) s);
+        }
+        int fieldCount = language.getFieldCount();
+        this.fieldNames = new String[fieldCount + 1];
+        for (int f = 1; f <= fieldCount; f++) {
+            String name = language.getFieldNameForId((short) f);
+            fieldNames[f] = name == null ? null : name.intern();
+        }
+    }
+
+    public SyntaxTree parse(SourceText source) {
+        Tree tree = parser.parse(source.text()).orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
+        try (tree; TreeCursor cursor = tree.walk()) {
+            return copy(source, tree.getRootNode().hasError(), cursor);
+        }
+    }
+
+    private SyntaxTree copy(SourceText source, boolean hasErrors, TreeCursor cursor) {
+        var b = new SyntaxTree.Builder();
+        // recorded[d]: index of the nearest recorded node at cursor depth <= d, for parent links.
+        int[] recorded = new int[64];
+        int depth = 0;
+        while (true) {
+            Node node = cursor.getCurrentNode(nodeSlot);
+            int symbol = Short.toUnsignedInt(node.getSymbol());
+            boolean isError = symbol == 0xFFFF;
+            int parent = depth == 0 ? SyntaxTree.NONE : recorded[depth - 1];
+            int self = parent;
+            if (isError || (symbol < named.length && named[symbol])) {
+                short field = cursor.getCurrentFieldId();
+                self = b.add(isError ? "ERROR" : typeNames[symbol],
+                        field > 0 && field < fieldNames.length ? fieldNames[field] : null,
+                        node.getStartByte(), node.getEndByte(), parent);
+                if (isError) {
+                    b.errorCount++;
+                }
+            }
+            if (hasErrors && !isError && node.isMissing()) {
+                b.errorCount++;
+            }
+            if (depth + 1 >= recorded.length) {
+                recorded = java.util.Arrays.copyOf(recorded, recorded.length * 2);
+            }
+            recorded[depth] = self;
+            if (cursor.gotoFirstChild()) {
+                depth++;
+                continue;
+            }
+            while (!cursor.gotoNextSibling()) {
+                if (!cursor.gotoParent()) {
+                    return new SyntaxTree(source, b);
+                }
+                depth--;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+        scratch.close();
+    }
+}

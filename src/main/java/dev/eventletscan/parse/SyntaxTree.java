@@ -1,0 +1,177 @@
+package dev.eventletscan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The named nodes of one parsed file, copied out of tree-sitter into plain
+ * arrays. Detectors walk this instead of the native tree, so they never cross
+ * into native code, need no closing, and can be tested on any thread. A node
+ * is an int index; index 0 is the module. {@link #NONE} means "no such node".
+ */
+public final class SyntaxTree {
+    public static final int NONE = -1;
+
+    private final SourceText source;
+    private final String[] types;
+    private final String[] fields;
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] parents;
+    private final int[] firstChildren;
+    private final int[] nextSiblings;
+    private final int size;
+    private final int errorCount;
+
+    SyntaxTree(SourceText source, Builder b) {
+        this.source = source;
+        this.size = b.size;
+        this.types = b.types;
+        this.fields = b.fields;
+        this.starts = b.starts;
+        this.ends = b.ends;
+        this.parents = b.parents;
+        this.firstChildren = b.firstChildren;
+        this.nextSiblings = b.nextSiblings;
+        this.errorCount = b.errorCount;
+    }
+
+    public SourceText source() {
+        return source;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** ERROR and MISSING nodes tree-sitter inserted to recover from syntax errors. */
+    public int errorCount() {
+        return errorCount;
+    }
+
+    public String type(int node) {
+        return types[node];
+    }
+
+    public boolean is(int node, String type) {
+        return node != NONE && types[node].equals(type);
+    }
+
+    /** The field name under which this node hangs from its parent, or null. */
+    public String field(int node) {
+        return fields[node];
+    }
+
+    public int parent(int node) {
+        return parents[node];
+    }
+
+    public int firstChild(int node) {
+        return firstChildren[node];
+    }
+
+    public int nextSibling(int node) {
+        return nextSiblings[node];
+    }
+
+    public int startByte(int node) {
+        return starts[node];
+    }
+
+    public int endByte(int node) {
+        return ends[node];
+    }
+
+    public String text(int node) {
+        return source.slice(starts[node], ends[node]);
+    }
+
+    public List<Integer> children(int node) {
+        List<Integer> out = new ArrayList<>();
+        for (int c = firstChildren[node]; c != NONE; c = nextSiblings[c]) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    public int child(int node, String field) {
+        for (int c = firstChildren[node]; c != NONE; c = nextSiblings[c]) {
+            if (field.equals(fields[c])) {
+                return c;
+            }
+        }
+        return NONE;
+    }
+
+    public List<Integer> children(int node, String field) {
+        List<Integer> out = new ArrayList<>();
+        for (int c = firstChildren[node]; c != NONE; c = nextSiblings[c]) {
+            if (field.equals(fields[c])) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The nearest proper ancestor of one of the given types, or NONE. */
+    public int ancestor(int node, String... anyType) {
+        for (int p = parents[node]; p != NONE; p = parents[p]) {
+            for (String t : anyType) {
+                if (types[p].equals(t)) {
+                    return p;
+                }
+            }
+        }
+        return NONE;
+    }
+
+    /** Accumulates nodes in document (pre-)order while the native tree is walked. */
+    static final class Builder {
+        int size;
+        int errorCount;
+        String[] types = new String[256];
+        String[] fields = new String[256];
+        int[] starts = new int[256];
+        int[] ends = new int[256];
+        int[] parents = new int[256];
+        int[] firstChildren = new int[256];
+        int[] nextSiblings = new int[256];
+        private int[] lastChildren = new int[256];
+
+        int add(String type, String field, int start, int end, int parent) {
+            if (size == types.length) {
+                grow();
+            }
+            int n = size++;
+            types[n] = type;
+            fields[n] = field;
+            starts[n] = start;
+            ends[n] = end;
+            parents[n] = parent;
+            firstChildren[n] = NONE;
+            nextSiblings[n] = NONE;
+            lastChildren[n] = NONE;
+            if (parent != NONE) {
+                if (lastChildren[parent] == NONE) {
+                    firstChildren[parent] = n;
+                } else {
+                    nextSiblings[lastChildren[parent]] = n;
+                }
+                lastChildren[parent] = n;
+            }
+            return n;
+        }
+
+        private void grow() {
+            int cap = types.length * 2;
+            types = java.util.Arrays.copyOf(types, cap);
+            fields = java.util.Arrays.copyOf(fields, cap);
+            starts = java.util.Arrays.copyOf(starts, cap);
+            ends = java.util.Arrays.copyOf(ends, cap);
+            parents = java.util.Arrays.copyOf(parents, cap);
+            firstChildren = java.util.Arrays.copyOf(firstChildren, cap);
+            nextSiblings = java.util.Arrays.copyOf(nextSiblings, cap);
+            lastChildren = java.util.Arrays.copyOf(lastChildren, cap);
+        }
+    }
+}

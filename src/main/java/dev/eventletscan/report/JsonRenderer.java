@@ -1,0 +1,36 @@
+package dev.eventletscan.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.eventletscan.model.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The JSON report, following the schema in resources/schema. Indentation and
+ * line ends are fixed ("\n"), so the same result gives the same bytes on any machine.
+ */
+public final class JsonRenderer implements Renderer {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+
+    @Override
+    public void render(ScanResult result, Writer out) throws IOException {
+        var printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        MAPPER.writer(printer).writeValue(out, result);
+        out.write("\n");
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

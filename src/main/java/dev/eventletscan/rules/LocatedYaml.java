@@ -1,0 +1,85 @@
+package dev.eventletscan.rules;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML (or JSON) document read into a Jackson tree that remembers the line
+ * of every value, so validation can point at {@code file:line} for each field.
+ * Paths look like {@code rules[3].match.symbols[0]}.
+ */
+final class LocatedYaml {
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private LocatedYaml(JsonNode root, Map<String, Integer> lines) {
+        this.root = root;
+        this.lines = lines;
+    }
+
+    static LocatedYaml parse(String text) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken first = p.nextToken();
+            JsonNode root = first == null ? JsonNodeFactory.instance.nullNode() : read(p, "", lines);
+            return new LocatedYaml(root, lines);
+        }
+    }
+
+    /** The line of the value at a path, or of its nearest located parent. */
+    int line(String path) {
+        String p = path;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return lines.getOrDefault("", 1);
+            }
+            p = p.substring(0, cut);
+        }
+    }
+
+    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+        lines.put(path, p.currentTokenLocation().getLineNr());
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode obj = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String child = path.isEmpty() ? name : path + "." + name;
+                    p.nextToken();
+                    obj.set(name, read(p, child, lines));
+                }
+                yield obj;
+            }
+            case START_ARRAY -> {
+                ArrayNode arr = f.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    arr.add(read(p, path + "[" + i++ + "]", lines));
+                }
+                yield arr;
+            }
+            case VALUE_STRING -> f.textNode(p.getText());
+            case VALUE_NUMBER_INT -> f.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            default -> f.nullNode();
+        };
+    }
+}

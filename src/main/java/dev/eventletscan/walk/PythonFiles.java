@@ -1,0 +1,44 @@
+package dev.eventletscan.walk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Which files hold Python code, and which folders never hold the project's own code. */
+final class PythonFiles {
+    static final Set<String> SKIPPED_DIRECTORIES = Set.of(
+            ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "build", "dist", ".eggs",
+            "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache");
+
+    private PythonFiles() {}
+
+    static boolean isSkippedDirectory(Path dir, String name) {
+        return SKIPPED_DIRECTORIES.contains(name)
+                || name.endsWith(".egg-info")
+                || Files.isRegularFile(dir.resolve("pyvenv.cfg")); // a virtualenv, whatever its name
+    }
+
+    static boolean hasPythonExtension(String name) {
+        return name.endsWith(".py") || name.endsWith(".pyi");
+    }
+
+    /** An extension-less file whose first line is a Python shebang ({@code #!/usr/bin/env python3}, ...). */
+    static boolean isPythonScript(Path file, String name) {
+        if (name.indexOf('.') >= 0) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(128);
+            if (head.length < 2 || head[0] != '#' || head[1] != '!') {
+                return false;
+            }
+            String first = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+            return first.matches("#!.*\\bpython[0-9.]*\\b.*");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

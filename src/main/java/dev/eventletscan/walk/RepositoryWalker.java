@@ -1,0 +1,171 @@
+package dev.eventletscan.walk;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds the Python files of a repository, the way git would list them:
+ * .gitignore files at every level and the repository's info/exclude apply
+ * (also those above the scan root, when it sits inside a work tree), and
+ * virtualenvs and build output are passed over. Symbolic links are followed
+ * only while they stay inside the root, and never round a loop.
+ */
+public final class RepositoryWalker {
+    private final PathFilter filter;
+
+    public RepositoryWalker(PathFilter filter) {
+        this.filter = filter;
+    }
+
+    /**
+     * @param target a folder, or a single file (scanned whatever its name)
+     * @throws NoSuchFileException when the target does not exist
+     */
+    public WalkResult walk(Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new NoSuchFileException(root.toString(), null, "no such file or folder");
+        }
+        if (!Files.isDirectory(root)) {
+            return new WalkResult(List.of(new SourceFile(root, root.getFileName().toString())), List.of());
+        }
+        return new Walk(root).run();
+    }
+
+    private final class Walk {
+        private final Path root;
+        private final Path realRoot;
+        private final IgnoreRules ignores = new IgnoreRules();
+        private final Set<Path> visitedDirectories = new HashSet<>();
+        // real path -> first relative path; links to a file already listed add nothing
+        private final Map<Path, String> byRealPath = new LinkedHashMap<>();
+        private final TreeMap<String, SourceFile> files = new TreeMap<>();
+        private final List<WalkNotice> notices = new ArrayList<>();
+
+        Walk(Path root) throws IOException {
+            this.root = root;
+            this.realRoot = root.toRealPath();
+        }
+
+        WalkResult run() throws IOException {
+            loadIgnoresAbove();
+            visit(root, "");
+            return new WalkResult(List.copyOf(files.values()), notices);
+        }
+
+        /** info/exclude and the .gitignore files between the work tree's top and the scan root. */
+        private void loadIgnoresAbove() throws IOException {
+            Path top = realRoot;
+            while (top != null && !Files.exists(top.resolve(".git"))) {
+                top = top.getParent();
+            }
+            if (top == null) {
+                return;
+            }
+            String down = top.relativize(realRoot).toString().replace('\\', '/');
+            String above = down.isEmpty() ? "" : down + "/";
+            Path gitDir = top.resolve(".git");
+            if (Files.isDirectory(gitDir)) {
+                ignores.push(gitDir.resolve("info").resolve("exclude"), "", above);
+            }
+            Path dir = top;
+            String prefix = above;
+            while (!dir.equals(realRoot)) {
+                ignores.push(dir.resolve(".gitignore"), "", prefix);
+                String next = realRoot.subpath(dir.getNameCount(), dir.getNameCount() + 1).toString();
+                dir = dir.resolve(next);
+                prefix = prefix.substring(next.length() + 1);
+            }
+        }
+
+        private void visit(Path dir, String rel) throws IOException {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                notices.add(new WalkNotice(rel, "cannot resolve folder: " + e.getMessage()));
+                return;
+            }
+            if (!visitedDirectories.add(real)) {
+                notices.add(new WalkNotice(rel, "symbolic link loop: folder already visited, not followed"));
+                return;
+            }
+            boolean pushed = ignores.push(dir.resolve(".gitignore"), rel);
+            try {
+                for (Path entry : sortedEntries(dir, rel)) {
+                    visitEntry(entry, rel + entry.getFileName());
+                }
+            } finally {
+                if (pushed) {
+                    ignores.pop();
+                }
+            }
+        }
+
+        private void visitEntry(Path entry, String rel) throws IOException {
+            String name = entry.getFileName().toString();
+            boolean link = Files.isSymbolicLink(entry);
+            if (link && !linkStaysInside(entry, rel)) {
+                return;
+            }
+            boolean directory = Files.isDirectory(entry);
+            if (directory) {
+                if (PythonFiles.isSkippedDirectory(entry, name)
+                        || ignores.isIgnored(rel, true)
+                        || filter.excludes(rel, true)) {
+                    return;
+                }
+                visit(entry, rel + "/");
+                return;
+            }
+            if (!Files.isRegularFile(entry) || ignores.isIgnored(rel, false) || filter.excludes(rel, false)) {
+                return;
+            }
+            if (!(PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(entry, name))
+                    || !filter.includesFile(rel)) {
+                return;
+            }
+            Path real = link ? entry.toRealPath() : entry;
+            String first = byRealPath.putIfAbsent(real, rel);
+            if (first == null) {
+                files.put(rel, new SourceFile(entry, rel));
+            }
+        }
+
+        private boolean linkStaysInside(Path link, String rel) {
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (IOException e) {
+                notices.add(new WalkNotice(rel, "broken symbolic link, skipped"));
+                return false;
+            }
+            if (!target.startsWith(realRoot)) {
+                notices.add(new WalkNotice(rel, "symbolic link to " + target + " points outside the scan root, not followed"));
+                return false;
+            }
+            return true;
+        }
+
+        private List<Path> sortedEntries(Path dir, String rel) {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(entries::add);
+            } catch (IOException | SecurityException e) {
+                notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + e.getMessage()));
+            }
+            entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.eventletscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.TestSupport;
+import dev.eventletscan.TestSupport.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private static String sample() {
+        return TestSupport.sample("green-service").toString();
+    }
+
+    @Test
+    void scanPrintsOneFindingPerLineAndASummary() {
+        CliRun run = TestSupport.cli("scan", sample());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("green_service/__init__.py:4:1: EVT100 ")
+                .contains("(global: every module)")
+                .contains("7 findings in 3 files (3 Python files walked, 3 parsed, 2 monkey_patch calls)");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonGoesToAFileWrittenWhole() throws IOException {
+        Path out = tmp.resolve("report.json");
+        CliRun run = TestSupport.cli("scan", sample(), "-o", out.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(out)).startsWith("{\n  \"tool\" : {");
+        assertThat(run.err()).contains("7 findings in 3 files");
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactly(out); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(TestSupport.cli("--version").out()).startsWith("eventlet-scan ");
+        CliRun help = TestSupport.cli("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("scan").contains("Exit codes:");
+        assertThat(TestSupport.cli("scan", "--help").out()).contains("--format").contains("--exclude");
+    }
+
+    @Test
+    void usageAndInputErrorsAreOneLineAndExitTwo() {
+        CliRun unknown = TestSupport.cli("scan", sample(), "--frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("--frobnicate");
+
+        CliRun missing = TestSupport.cli("scan", tmp.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("eventlet-scan: error: " + tmp.resolve("nope") + ": no such file or folder");
+
+        CliRun badFormat = TestSupport.cli("scan", sample(), "--format", "xml");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown --format 'xml'");
+
+        CliRun noFolder = TestSupport.cli("scan", sample(), "-o", tmp.resolve("missing/dir/r.json").toString());
+        assertThat(noFolder.exitCode()).isEqualTo(2);
+        assertThat(noFolder.err()).contains("r.json: cannot write report: folder");
+
+        assertThat(TestSupport.cli().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnwritableOutputIsAnErrorAndNothingIsLost() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("ro"));
+        Path existing = Files.writeString(dir.resolve("report.json"), "keep me");
+        dir.toFile().setWritable(false);
+        try {
+            CliRun run = TestSupport.cli("scan", sample(), "-o", existing.toString());
+            if (Files.isWritable(dir)) {
+                return; // running as a user who ignores permissions: nothing to check
+            }
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("report.json: cannot write report");
+            assertThat(Files.readString(existing)).isEqualTo("keep me");
+        } finally {
+            dir.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void aBrokenExtraRuleFileStopsTheRunWithEveryProblem() throws IOException {
+        Path rules = Files.writeString(tmp.resolve("mine.yaml"), "format: 1\nrules:\n  - id: X\n");
+        CliRun run = TestSupport.cli("scan", sample(), "--rules", rules.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid rule file").contains(rules + ":3: rules[0].id:")
+                .contains(rules + ":3: rules[0].title: missing");
+    }
+
+    @Test
+    void rulesAndExplain() {
+        assertThat(TestSupport.cli("rules").out()).contains("EVT001").contains("EVT100");
+        CliRun explain = TestSupport.cli("explain", "evt100");
+        assertThat(explain.exitCode()).isZero();
+        assertThat(explain.out()).contains("To threads:").contains("To asyncio:").contains("Example:");
+        assertThat(TestSupport.cli("explain", "EVT999").exitCode()).isEqualTo(2);
+    }
+}

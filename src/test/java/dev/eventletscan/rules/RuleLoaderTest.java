@@ -1,0 +1,100 @@
+package dev.eventletscan.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eventletscan.detect.Usage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleLoaderTest {
+    @Test
+    void everyShippedRuleFileLoadsAndIsComplete() {
+        Map<String, String> shipped = RuleLoader.shippedFiles();
+        assertThat(shipped).isNotEmpty();
+        RuleSet rules = RuleLoader.fromSources(shipped);
+        assertThat(rules.rules()).isNotEmpty();
+        for (Rule r : rules.rules()) {
+            assertThat(r.hints().threading()).as(r.id()).isNotBlank();
+            assertThat(r.hints().asyncio()).as(r.id()).isNotBlank();
+            assertThat(r.guide()).as(r.id()).startsWith("https://removal.eventlet.org/");
+            assertThat(r.example()).as(r.id() + " example").isNotBlank();
+        }
+        assertThat(rules.trackedRoots()).contains("eventlet");
+    }
+
+    @Test
+    void everyProblemIsListedWithFileLineAndField() {
+        String bad = """
+                format: 1
+                rules:
+                  - id: EVT9
+                    title: broken
+                    category: nonsense
+                    severity: hgh
+                    weight: 5
+                    message: m
+                    hints: {threading: t}
+                    guide: http://insecure
+                    example: x
+                    colour: red
+                    match:
+                      usages: [calls]
+                      symbols: ["eventlet..spawn"]
+                """;
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("extra.yaml", bad)))
+                .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).containsExactly(
+                        "extra.yaml:12: rules[0].colour: unknown field (allowed: category, example, guide, hints, id, match, message, severity, title, weight)",
+                        "extra.yaml:3: rules[0].id: 'EVT9' must look like EVT101 (letters then digits)",
+                        "extra.yaml:5: rules[0].category: 'nonsense' is not one of import, monkey-patch, patcher, green-thread, pool, timeout, sync-primitive, network, wsgi, green-module, hub, tpool, websocket, debug, greenlet, asyncio-bridge, test-mock, env-var, config, dependency, docs",
+                        "extra.yaml:6: rules[0].severity: 'hgh' is not one of info, low, medium, high",
+                        "extra.yaml:9: rules[0].hints.asyncio: missing",
+                        "extra.yaml:10: rules[0].guide: must be an https:// link to the migration guide",
+                        "extra.yaml:14: rules[0].match.usages[0]: 'calls' is not one of import, call, decorator, base-class, with, except, reference",
+                        "extra.yaml:15: rules[0].match.symbols[0]: not a dotted name pattern: 'eventlet..spawn'"));
+    }
+
+    @Test
+    void wrongFormatAndDuplicateIdsAreErrors() {
+        String one = """
+                format: 1
+                rules:
+                  - {id: EVT001, title: t, category: import, severity: low, weight: 1, message: m,
+                     hints: {threading: a, asyncio: b}, guide: "https://removal.eventlet.org/", match: {symbols: [eventlet]}}
+                """;
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("a.yaml", one, "b.yaml", one.replace("format: 1", "format: 2"))))
+                .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).containsExactly(
+                        "b.yaml:1: format: must be 1 (the rule format this version reads), found 2",
+                        "b.yaml: rules: duplicate rule id EVT001 (first defined in a.yaml)"));
+    }
+
+    @Test
+    void dottedPatterns() {
+        assertThat(DottedPattern.of("eventlet.**").matches("eventlet")).isTrue();
+        assertThat(DottedPattern.of("eventlet.**").matches("eventlet.green.socket")).isTrue();
+        assertThat(DottedPattern.of("eventlet.**").matches("eventlets")).isFalse();
+        assertThat(DottedPattern.of("eventlet.green.*").matches("eventlet.green.socket")).isTrue();
+        assertThat(DottedPattern.of("eventlet.green.*").matches("eventlet.green.socket.socket")).isFalse();
+        assertThat(DottedPattern.of("eventlet.spawn*").matches("eventlet.spawn_n")).isTrue();
+        assertThat(DottedPattern.of("eventlet.x").specificity()).isGreaterThan(DottedPattern.of("eventlet.**").specificity());
+    }
+
+    @Test
+    void theMostSpecificRuleWins() {
+        RuleSet rules = RuleLoader.load(List.of());
+        assertThat(rules.ruleFor(new Usage(Usage.Kind.CALL, "eventlet.patcher.monkey_patch", 0)))
+                .map(Rule::id).contains("EVT100");
+        assertThat(rules.ruleFor(new Usage(Usage.Kind.IMPORT, "eventlet.patcher.monkey_patch", 0)))
+                .map(Rule::id).contains("EVT001");
+    }
+
+    @Test
+    void canonicalNamesFollowReexports() {
+        SymbolNames names = RuleLoader.load(List.of()).symbols();
+        assertThat(names.canonical("eventlet.spawn")).isEqualTo("eventlet.greenthread.spawn");
+        assertThat(names.canonical("eventlet.Timeout.cancel")).isEqualTo("eventlet.timeout.Timeout.cancel");
+        assertThat(names.canonical("eventlet.greenthread.spawn")).isEqualTo("eventlet.greenthread.spawn");
+        assertThat(names.canonical("eventlet.spawner")).isEqualTo("eventlet.spawner");
+    }
+}
