@@ -21,6 +21,19 @@ platform() {
 }
 
 lib_dir="$out_dir/native/$(platform)"
+
+# A user who brings their own libraries (EVENTLET_SCAN_NATIVE_DIR) needs no
+# compiler or npm: those libraries are packaged as they are.
+if [[ -n "${EVENTLET_SCAN_NATIVE_DIR:-}" ]]; then
+  for lib in libtree-sitter.so libtree-sitter-python.so; do
+    [[ -f "$EVENTLET_SCAN_NATIVE_DIR/$lib" ]] \
+      || fail "EVENTLET_SCAN_NATIVE_DIR=$EVENTLET_SCAN_NATIVE_DIR has no $lib"
+  done
+  mkdir -p "$lib_dir"
+  cp "$EVENTLET_SCAN_NATIVE_DIR/libtree-sitter.so" "$EVENTLET_SCAN_NATIVE_DIR/libtree-sitter-python.so" "$lib_dir/"
+  echo "prebuilt:$EVENTLET_SCAN_NATIVE_DIR" > "$lib_dir/.sources"
+  exit 0
+fi
 stamp="$lib_dir/.sources"
 want="tree-sitter@$core_version:$core_sha tree-sitter-python@$py_version:$py_sha cflags=-O2"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
@@ -45,11 +58,11 @@ mkdir -p "$work_dir" "$lib_dir"
 # checks it against the pinned digest before anything is compiled from it.
 fetch() {
   local name=$1 version=$2 sha=$3 tgz="$work_dir/$1-$2.tgz"
-  if [[ ! -f "$tgz" ]] || ! echo "$sha  $tgz" | sha256sum -c --status; then
+  if [[ ! -f "$tgz" ]] || ! echo "$sha  $tgz" | sha256sum -c --status 2>/dev/null; then
     (cd "$work_dir" && npm pack --silent "$name@$version" >/dev/null 2>"$work_dir/npm-$name.log") \
       || fail "could not fetch the C sources of $name@$version with npm pack: $(tail -n 1 "$work_dir/npm-$name.log")"
   fi
-  echo "$sha  $tgz" | sha256sum -c --status \
+  echo "$sha  $tgz" | sha256sum -c --status 2>/dev/null \
     || fail "$tgz does not match its pinned sha256 $sha: refusing to compile it"
   rm -rf "$work_dir/$name" && mkdir -p "$work_dir/$name"
   tar -xzf "$tgz" -C "$work_dir/$name" --strip-components=1

@@ -7,6 +7,8 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ScanSummary;
 import dev.eventletscan.model.ToolInfo;
+import dev.eventletscan.parse.NativeLibraryException;
+import dev.eventletscan.parse.PythonGrammar;
 import dev.eventletscan.rules.RuleLoader;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.PathFilter;
@@ -54,6 +56,7 @@ public final class Scanner {
      * @throws java.nio.file.NoSuchFileException when the target does not exist
      */
     public ScanResult scan(ScanRequest request) throws IOException {
+        PythonGrammar.language(); // a missing or broken native library stops the scan before any work
         WalkResult walk = new RepositoryWalker(new PathFilter(request.includes(), request.excludes()))
                 .walk(request.target());
         List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads());
@@ -88,6 +91,9 @@ public final class Scanner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof NativeLibraryException nativeFailure) {
+                throw nativeFailure;
+            }
             throw new IllegalStateException("scan worker failed", e.getCause());
         } finally {
             workers.forEach(FileScanner::close);
@@ -99,6 +105,8 @@ public final class Scanner {
     private static FileOutcome scanOne(FileScanner scanner, SourceFile file) {
         try {
             return scanner.scan(file);
+        } catch (NativeLibraryException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
                     "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));

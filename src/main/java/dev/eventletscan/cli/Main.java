@@ -55,7 +55,7 @@ public final class Main implements Runnable {
                 }
                 case NativeLibraryException n -> {
                     err.println("eventlet-scan: error: native parser: " + n.getMessage());
-                    return ExitCode.INTERNAL.code;
+                    return (n.userSupplied() ? ExitCode.USAGE_OR_INPUT : ExitCode.INTERNAL).code;
                 }
                 default -> {
                     err.println("eventlet-scan: internal error: " + ex);

@@ -26,6 +26,13 @@ public final class NativeLibraries {
 
     private static volatile Path directory;
 
+    /** Whether the libraries come from a user-named directory rather than the jar. */
+    public static boolean userSupplied() {
+        String p = System.getProperty(DIR_PROPERTY);
+        String e = System.getenv(DIR_ENV);
+        return (p != null && !p.isBlank()) || (e != null && !e.isBlank());
+    }
+
     private NativeLibraries() {}
 
     public static Path coreLibrary() {
@@ -75,7 +82,7 @@ public final class NativeLibraries {
             for (String name : new String[] {CORE, PYTHON}) {
                 if (!Files.isRegularFile(dir.resolve(name))) {
                     throw new NativeLibraryException(
-                            dir.resolve(name) + ": missing (native library directory set by " + origin + ")");
+                            dir.resolve(name) + ": missing (native library directory set by " + origin + ")", true);
                 }
             }
             return dir;

@@ -105,4 +105,24 @@ class CliTest {
         assertThat(explain.out()).contains("To threads:").contains("To asyncio:").contains("Example:");
         assertThat(TestSupport.cli("explain", "EVT999").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aMissingNativeLibraryDirectoryStopsTheRun() {
+        String before = System.getProperty("eventletscan.native.dir");
+        try {
+            // Only checked before the libraries were first loaded in this JVM; afterwards they stay loaded.
+            CliRun run = TestSupport.cli("scan", sample(), "--native-dir", tmp.resolve("none").toString());
+            if (run.exitCode() != 0) {
+                assertThat(run.exitCode()).isEqualTo(2);
+                assertThat(run.err().strip()).startsWith("eventlet-scan: error: native parser: ")
+                        .contains("libtree-sitter.so: missing");
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("eventletscan.native.dir");
+            } else {
+                System.setProperty("eventletscan.native.dir", before);
+            }
+        }
+    }
 }
