@@ -24,7 +24,7 @@ public final class NativeLibraries {
     static final String CORE = "libtree-sitter.so";
     static final String PYTHON = "libtree-sitter-python.so";
 
-    private static volatile Path directory;
+    private static final Lazy<Path> DIRECTORY = new Lazy<>(NativeLibraries::locate);
 
     /** Whether the libraries come from a user-named directory rather than the jar. */
     public static boolean userSupplied() {
@@ -57,17 +57,7 @@ public final class NativeLibraries {
     }
 
     private static Path directory() {
-        Path dir = directory;
-        if (dir == null) {
-            synchronized (NativeLibraries.class) {
-                dir = directory;
-                if (dir == null) {
-                    dir = locate();
-                    directory = dir;
-                }
-            }
-        }
-        return dir;
+        return DIRECTORY.get();
     }
 
     private static Path locate() {

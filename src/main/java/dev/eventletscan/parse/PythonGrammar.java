@@ -6,22 +6,12 @@ import java.lang.foreign.SymbolLookup;
 
 /** The tree-sitter Python language, loaded once per process from the grammar library. */
 public final class PythonGrammar {
-    private static volatile Language language;
+    private static final Lazy<Language> LANGUAGE = new Lazy<>(PythonGrammar::load);
 
     private PythonGrammar() {}
 
     public static Language language() {
-        Language lang = language;
-        if (lang == null) {
-            synchronized (PythonGrammar.class) {
-                lang = language;
-                if (lang == null) {
-                    lang = load();
-                    language = lang;
-                }
-            }
-        }
-        return lang;
+        return LANGUAGE.get();
     }
 
     private static Language load() {
