@@ -1,6 +1,7 @@
 package dev.eventletscan.cli;
 
 import dev.eventletscan.api.Version;
+import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
 import java.io.PrintWriter;
@@ -55,7 +56,8 @@ public final class Main implements Runnable {
                 }
                 case NativeLibraryException n -> {
                     err.println("eventlet-scan: error: native parser: " + n.getMessage());
-                    return (n.userSupplied() ? ExitCode.USAGE_OR_INPUT : ExitCode.INTERNAL).code;
+                    // A directory the user named is their input; our own bundled copies failing is our bug.
+                    return (NativeLibraries.userSupplied() ? ExitCode.USAGE_OR_INPUT : ExitCode.INTERNAL).code;
                 }
                 default -> {
                     err.println("eventlet-scan: internal error: " + ex);

@@ -28,9 +28,17 @@ public final class NativeLibraries {
 
     /** Whether the libraries come from a user-named directory rather than the jar. */
     public static boolean userSupplied() {
-        String p = System.getProperty(DIR_PROPERTY);
-        String e = System.getenv(DIR_ENV);
-        return (p != null && !p.isBlank()) || (e != null && !e.isBlank());
+        return override() != null;
+    }
+
+    /** The user's library directory and where it was named, or null when the bundled copies are used. */
+    private static String[] override() {
+        String property = System.getProperty(DIR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new String[] {property, "-D" + DIR_PROPERTY};
+        }
+        String env = System.getenv(DIR_ENV);
+        return env != null && !env.isBlank() ? new String[] {env, DIR_ENV} : null;
     }
 
     private NativeLibraries() {}
@@ -61,18 +69,13 @@ public final class NativeLibraries {
     }
 
     private static Path locate() {
-        String override = System.getProperty(DIR_PROPERTY);
-        String origin = "-D" + DIR_PROPERTY;
-        if (override == null || override.isBlank()) {
-            override = System.getenv(DIR_ENV);
-            origin = DIR_ENV;
-        }
-        if (override != null && !override.isBlank()) {
-            Path dir = Path.of(override).toAbsolutePath();
+        String[] override = override();
+        if (override != null) {
+            Path dir = Path.of(override[0]).toAbsolutePath();
             for (String name : new String[] {CORE, PYTHON}) {
                 if (!Files.isRegularFile(dir.resolve(name))) {
                     throw new NativeLibraryException(
-                            dir.resolve(name) + ": missing (native library directory set by " + origin + ")", true);
+                            dir.resolve(name) + ": missing (native library directory set by " + override[1] + ")");
                 }
             }
             return dir;

@@ -20,8 +20,7 @@ public final class PythonGrammar {
             // The global arena keeps the grammar mapped for the life of the process, as parsers need it.
             return Language.load(SymbolLookup.libraryLookup(path, Arena.global()), "tree_sitter_python");
         } catch (RuntimeException | LinkageError e) {
-            throw new NativeLibraryException(path + ": cannot load the tree-sitter Python grammar: " + e.getMessage(),
-                    NativeLibraries.userSupplied());
+            throw new NativeLibraryException(path + ": cannot load the tree-sitter Python grammar: " + e.getMessage(), e);
         }
     }
 }
