@@ -8,14 +8,15 @@ import java.util.List;
 /**
  * What scanning one file produced.
  *
- * @param summary present when the file was parsed, null when it could hold no finding or was unreadable
+ * @param summary present when the file was read in full, null when it could hold no finding or was unreadable
+ * @param suppressed findings an inline comment silenced
  */
-record FileOutcome(FileSummary summary, List<Finding> findings, List<ProcessingIssue> problems) {
+record FileOutcome(FileSummary summary, List<Finding> findings, List<Finding> suppressed, List<ProcessingIssue> problems) {
     static FileOutcome skipped() {
-        return new FileOutcome(null, List.of(), List.of());
+        return new FileOutcome(null, List.of(), List.of(), List.of());
     }
 
     static FileOutcome failed(ProcessingIssue problem) {
-        return new FileOutcome(null, List.of(), List.of(problem));
+        return new FileOutcome(null, List.of(), List.of(), List.of(problem));
     }
 }

@@ -1,12 +1,22 @@
 package dev.eventletscan.api;
 
-import dev.eventletscan.detect.FileDetector;
+import dev.eventletscan.detect.FileFacts;
+import dev.eventletscan.detect.Suppressions;
+import dev.eventletscan.detect.manifest.DependencyDetector;
+import dev.eventletscan.detect.manifest.Manifest;
+import dev.eventletscan.detect.manifest.Manifests;
+import dev.eventletscan.detect.manifest.SetupPy;
+import dev.eventletscan.detect.python.PythonDetector;
+import dev.eventletscan.detect.text.TextDetector;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.parse.PythonParser;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.parse.SyntaxTree;
+import dev.eventletscan.rules.QueryMatch;
+import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,25 +24,57 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads, filters, parses and detects one file at a time. One per worker
- * thread, as it owns a native parser.
+ * thread, as it owns a native parser and compiled queries.
  */
 final class FileScanner implements AutoCloseable {
-    private final FileDetector detector;
+    /** Text rules skip files larger than this: logs and data dumps, not configuration. */
+    static final long MAX_TEXT_BYTES = 4L << 20;
+
+    private final RuleSet rules;
+    private final PythonDetector python;
+    private final TextDetector text;
+    private final DependencyDetector dependencies;
     private final byte[][] needles;
     private PythonParser parser;
+    private List<SyntaxQuery> queries;
 
-    FileScanner(FileDetector detector, Set<String> trackedRoots) {
-        this.detector = detector;
-        this.needles = trackedRoots.stream().sorted().map(r -> r.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    FileScanner(RuleSet rules) {
+        this.rules = rules;
+        this.python = new PythonDetector(rules);
+        this.text = new TextDetector(rules);
+        this.dependencies = new DependencyDetector(rules);
+        // upper case too: environment variables (EVENTLET_HUB) name the package that way
+        this.needles = rules.trackedRoots().stream().sorted()
+                .flatMap(r -> java.util.stream.Stream.of(r, r.toUpperCase(java.util.Locale.ROOT)))
+                .map(r -> r.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
-    FileOutcome scan(SourceFile file) {
+    /** Reads a manifest for the project-wide pre-pass; null when the file is not one. */
+    Manifest readManifest(SourceFile file, List<ProcessingIssue> problems) {
+        boolean setupPy = file.python() && SetupPy.isSetupPy(file.relativePath());
+        if (!setupPy && (file.python() || !Manifests.isManifest(file.relativePath()))) {
+            return null;
+        }
+        try {
+            SourceText source = SourceText.decode(Files.readAllBytes(file.path()));
+            return setupPy ? SetupPy.read(file.relativePath(), parser().parse(source))
+                    : Manifests.read(file.relativePath(), source);
+        } catch (IOException | RuntimeException e) {
+            problems.add(ProcessingIssue.warning(file.relativePath(), "cannot read as a manifest: " + describe(e)));
+            return null;
+        }
+    }
+
+    FileOutcome scan(SourceFile file, FileFacts facts, Manifest manifest) {
         byte[] raw;
         try {
+            if (!file.python() && Files.size(file.path()) > MAX_TEXT_BYTES) {
+                return FileOutcome.failed(ProcessingIssue.warning(file.relativePath(),
+                        "larger than " + (MAX_TEXT_BYTES >> 20) + " MiB, not read by text rules"));
+            }
             raw = Files.readAllBytes(file.path());
         } catch (NoSuchFileException e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "file disappeared during the scan"));
@@ -42,7 +84,8 @@ final class FileScanner implements AutoCloseable {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "too large to read into memory"));
         }
         boolean utf16 = SourceText.hasUtf16Bom(raw);
-        if (!utf16 && !mayHoldFinding(raw)) {
+        boolean mayHold = utf16 || (file.python() ? mayHoldFinding(raw) : mentionsTrackedName(raw));
+        if (!mayHold && manifest == null) {
             return FileOutcome.skipped();
         }
         if (!utf16 && SourceText.looksBinary(raw)) {
@@ -53,16 +96,31 @@ final class FileScanner implements AutoCloseable {
         if (source.decodingNote() != null) {
             problems.add(ProcessingIssue.warning(file.relativePath(), source.decodingNote()));
         }
-        if (!mayHoldFinding(source.utf8())) {
-            return new FileOutcome(null, List.of(), problems);
+        List<Finding> findings = new ArrayList<>();
+        int syntaxErrors = 0;
+        if (manifest != null) {
+            findings.addAll(dependencies.detect(facts, source, manifest));
         }
-        SyntaxTree tree = parser().parse(source);
-        if (tree.errorCount() > 0) {
-            problems.add(ProcessingIssue.warning(file.relativePath(),
-                    "syntax errors (" + tree.errorCount() + " error nodes); scanned what could be parsed"));
+        if (file.python()) {
+            if (mayHoldFinding(source.utf8())) {
+                SyntaxTree tree = parser().parse(source, queries());
+                syntaxErrors = tree.errorCount();
+                if (syntaxErrors > 0) {
+                    problems.add(ProcessingIssue.warning(file.relativePath(),
+                            "syntax errors (" + syntaxErrors + " error nodes); scanned what could be parsed"));
+                }
+                findings.addAll(python.detect(facts, tree));
+            } else if (manifest == null) {
+                return new FileOutcome(null, List.of(), List.of(), problems);
+            }
+        } else if (rules.wantsText(file.fileName()) && mentionsTrackedName(source.utf8())) {
+            findings.addAll(text.detect(facts, source));
         }
-        List<Finding> findings = detector.detect(file.relativePath(), tree);
-        return new FileOutcome(new FileSummary(file.relativePath(), findings.size(), tree.errorCount()), findings, problems);
+        findings.sort(Finding.ORDER);
+        Suppressions.Split split = Suppressions.apply(source, findings);
+        var summary = new FileSummary(file.relativePath(), file.python() ? "python" : "text",
+                split.kept().size(), split.suppressed().size(), syntaxErrors);
+        return new FileOutcome(summary, split.kept(), split.suppressed(), problems);
     }
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */
@@ -73,6 +131,12 @@ final class FileScanner implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Text rules look for eventlet in any case (Eventlet, EVENTLET_HUB). */
+    private boolean mentionsTrackedName(byte[] content) {
+        String lower = new String(content, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        return rules.trackedRoots().stream().anyMatch(lower::contains);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
@@ -103,6 +167,14 @@ final class FileScanner implements AutoCloseable {
         return parser;
     }
 
+    private List<SyntaxQuery> queries() {
+        if (queries == null) {
+            queries = rules.queryRules().stream()
+                    .map(r -> new SyntaxQuery(r.id(), ((QueryMatch) r.match()).query())).toList();
+        }
+        return queries;
+    }
+
     private static String describe(Exception e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
@@ -115,6 +187,9 @@ final class FileScanner implements AutoCloseable {
     public void close() {
         if (parser != null) {
             parser.close();
+        }
+        if (queries != null) {
+            queries.forEach(SyntaxQuery::close);
         }
     }
 }

@@ -11,19 +11,26 @@ import java.util.List;
  * @param excludes globs that remove files and whole folders
  * @param threads parser threads; 0 means one per available core
  * @param extraRules rule files to load beside the shipped ones
+ * @param disabled rule ids or categories to leave out ({@code docs}, {@code EVT900})
  */
-public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
+public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
+        List<String> disabled) {
     public ScanRequest {
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         extraRules = List.copyOf(extraRules);
+        disabled = List.copyOf(disabled);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
         }
     }
 
+    public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
+        this(target, includes, excludes, threads, extraRules, List.of());
+    }
+
     public static ScanRequest of(Path target) {
-        return new ScanRequest(target, List.of(), List.of(), 0, List.of());
+        return new ScanRequest(target, List.of(), List.of(), 0, List.of(), List.of());
     }
 
     public int effectiveThreads() {

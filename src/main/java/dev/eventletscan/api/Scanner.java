@@ -1,6 +1,10 @@
 package dev.eventletscan.api;
 
-import dev.eventletscan.detect.FileDetector;
+import dev.eventletscan.detect.EntryPoint;
+import dev.eventletscan.detect.FileFacts;
+import dev.eventletscan.detect.ProjectFacts;
+import dev.eventletscan.detect.manifest.Manifest;
+import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,9 +48,19 @@ public final class Scanner {
         this.rules = rules;
     }
 
-    /** A scanner with the shipped rules and the request's extra rule files. */
+    /**
+     * A scanner with the shipped rules and the request's extra rule files, less the disabled ones.
+     *
+     * @throws IllegalArgumentException when a disabled name is neither a rule id nor a category
+     */
     public static Scanner forRequest(ScanRequest request) {
-        return new Scanner(RuleLoader.load(request.extraRules()));
+        RuleSet all = RuleLoader.load(request.extraRules());
+        for (String name : request.disabled()) {
+            if (!all.names(name)) {
+                throw new IllegalArgumentException("cannot disable '" + name + "': no rule or category of that name");
+            }
+        }
+        return new Scanner(all.without(request.disabled()));
     }
 
     public RuleSet rules() {
@@ -57,25 +72,48 @@ public final class Scanner {
      */
     public ScanResult scan(ScanRequest request) throws IOException {
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
-        WalkResult walk = new RepositoryWalker(new PathFilter(request.includes(), request.excludes()))
+        WalkResult walk = new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile)
                 .walk(request.target());
-        List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads());
-        return merge(request, walk, outcomes);
+        List<ProcessingIssue> manifestProblems = new ArrayList<>();
+        Map<String, Manifest> manifests = readManifests(walk.files(), manifestProblems);
+        List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
+        ProjectFacts project = new ProjectFacts(entryPoints);
+        List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads(), project, manifests);
+        return merge(request, walk, outcomes, manifestProblems);
     }
 
-    private List<FileOutcome> scanFiles(List<SourceFile> files, int threads) {
+    /** Non-Python files worth listing: manifests, and files some text rule reads. */
+    private boolean wantsFile(String relativePath) {
+        return Manifests.isManifest(relativePath) || rules.wantsText(relativePath.substring(relativePath.lastIndexOf('/') + 1));
+    }
+
+    /** Manifests first, on this thread: their entry points decide the context of findings in every other file. */
+    private Map<String, Manifest> readManifests(List<SourceFile> files, List<ProcessingIssue> problems) {
+        Map<String, Manifest> out = new TreeMap<>();
+        try (FileScanner reader = new FileScanner(rules)) {
+            for (SourceFile f : files) {
+                Manifest m = reader.readManifest(f, problems);
+                if (m != null) {
+                    out.put(f.relativePath(), m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<FileOutcome> scanFiles(List<SourceFile> files, int threads, ProjectFacts project, Map<String, Manifest> manifests) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
-        FileDetector detector = new FileDetector(rules);
         ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
         ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
-            FileScanner s = new FileScanner(detector, rules.trackedRoots());
+            FileScanner s = new FileScanner(rules);
             workers.add(s);
             return s;
         });
         AtomicInteger next = new AtomicInteger();
         Runnable drain = () -> {
             for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                outcomes[i] = scanOne(worker.get(), files.get(i));
+                SourceFile f = files.get(i);
+                outcomes[i] = scanOne(worker.get(), f, project.factsFor(f.relativePath()), manifests.get(f.relativePath()));
             }
         };
         int n = Math.max(1, Math.min(threads, files.size()));
@@ -102,9 +140,9 @@ public final class Scanner {
     }
 
     /** A bug or an exhausted resource while scanning one file must not lose the others. */
-    private static FileOutcome scanOne(FileScanner scanner, SourceFile file) {
+    private static FileOutcome scanOne(FileScanner scanner, SourceFile file, FileFacts facts, Manifest manifest) {
         try {
-            return scanner.scan(file);
+            return scanner.scan(file, facts, manifest);
         } catch (NativeLibraryException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -113,21 +151,24 @@ public final class Scanner {
         }
     }
 
-    private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes) {
+    private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> manifestProblems) {
         List<Finding> findings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
-        List<ProcessingIssue> problems = new ArrayList<>();
+        List<ProcessingIssue> problems = new ArrayList<>(manifestProblems);
         for (WalkNotice notice : walk.notices()) {
             problems.add(ProcessingIssue.warning(notice.relativePath(), notice.message()));
         }
         for (FileOutcome o : outcomes) {
             findings.addAll(o.findings());
+            suppressed.addAll(o.suppressed());
             problems.addAll(o.problems());
             if (o.summary() != null) {
                 files.add(o.summary());
             }
         }
         findings.sort(Finding.ORDER);
+        suppressed.sort(Finding.ORDER);
         problems.sort(ProcessingIssue.ORDER);
         SortedMap<String, Integer> byCategory = new TreeMap<>();
         SortedMap<String, Integer> byRule = new TreeMap<>();
@@ -140,10 +181,14 @@ public final class Scanner {
             }
         }
         int withFindings = (int) files.stream().filter(f -> f.findings() > 0).count();
-        var summary = new ScanSummary(walk.files().size(), files.size(), withFindings, findings.size(), patches,
+        int python = (int) walk.files().stream().filter(SourceFile::python).count();
+        int parsed = (int) files.stream().filter(f -> f.kind().equals("python")).count();
+        int withErrors = (int) files.stream().filter(f -> f.syntaxErrors() > 0).count();
+        var summary = new ScanSummary(python, walk.files().size() - python, parsed, withErrors, withFindings,
+                findings.size(), suppressed.size(), patches,
                 Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule));
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
-        return new ScanResult(tool, displayRoot(request), summary, files, findings, problems);
+        return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems);
     }
 
     /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */

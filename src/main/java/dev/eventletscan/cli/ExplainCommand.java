@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,9 +32,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(r.id() + "  " + r.title());
         out.println("  category: " + r.category() + "   severity: " + r.severity().id() + "   weight: " + r.weight());
-        out.println("  matches: " + r.match().symbols().stream().map(Object::toString).collect(Collectors.joining(", "))
-                + (r.match().usages().isEmpty() ? "" : " (as " + r.match().usages().stream()
-                        .map(k -> k.id()).sorted().collect(Collectors.joining(", ")) + ")"));
+        out.println("  matches: " + r.match().describe());
         out.println("  message: " + r.message());
         out.println();
         out.println("To threads:  " + r.hints().threading());

@@ -6,6 +6,7 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.report.ReportFormat;
+import dev.eventletscan.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +52,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Extra rule file to load (repeatable).")
     List<Path> extraRules = new ArrayList<>();
 
+    @Option(names = "--disable", paramLabel = "RULE|CATEGORY", split = ",",
+            description = "Leave out a rule or a whole category (repeatable, or comma-separated), e.g. docs or EVT002.")
+    List<String> disabled = new ArrayList<>();
+
     @Option(names = "--native-dir", paramLabel = "DIR",
             description = "Use libtree-sitter.so and libtree-sitter-python.so from DIR instead of the bundled ones "
                     + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
@@ -70,8 +75,13 @@ final class ScanCommand implements Callable<Integer> {
         ReportFormat explicit = format == null ? null : ReportFormat.byId(format)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: text, json)"));
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit);
-        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules);
-        Scanner scanner = Scanner.forRequest(request);
+        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules, disabled);
+        Scanner scanner;
+        try {
+            scanner = Scanner.forRequest(request);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         ScanResult result;
         try {
             result = scanner.scan(request);
@@ -89,9 +99,7 @@ final class ScanCommand implements Callable<Integer> {
             for (ProcessingIssue p : result.problems()) {
                 err.println("eventlet-scan: " + p.level() + ": " + p.path() + ": " + p.message());
             }
-            err.println("eventlet-scan: " + result.summary().findings() + " findings in "
-                    + result.summary().filesWithFindings() + " files (" + result.summary().filesWalked()
-                    + " walked, " + result.summary().filesParsed() + " parsed)");
+            err.println("eventlet-scan: " + TextRenderer.summaryLine(result));
         }
         return ExitCode.OK.code;
     }

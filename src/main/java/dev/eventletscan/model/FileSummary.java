@@ -1,8 +1,11 @@
 package dev.eventletscan.model;
 
 /**
- * A file that was parsed because it could hold a finding.
+ * A file that was read in full: a Python file that could hold a finding, or a
+ * manifest, configuration or documentation file that rules read.
  *
+ * @param kind {@code python} or {@code text}
+ * @param suppressed findings silenced by an inline {@code eventlet-scan: ignore} comment
  * @param syntaxErrors ERROR and MISSING nodes tree-sitter needed to recover; the file is scanned all the same
  */
-public record FileSummary(String path, int findings, int syntaxErrors) {}
+public record FileSummary(String path, String kind, int findings, int suppressed, int syntaxErrors) {}

@@ -12,12 +12,15 @@ import java.util.Comparator;
  * @param code the source line, without surrounding white space
  * @param scope enclosing classes and functions ({@code Service.start}), empty at module level
  * @param guarded inside an if, try or conditional expression of its scope: it may not always run
+ * @param weight the rule's effort points for one finding
+ * @param context test code, package start-up, entry points
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
         String ruleId,
         String category,
         Severity severity,
+        double weight,
         String path,
         int line,
         int column,
@@ -29,6 +32,7 @@ public record Finding(
         String code,
         String scope,
         boolean guarded,
+        FindingContext context,
         MonkeyPatchDetails monkeyPatch) {
 
     /** Report order: path, position, then rule, so output never depends on thread timing. */

@@ -7,6 +7,7 @@ import java.util.List;
  * Lists are in report order (by path, then position).
  *
  * @param root the scanned path as given, normalised
+ * @param suppressed findings an inline {@code eventlet-scan: ignore} comment silenced; never counted as findings
  */
 public record ScanResult(
         ToolInfo tool,
@@ -14,11 +15,13 @@ public record ScanResult(
         ScanSummary summary,
         List<FileSummary> files,
         List<Finding> findings,
+        List<Finding> suppressed,
         List<ProcessingIssue> problems) {
 
     public ScanResult {
         files = List.copyOf(files);
         findings = List.copyOf(findings);
+        suppressed = List.copyOf(suppressed);
         problems = List.copyOf(problems);
     }
 }

@@ -3,10 +3,14 @@ package dev.eventletscan.parse;
 import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.Parser;
+import io.github.treesitter.jtreesitter.QueryCursor;
 import io.github.treesitter.jtreesitter.Tree;
 import io.github.treesitter.jtreesitter.TreeCursor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import dev.eventletscan.rules.QueryMatch;
 
 /**
  * One tree-sitter parser for Python. Not thread-safe: the pipeline gives each
@@ -44,10 +48,35 @@ public final class PythonParser implements AutoCloseable {
     }
 
     public SyntaxTree parse(SourceText source) {
+        return parse(source, List.of());
+    }
+
+    /** Parses and, while the native tree is alive, runs the queries; their hits travel with the tree. */
+    public SyntaxTree parse(SourceText source, List<SyntaxQuery> queries) {
         Tree tree = parser.parse(source.text()).orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
         try (tree; TreeCursor cursor = tree.walk()) {
-            return copy(source, tree.getRootNode().hasError(), cursor);
+            SyntaxTree copy = copy(source, tree.getRootNode().hasError(), cursor);
+            if (!queries.isEmpty()) {
+                copy.setQueryHits(runQueries(tree, source, queries));
+            }
+            return copy;
         }
+    }
+
+    private static List<QueryHit> runQueries(Tree tree, SourceText source, List<SyntaxQuery> queries) {
+        List<QueryHit> hits = new ArrayList<>();
+        for (SyntaxQuery q : queries) {
+            try (QueryCursor cursor = new QueryCursor(q.query())) {
+                cursor.findMatches(tree.getRootNode()).forEach(m -> {
+                    String symbol = m.findNodes(QueryMatch.SYMBOL_CAPTURE).stream().findFirst()
+                            .map(n -> source.slice(n.getStartByte(), n.getEndByte())).orElse(null);
+                    for (Node at : m.findNodes(QueryMatch.MATCH_CAPTURE)) {
+                        hits.add(new QueryHit(q.key(), at.getStartByte(), at.getEndByte(), symbol));
+                    }
+                });
+            }
+        }
+        return hits;
     }
 
     private SyntaxTree copy(SourceText source, boolean hasErrors, TreeCursor cursor) {

@@ -172,6 +172,16 @@ public final class SourceText {
         return lineStarts.length;
     }
 
+    /** The byte offset where a 1-based line starts. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** The byte offset of a code-point index within a line's text (as {@link #line} returns it). */
+    public int byteAt(int line, String lineText, int charIndex) {
+        return lineStart(line) + lineText.substring(0, charIndex).getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** The 1-based line holding a byte offset. */
     public int lineOf(int byteOffset) {
         int i = Arrays.binarySearch(lineStarts, byteOffset);

@@ -22,6 +22,7 @@ public final class SyntaxTree {
     private final int[] nextSiblings;
     private final int size;
     private final int errorCount;
+    private List<QueryHit> queryHits = List.of();
 
     SyntaxTree(SourceText source, Builder b) {
         this.source = source;
@@ -47,6 +48,29 @@ public final class SyntaxTree {
     /** ERROR and MISSING nodes tree-sitter inserted to recover from syntax errors. */
     public int errorCount() {
         return errorCount;
+    }
+
+    /** What the rules' tree-sitter queries matched in this file, in query then document order. */
+    public List<QueryHit> queryHits() {
+        return queryHits;
+    }
+
+    void setQueryHits(List<QueryHit> hits) {
+        this.queryHits = List.copyOf(hits);
+    }
+
+    /** The innermost node spanning exactly these bytes, else the innermost one containing them. */
+    public int nodeAt(int startByte, int endByte) {
+        int best = 0;
+        for (int n = 0; n < size; n++) {
+            if (starts[n] <= startByte && ends[n] >= endByte) {
+                best = n; // pre-order: later containing nodes are deeper
+                if (starts[n] == startByte && ends[n] == endByte && firstChildren[n] == NONE) {
+                    return n;
+                }
+            }
+        }
+        return best;
     }
 
     public String type(int node) {

@@ -22,12 +22,24 @@ public final class TextRenderer implements Renderer {
         for (ProcessingIssue p : result.problems()) {
             out.write(prefix + p.path() + ": " + p.level() + ": " + p.message() + "\n");
         }
+        for (Finding f : result.suppressed()) {
+            out.write(prefix + f.path() + ":" + f.line() + ":" + f.column() + ": suppressed: " + f.ruleId() + " "
+                    + f.message() + "\n");
+        }
+        out.write(summaryLine(result) + "\n");
+    }
+
+    /** The one-line summary, also printed on standard error after non-text reports. */
+    public static String summaryLine(ScanResult result) {
         ScanSummary s = result.summary();
-        out.write(plural(s.findings(), "finding") + " in " + plural(s.filesWithFindings(), "file")
+        return plural(s.findings(), "finding") + " in " + plural(s.filesWithFindings(), "file")
                 + " (" + plural(s.filesWalked(), "Python file") + " walked, " + s.filesParsed() + " parsed"
+                + (s.otherFilesWalked() > 0 ? ", " + plural(s.otherFilesWalked(), "other file") + " read" : "")
                 + (s.monkeyPatchCalls() > 0 ? ", " + plural(s.monkeyPatchCalls(), "monkey_patch call") : "")
+                + (s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "")
+                + (s.filesWithSyntaxErrors() > 0 ? ", " + plural(s.filesWithSyntaxErrors(), "file") + " with syntax errors" : "")
                 + (result.problems().isEmpty() ? "" : ", " + plural(result.problems().size(), "problem"))
-                + ")\n");
+                + ")";
     }
 
     static String plural(int n, String noun) {

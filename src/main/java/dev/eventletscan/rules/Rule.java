@@ -6,7 +6,8 @@ import dev.eventletscan.model.Severity;
  * One detection rule, as written in a file under rules/.
  *
  * @param id stable identifier, e.g. {@code EVT101}
- * @param message finding text; {@code {symbol}} is replaced by the matched canonical symbol
+ * @param weight effort points one finding of this rule costs a migration (the scoring model sums them)
+ * @param message finding text; {@code {symbol}} is replaced by the matched symbol
  * @param guide link to the part of the public migration guide that covers it
  * @param source the rule file it came from, for messages
  */

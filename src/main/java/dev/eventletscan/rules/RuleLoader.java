@@ -1,7 +1,7 @@
 package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventletscan.detect.Usage;
+import dev.eventletscan.detect.python.Usage;
 import dev.eventletscan.model.Severity;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import dev.eventletscan.parse.SyntaxQuery;
 
 /**
  * Loads and validates rule files: the ones shipped in the jar's rules/ folder
@@ -38,10 +41,15 @@ public final class RuleLoader {
             "import", "monkey-patch", "patcher", "green-thread", "pool", "timeout", "sync-primitive",
             "network", "wsgi", "green-module", "hub", "tpool", "websocket", "debug", "greenlet",
             "asyncio-bridge", "test-mock", "env-var", "config", "dependency", "docs"));
-    private static final Set<String> TOP_KEYS = Set.of("format", "symbols", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("format", "symbols", "knownDependencies", "rules");
     private static final Set<String> RULE_KEYS = Set.of(
             "id", "title", "category", "severity", "weight", "message", "hints", "guide", "example", "match");
-    private static final Set<String> MATCH_KEYS = Set.of("usages", "symbols");
+    /** The keys of each kind of match; the first key of each list says which kind a match is. */
+    private static final List<List<String>> MATCH_KINDS = List.of(
+            List.of("symbols", "usages", "arguments"),
+            List.of("query", "symbol"),
+            List.of("text", "files", "excludeFiles"),
+            List.of("dependencies"));
 
     private RuleLoader() {}
 
@@ -69,12 +77,13 @@ public final class RuleLoader {
         List<String> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Map<String, String> reexports = new TreeMap<>();
+        Map<String, String> known = new TreeMap<>();
         Map<String, String> firstFileOfId = new LinkedHashMap<>();
         MessageDigest digest = sha256();
         for (var entry : new TreeMap<>(sources).entrySet()) { // name order: messages and version never depend on map order
             digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
-            new FileReader(entry.getKey(), problems).read(entry.getValue(), rules, reexports);
+            new FileReader(entry.getKey(), problems).read(entry.getValue(), rules, reexports, known);
         }
         for (Rule r : rules) {
             String earlier = firstFileOfId.putIfAbsent(r.id(), r.source());
@@ -85,7 +94,7 @@ public final class RuleLoader {
         if (!problems.isEmpty()) {
             throw new RuleFileException(problems);
         }
-        return new RuleSet(rules, new SymbolNames(reexports), HexFormat.of().formatHex(digest.digest(), 0, 6));
+        return new RuleSet(rules, new SymbolNames(reexports), known, HexFormat.of().formatHex(digest.digest(), 0, 6));
     }
 
     /** The rule files inside the jar (or target/classes when run from a build), by name. */
@@ -139,7 +148,7 @@ public final class RuleLoader {
             this.problems = problems;
         }
 
-        void read(String text, List<Rule> rules, Map<String, String> reexports) {
+        void read(String text, List<Rule> rules, Map<String, String> reexports, Map<String, String> known) {
             try {
                 doc = LocatedYaml.parse(text);
             } catch (IOException e) {
@@ -161,10 +170,14 @@ public final class RuleLoader {
             if (symbols != null) {
                 readSymbols(symbols, reexports);
             }
+            JsonNode dependencies = root.get("knownDependencies");
+            if (dependencies != null) {
+                readKnownDependencies(dependencies, known);
+            }
             JsonNode list = root.get("rules");
             if (list == null) {
-                if (symbols == null) {
-                    problem("rules", "missing: a rule file needs 'rules' (or 'symbols')");
+                if (symbols == null && dependencies == null) {
+                    problem("rules", "missing: a rule file needs 'rules' (or 'symbols' or 'knownDependencies')");
                 }
                 return;
             }
@@ -192,6 +205,22 @@ public final class RuleLoader {
                     problem(path, "must map a dotted name to a dotted name");
                 } else {
                     reexports.put(e.getKey(), e.getValue().asText());
+                }
+            }
+        }
+
+        private void readKnownDependencies(JsonNode node, Map<String, String> known) {
+            if (!node.isObject()) {
+                problem("knownDependencies", "must map distribution names to what is known of their eventlet use");
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()
+                        || !e.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    problem("knownDependencies." + e.getKey(), "must map a distribution name to a non-empty note");
+                } else {
+                    known.put(e.getKey(), e.getValue().asText());
                 }
             }
         }
@@ -256,40 +285,136 @@ public final class RuleLoader {
 
         private RuleMatch readMatch(JsonNode node, String path) {
             if (node == null || !node.isObject()) {
-                problem(path, "missing: a mapping with 'symbols' (and optional 'usages')");
+                problem(path, "missing: a mapping with one of 'symbols', 'query', 'text' or 'dependencies'");
                 return null;
             }
-            unknownKeys(node, path, MATCH_KEYS);
+            List<List<String>> kinds = MATCH_KINDS.stream().filter(k -> node.has(k.getFirst())).toList();
+            if (kinds.size() != 1) {
+                problem(path, kinds.isEmpty()
+                        ? "needs one of 'symbols', 'query', 'text' or 'dependencies'"
+                        : "has " + kinds.stream().map(List::getFirst).toList() + ": a rule matches one way only");
+                return null;
+            }
+            unknownKeys(node, path, Set.copyOf(kinds.getFirst()));
+            return switch (kinds.getFirst().getFirst()) {
+                case "symbols" -> readSymbolMatch(node, path);
+                case "query" -> readQueryMatch(node, path);
+                case "text" -> readTextMatch(node, path);
+                default -> new DependencyMatch(stringList(node, path, "dependencies", true));
+            };
+        }
+
+        private SymbolMatch readSymbolMatch(JsonNode node, String path) {
             Set<Usage.Kind> kinds = new LinkedHashSet<>();
-            JsonNode usages = node.get("usages");
-            if (usages != null) {
-                for (int i = 0; i < usages.size() || (!usages.isArray() && i == 0); i++) {
-                    JsonNode u = usages.isArray() ? usages.get(i) : usages;
-                    String kind = u.asText();
-                    var found = Arrays.stream(Usage.Kind.values()).filter(k -> k.id().equals(kind)).findFirst();
-                    if (found.isEmpty()) {
-                        problem(path + ".usages" + (usages.isArray() ? "[" + i + "]" : ""), "'" + kind
-                                + "' is not one of " + String.join(", ",
-                                        Arrays.stream(Usage.Kind.values()).map(Usage.Kind::id).toList()));
-                    } else {
-                        kinds.add(found.get());
-                    }
+            List<String> usages = node.has("usages") ? stringList(node, path, "usages", true) : List.of();
+            for (int i = 0; i < usages.size(); i++) {
+                String kind = usages.get(i);
+                var found = Arrays.stream(Usage.Kind.values()).filter(k -> k.id().equals(kind)).findFirst();
+                if (found.isEmpty()) {
+                    problem(path + ".usages[" + i + "]", "'" + kind + "' is not one of " + String.join(", ",
+                            Arrays.stream(Usage.Kind.values()).map(Usage.Kind::id).toList()));
+                } else {
+                    kinds.add(found.get());
                 }
             }
             List<DottedPattern> patterns = new ArrayList<>();
-            JsonNode symbols = node.get("symbols");
-            if (symbols == null || !symbols.isArray() || symbols.isEmpty()) {
-                problem(path + ".symbols", "must be a non-empty list of dotted-name patterns");
-            } else {
-                for (int i = 0; i < symbols.size(); i++) {
-                    try {
-                        patterns.add(DottedPattern.of(symbols.get(i).asText()));
-                    } catch (IllegalArgumentException e) {
-                        problem(path + ".symbols[" + i + "]", e.getMessage());
+            List<String> symbols = stringList(node, path, "symbols", true);
+            for (int i = 0; i < symbols.size(); i++) {
+                try {
+                    patterns.add(DottedPattern.of(symbols.get(i)));
+                } catch (IllegalArgumentException e) {
+                    problem(path + ".symbols[" + i + "]", e.getMessage());
+                }
+            }
+            Map<String, Pattern> arguments = new TreeMap<>();
+            JsonNode args = node.get("arguments");
+            if (args != null) {
+                if (!args.isObject()) {
+                    problem(path + ".arguments", "must map an argument position (0, 1, ...) or keyword to a regular expression");
+                } else {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
+                        var e = it.next();
+                        Pattern p = regex(e.getValue(), path + ".arguments." + e.getKey());
+                        if (p != null) {
+                            arguments.put(e.getKey(), p);
+                        }
                     }
                 }
             }
-            return new RuleMatch(kinds, patterns);
+            return new SymbolMatch(kinds, patterns, arguments);
+        }
+
+        private QueryMatch readQueryMatch(JsonNode node, String path) {
+            String query = text(node, path, "query", true);
+            String symbol = text(node, path, "symbol", false);
+            if (query != null) {
+                SyntaxQuery.check(query, QueryMatch.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                if (symbol == null && !query.contains("@" + QueryMatch.SYMBOL_CAPTURE)) {
+                    problem(path + ".symbol", "missing: the query has no @symbol capture, so say what a match reports");
+                }
+            }
+            return new QueryMatch(query, symbol);
+        }
+
+        private TextMatch readTextMatch(JsonNode node, String path) {
+            Pattern text = regex(node.get("text"), path + ".text");
+            List<FileGlob> files = globs(node, path, "files", true);
+            List<FileGlob> excluded = node.has("excludeFiles") ? globs(node, path, "excludeFiles", true) : List.of();
+            return new TextMatch(text, files, excluded);
+        }
+
+        private List<FileGlob> globs(JsonNode node, String path, String key, boolean required) {
+            List<FileGlob> out = new ArrayList<>();
+            List<String> texts = stringList(node, path, key, required);
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    out.add(FileGlob.of(texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    problem(path + "." + key + "[" + i + "]", e.getMessage());
+                }
+            }
+            return out;
+        }
+
+        private Pattern regex(JsonNode value, String path) {
+            if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+                problem(path, "must be a non-empty regular expression");
+                return null;
+            }
+            try {
+                return Pattern.compile(value.asText());
+            } catch (PatternSyntaxException e) {
+                problem(path, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                return null;
+            }
+        }
+
+        /** A list of non-empty strings (a single string is taken as a list of one). */
+        private List<String> stringList(JsonNode node, String path, String key, boolean required) {
+            JsonNode v = node.get(key);
+            if (v == null || (v.isArray() && v.isEmpty())) {
+                if (required) {
+                    problem(path + "." + key, "must be a non-empty list");
+                }
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            if (v.isTextual()) {
+                out.add(v.asText());
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(path + "." + key, "must be a list of text");
+                return List.of();
+            }
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isTextual() || v.get(i).asText().isBlank()) {
+                    problem(path + "." + key + "[" + i + "]", "must be non-empty text");
+                } else {
+                    out.add(v.get(i).asText());
+                }
+            }
+            return out;
         }
 
         private String text(JsonNode node, String path, String key, boolean required) {

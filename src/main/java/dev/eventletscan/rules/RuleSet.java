@@ -1,32 +1,43 @@
 package dev.eventletscan.rules;
 
-import dev.eventletscan.detect.Usage;
+import dev.eventletscan.detect.python.Usage;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The rules in force for a scan, with the symbol knowledge that came with them.
- * Rules are kept in id order, which is also the order of ties.
+ * The rules in force for a scan, with the knowledge that came with them
+ * (re-exported names, dependencies known to use eventlet). Rules are kept in
+ * id order, which is also the order of ties.
  */
 public final class RuleSet {
     private final List<Rule> rules;
     private final SymbolNames symbols;
+    private final Map<String, String> knownDependencies;
+    private final Set<String> knownNormalised;
     private final Set<String> trackedRoots;
     private final String version;
 
-    RuleSet(List<Rule> rules, SymbolNames symbols, String version) {
+    RuleSet(List<Rule> rules, SymbolNames symbols, Map<String, String> knownDependencies, String version) {
         this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
         this.symbols = symbols;
+        this.knownDependencies = Map.copyOf(knownDependencies);
+        this.knownNormalised = knownDependencies.keySet().stream().map(DependencyMatch::normalise).collect(Collectors.toSet());
         this.version = version;
         Set<String> roots = new LinkedHashSet<>();
         for (Rule r : this.rules) {
-            for (DottedPattern p : r.match().symbols()) {
-                String first = p.text().split("\\.")[0];
-                if (!first.contains("*")) {
-                    roots.add(first);
+            if (r.match() instanceof SymbolMatch m) {
+                for (DottedPattern p : m.symbols()) {
+                    String first = p.text().split("\\.")[0];
+                    if (!first.contains("*")) {
+                        roots.add(first);
+                    }
                 }
             }
         }
@@ -39,6 +50,11 @@ public final class RuleSet {
 
     public SymbolNames symbols() {
         return symbols;
+    }
+
+    /** Distributions known to use eventlet, by name, with what is known of how. */
+    public Map<String, String> knownDependencies() {
+        return new TreeMap<>(knownDependencies);
     }
 
     /** Top-level package names whose imports the detector follows ({@code eventlet}, ...). */
@@ -55,17 +71,64 @@ public final class RuleSet {
         return rules.stream().filter(r -> r.id().equalsIgnoreCase(id)).findFirst();
     }
 
+    /** The same rules without those whose id or category is named. */
+    public RuleSet without(Collection<String> idsOrCategories) {
+        Set<String> names = idsOrCategories.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        List<Rule> kept = rules.stream()
+                .filter(r -> !names.contains(r.id()) && !names.contains(r.category().toUpperCase(java.util.Locale.ROOT)))
+                .toList();
+        return new RuleSet(kept, symbols, knownDependencies, version);
+    }
+
+    /** True when an id or category names at least one rule, so a typo in --disable can be reported. */
+    public boolean names(String idOrCategory) {
+        return rules.stream().anyMatch(r -> r.id().equalsIgnoreCase(idOrCategory) || r.category().equalsIgnoreCase(idOrCategory));
+    }
+
     /** The rule that reports a usage: the one with the most specific matching pattern, ties to the lowest id. */
     public Optional<Rule> ruleFor(Usage usage) {
         Rule best = null;
         int bestScore = -1;
         for (Rule r : rules) {
-            DottedPattern p = r.match().bestPattern(usage);
-            if (p != null && p.specificity() > bestScore) {
-                best = r;
-                bestScore = p.specificity();
+            if (r.match() instanceof SymbolMatch m) {
+                int score = m.specificity(usage);
+                if (score > bestScore) {
+                    best = r;
+                    bestScore = score;
+                }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Rules whose match is a tree-sitter query, in id order. */
+    public List<Rule> queryRules() {
+        return rules.stream().filter(r -> r.match() instanceof QueryMatch).toList();
+    }
+
+    /** Rules whose match is a regular expression over lines of other files, in id order. */
+    public List<Rule> textRules() {
+        return rules.stream().filter(r -> r.match() instanceof TextMatch).toList();
+    }
+
+    /** The first rule (by id) that reports a declared dependency on this distribution, if any. */
+    public Optional<Rule> dependencyRuleFor(String distribution) {
+        String name = DependencyMatch.normalise(distribution);
+        return rules.stream()
+                .filter(r -> r.match() instanceof DependencyMatch m && m.matches(name, knownNormalised))
+                .findFirst();
+    }
+
+    /** What the knowledge base says about a distribution, or null. */
+    public String knownDependencyNote(String distribution) {
+        String name = DependencyMatch.normalise(distribution);
+        return knownDependencies.entrySet().stream()
+                .filter(e -> DependencyMatch.normalise(e.getKey()).equals(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Whether any text rule wants to look at a file of this name. */
+    public boolean wantsText(String fileName) {
+        return rules.stream().anyMatch(r -> r.match() instanceof TextMatch t && t.appliesTo(fileName));
     }
 }

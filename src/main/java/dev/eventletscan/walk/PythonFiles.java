@@ -21,6 +21,10 @@ final class PythonFiles {
                 || Files.isRegularFile(dir.resolve("pyvenv.cfg")); // a virtualenv, whatever its name
     }
 
+    static boolean isMetadataDirectory(String name) {
+        return name.endsWith(".egg-info") || name.endsWith(".dist-info");
+    }
+
     static boolean hasPythonExtension(String name) {
         return name.endsWith(".py") || name.endsWith(".pyi");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Finds the Python files of a repository, the way git would list them:
@@ -22,9 +23,20 @@ import java.util.TreeMap;
  */
 public final class RepositoryWalker {
     private final PathFilter filter;
+    private final Predicate<String> wantedOtherFile;
 
+    /** A walker for Python files only. */
     public RepositoryWalker(PathFilter filter) {
+        this(filter, path -> false);
+    }
+
+    /**
+     * @param wantedOtherFile which non-Python files to list too, by relative path (manifests,
+     *     configuration and documentation files that rules read)
+     */
+    public RepositoryWalker(PathFilter filter, Predicate<String> wantedOtherFile) {
         this.filter = filter;
+        this.wantedOtherFile = wantedOtherFile;
     }
 
     /**
@@ -37,7 +49,10 @@ public final class RepositoryWalker {
             throw new NoSuchFileException(root.toString(), null, "no such file or folder");
         }
         if (!Files.isDirectory(root)) {
-            return new WalkResult(List.of(new SourceFile(root, root.getFileName().toString())), List.of());
+            String name = root.getFileName().toString();
+            boolean python = PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(root, name)
+                    || !wantedOtherFile.test(name);
+            return new WalkResult(List.of(new SourceFile(root, name, python)), List.of());
         }
         return new Walk(root).run();
     }
@@ -120,6 +135,10 @@ public final class RepositoryWalker {
             }
             boolean directory = Files.isDirectory(entry);
             if (directory) {
+                if (PythonFiles.isMetadataDirectory(name)) {
+                    visitMetadata(entry, rel + "/");
+                    return;
+                }
                 if (PythonFiles.isSkippedDirectory(entry, name)
                         || ignores.isIgnored(rel, true)
                         || filter.excludes(rel, true)) {
@@ -131,14 +150,24 @@ public final class RepositoryWalker {
             if (!Files.isRegularFile(entry) || ignores.isIgnored(rel, false) || filter.excludes(rel, false)) {
                 return;
             }
-            if (!(PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(entry, name))
-                    || !filter.includesFile(rel)) {
+            boolean python = PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(entry, name);
+            if (!(python || wantedOtherFile.test(rel)) || !filter.includesFile(rel)) {
                 return;
             }
             Path real = link ? entry.toRealPath() : entry;
             String first = byRealPath.putIfAbsent(real, rel);
             if (first == null) {
-                files.put(rel, new SourceFile(entry, rel));
+                files.put(rel, new SourceFile(entry, rel, python));
+            }
+        }
+
+        /** Installed metadata ({@code *.egg-info}, {@code *.dist-info}) is not code, but its entry points matter. */
+        private void visitMetadata(Path dir, String rel) {
+            Path entryPoints = dir.resolve("entry_points.txt");
+            String path = rel + "entry_points.txt";
+            if (Files.isRegularFile(entryPoints) && !Files.isSymbolicLink(entryPoints) && wantedOtherFile.test(path)
+                    && !ignores.isIgnored(path, false) && !filter.excludes(path, false)) {
+                files.put(path, new SourceFile(entryPoints, path, false));
             }
         }
 

@@ -3,7 +3,7 @@ package dev.eventletscan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventletscan.detect.Usage;
+import dev.eventletscan.detect.python.Usage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class RuleLoaderTest {
                         "extra.yaml:6: rules[0].severity: 'hgh' is not one of info, low, medium, high",
                         "extra.yaml:9: rules[0].hints.asyncio: missing",
                         "extra.yaml:10: rules[0].guide: must be an https:// link to the migration guide",
-                        "extra.yaml:14: rules[0].match.usages[0]: 'calls' is not one of import, call, decorator, base-class, with, except, reference",
+                        "extra.yaml:14: rules[0].match.usages[0]: 'calls' is not one of import, call, decorator, base-class, with, except, reference, mock, string",
                         "extra.yaml:15: rules[0].match.symbols[0]: not a dotted name pattern: 'eventlet..spawn'"));
     }
 

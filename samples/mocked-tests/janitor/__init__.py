@@ -1,0 +1,1 @@
+"""janitor: purge expired objects in the background."""

@@ -1,0 +1,1 @@
+"""crawler: fetch pages concurrently and fingerprint their bodies."""

@@ -1,0 +1,1 @@
+"""chatboard: a status page, a headline proxy and a websocket chat room."""

@@ -1,0 +1,78 @@
+package dev.eventletscan.detect.python;
+
+import static dev.eventletscan.parse.SyntaxTree.NONE;
+
+import dev.eventletscan.parse.SyntaxTree;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Plain string literals and the dotted Python names some of them hold. */
+final class StringLiterals {
+    private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    private StringLiterals() {}
+
+    /**
+     * The content of a string without prefix, quotes or interpolation, or null
+     * for f-strings, byte strings and strings with escapes (none of which can
+     * spell a module path worth resolving).
+     */
+    static String plainContent(SyntaxTree tree, int string) {
+        if (!tree.is(string, "string")) {
+            return null;
+        }
+        int start = NONE;
+        int end = NONE;
+        for (int c = tree.firstChild(string); c != NONE; c = tree.nextSibling(c)) {
+            switch (tree.type(c)) {
+                case "string_start" -> start = c;
+                case "string_end" -> end = c;
+                case "interpolation" -> {
+                    return null;
+                }
+                case "string_content" -> {
+                    if (tree.firstChild(c) != NONE) {
+                        return null; // escape sequences
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (start == NONE || end == NONE) {
+            return null;
+        }
+        String prefix = tree.text(start).replace("'", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        if (prefix.contains("f") || prefix.contains("b") || prefix.contains("t")) {
+            return null;
+        }
+        return tree.source().slice(tree.endByte(start), tree.startByte(end));
+    }
+
+    /**
+     * A string literal holding nothing but a dotted name, used as a value
+     * (docstrings and other bare string statements are prose), or null.
+     */
+    static String dottedName(SyntaxTree tree, int string) {
+        int parent = tree.parent(string);
+        if (tree.is(parent, "expression_statement") || tree.is(parent, "concatenated_string")) {
+            return null;
+        }
+        String content = plainContent(tree, string);
+        return content != null && DOTTED.matcher(content).matches() ? content : null;
+    }
+
+    /**
+     * The part of a dotted name from its first tracked package on, when
+     * something follows it: {@code nova.utils.eventlet.sleep} gives
+     * {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol.
+     */
+    static String fromTrackedRoot(String dotted, Set<String> roots) {
+        String[] parts = dotted.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (roots.contains(parts[i])) {
+                return String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.eventletscan.rules;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Declared requirements on the named distributions (compared after PEP 503
+ * normalisation). {@value #KNOWN} stands for every package of the
+ * knowledge base ({@code knownDependencies} in the rule files).
+ */
+public record DependencyMatch(List<String> names) implements RuleMatch {
+    public static final String KNOWN = "$known";
+
+    public DependencyMatch {
+        names = List.copyOf(names);
+    }
+
+    boolean matches(String normalisedName, Set<String> knownNormalised) {
+        for (String n : names) {
+            if (n.equals(KNOWN) ? knownNormalised.contains(normalisedName) : normalise(n).equals(normalisedName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PEP 503: lower case, runs of '-', '_' and '.' become one '-'. */
+    public static String normalise(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+
+    @Override
+    public String describe() {
+        return "declared dependencies: " + String.join(", ", names);
+    }
+}

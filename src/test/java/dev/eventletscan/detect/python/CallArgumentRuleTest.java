@@ -1,0 +1,36 @@
+package dev.eventletscan.detect.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Rules may require literal arguments: use_hub("asyncio") is a different finding from use_hub("poll"). */
+class CallArgumentRuleTest {
+    @Test
+    void theAsyncioHubIsRecognisedByPositionOrKeyword() {
+        String code = """
+                from eventlet import hubs
+                hubs.use_hub("asyncio")
+                hubs.use_hub(mod='eventlet.hubs.asyncio')
+                hubs.use_hub("poll")
+                hubs.use_hub(name)
+                hubs.use_hub(*args)
+                """;
+        assertThat(Detections.brief(code)).filteredOn(s -> s.contains("EVT551"))
+                .containsExactly("2:1 EVT551 eventlet.hubs.use_hub call", "3:1 EVT551 eventlet.hubs.use_hub call");
+    }
+
+    @Test
+    void literalArgumentsByPositionAndKeyword() {
+        String code = "f('a', b, 'c', k='v', j=x, s=f'{y}')\n";
+        try (var parser = new dev.eventletscan.parse.PythonParser()) {
+            var tree = parser.parse(dev.eventletscan.parse.SourceText.of(code));
+            int call = 0;
+            while (!tree.is(call, "call")) {
+                call++;
+            }
+            assertThat(CallArguments.literalStrings(tree, call)).containsExactly(
+                    java.util.Map.entry("0", "a"), java.util.Map.entry("2", "c"), java.util.Map.entry("k", "v"));
+        }
+    }
+}
