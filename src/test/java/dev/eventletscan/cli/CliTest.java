@@ -107,6 +107,29 @@ class CliTest {
     }
 
     @Test
+    void disablingRulesOrCategoriesAndListingSuppressions() throws IOException {
+        CliRun noDocs = TestSupport.cli("scan", sample(), "--disable", "docs,EVT801");
+        assertThat(noDocs.exitCode()).isZero();
+        assertThat(noDocs.out()).doesNotContain("EVT950").doesNotContain("EVT801").contains("EVT800")
+                .contains("15 findings in 6 files");
+
+        CliRun typo = TestSupport.cli("scan", sample(), "--disable", "dcos");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err().strip()).isEqualTo("eventlet-scan: error: cannot disable 'dcos': no rule or category of that name");
+
+        Path code = Files.writeString(tmp.resolve("svc.py"), "import eventlet  # eventlet-scan: ignore\neventlet.sleep(0)\n");
+        CliRun run = TestSupport.cli("scan", code.toString());
+        assertThat(run.out()).contains("svc.py:2:1: EVT203 ").contains("svc.py:1:8: suppressed: EVT001 imports eventlet")
+                .contains("1 finding in 1 file (1 Python file walked, 1 parsed, 1 suppressed)");
+    }
+
+    @Test
+    void explainShowsHowAQueryRuleMatches() {
+        CliRun explain = TestSupport.cli("explain", "EVT911");
+        assertThat(explain.out()).contains("matches: tree-sitter query: (keyword_argument").contains("category: config");
+    }
+
+    @Test
     void aMissingNativeLibraryDirectoryStopsTheRun() {
         String before = System.getProperty("eventletscan.native.dir");
         try {
