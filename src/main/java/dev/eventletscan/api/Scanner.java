@@ -5,6 +5,7 @@ import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
+import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -14,6 +15,9 @@ import dev.eventletscan.model.ToolInfo;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.parse.PythonGrammar;
 import dev.eventletscan.rules.RuleLoader;
+import dev.eventletscan.score.Assessor;
+import dev.eventletscan.score.ProjectShape;
+import dev.eventletscan.score.ScoringModel;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.PathFilter;
 import dev.eventletscan.walk.RepositoryWalker;
@@ -25,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,9 +49,15 @@ public final class Scanner {
     public static final String SCHEMA_VERSION = "1.0";
 
     private final RuleSet rules;
+    private final Assessor assessor;
 
     public Scanner(RuleSet rules) {
+        this(rules, ScoringModel.shipped());
+    }
+
+    public Scanner(RuleSet rules, ScoringModel model) {
         this.rules = rules;
+        this.assessor = new Assessor(model);
     }
 
     /**
@@ -188,7 +200,10 @@ public final class Scanner {
                 findings.size(), suppressed.size(), patches,
                 Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule));
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
-        return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems);
+        Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
+                .collect(Collectors.toSet());
+        Assessment assessment = assessor.assess(findings, pythonFiles, ProjectShape.flat(python), rules, Set.of());
+        return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems, assessment);
     }
 
     /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param root the scanned path as given, normalised
  * @param suppressed findings an inline {@code eventlet-scan: ignore} comment silenced; never counted as findings
+ * @param assessment difficulty, effort, targets and plan computed from the findings
  */
 public record ScanResult(
         ToolInfo tool,
@@ -16,7 +17,8 @@ public record ScanResult(
         List<FileSummary> files,
         List<Finding> findings,
         List<Finding> suppressed,
-        List<ProcessingIssue> problems) {
+        List<ProcessingIssue> problems,
+        Assessment assessment) {
 
     public ScanResult {
         files = List.copyOf(files);

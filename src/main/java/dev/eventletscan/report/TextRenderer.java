@@ -27,6 +27,24 @@ public final class TextRenderer implements Renderer {
                     + f.message() + "\n");
         }
         out.write(summaryLine(result) + "\n");
+        writeAssessment(result, out);
+    }
+
+    /** The lead's view in three lines: score and criteria, effort, target; details are in the JSON report. */
+    private static void writeAssessment(ScanResult result, Writer out) throws IOException {
+        if (result.assessment() == null || result.summary().findings() == 0) {
+            return;
+        }
+        var repo = result.assessment().repository();
+        var d = repo.difficulty();
+        out.write("difficulty " + num(d.score()) + "/100 (" + d.level() + "): size and depth " + num(d.size().score())
+                + ", dependencies " + num(d.dependencies().score()) + ", monkey patching " + num(d.patching().score()) + "\n");
+        out.write("effort " + num(repo.effort().lowDays()) + " to " + num(repo.effort().highDays())
+                + " person-days; recommended target: " + repo.recommendation().target() + "\n");
+    }
+
+    private static String num(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** The one-line summary, also printed on standard error after non-text reports. */

@@ -1,0 +1,21 @@
+package dev.eventletscan.model;
+
+import java.util.List;
+
+/**
+ * What a project lead runs the tool for: how hard, how long, which target and in what order.
+ *
+ * @param repository the whole scan as one component
+ * @param packages each package and top-level module with findings, hardest first
+ * @param files each file with findings, hardest first
+ * @param assumptions what the estimates take for granted, to be read with them
+ */
+public record Assessment(ComponentAssessment repository, List<ComponentAssessment> packages,
+        List<ComponentAssessment> files, List<PlanPhase> plan, List<String> assumptions) {
+    public Assessment {
+        packages = List.copyOf(packages);
+        files = List.copyOf(files);
+        plan = List.copyOf(plan);
+        assumptions = List.copyOf(assumptions);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.eventletscan.model;
+
+import java.util.List;
+
+/**
+ * One phase of the migration plan, in the order the guide recommends.
+ *
+ * @param why the guide's reason for doing this now
+ * @param rules the rules whose findings this phase removes
+ */
+public record PlanPhase(int order, String title, String why, List<String> rules, List<PlanStep> steps) {
+    public PlanPhase {
+        rules = List.copyOf(rules);
+        steps = List.copyOf(steps);
+    }
+}

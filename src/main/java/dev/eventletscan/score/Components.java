@@ -1,0 +1,48 @@
+package dev.eventletscan.score;
+
+import java.util.Set;
+
+/**
+ * Which component a file belongs to: the package of its folder when that
+ * folder has an {@code __init__.py}, else the file itself as a top-level module.
+ */
+final class Components {
+    private final Set<String> pythonFiles;
+
+    Components(Set<String> pythonFiles) {
+        this.pythonFiles = pythonFiles;
+    }
+
+    /** Where findings in requirements, configuration and docs go: they belong to the project, not to a package. */
+    static final String PROJECT_FILES = "(project files)";
+
+    /** The component's path: a folder ({@code nova/compute}, {@code ""} for the root) or a module file. */
+    String componentOf(String path) {
+        if (!isPython(path)) {
+            return PROJECT_FILES;
+        }
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "" : path.substring(0, slash);
+        String init = dir.isEmpty() ? "__init__.py" : dir + "/__init__.py";
+        return pythonFiles.contains(init) ? dir : path;
+    }
+
+    boolean isPackage(String componentPath) {
+        return !isPython(componentPath) && !componentPath.equals(PROJECT_FILES);
+    }
+
+    static boolean isPython(String path) {
+        return path.endsWith(".py") || path.endsWith(".pyi");
+    }
+
+    /** Dotted display name: {@code compute.api} for a folder, {@code setup} for {@code setup.py}, {@code (root)} for the root package. */
+    static String displayName(String componentPath) {
+        if (componentPath.isEmpty()) {
+            return "(root)";
+        }
+        if (componentPath.equals(PROJECT_FILES)) {
+            return componentPath;
+        }
+        return componentPath.replaceAll("\\.pyi?$", "").replace('/', '.');
+    }
+}

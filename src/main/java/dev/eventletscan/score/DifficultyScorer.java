@@ -1,0 +1,124 @@
+package dev.eventletscan.score;
+
+import static dev.eventletscan.score.ScoringModel.saturate;
+
+import dev.eventletscan.model.Contributor;
+import dev.eventletscan.model.DifficultyScore;
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.MonkeyPatchDetails;
+import dev.eventletscan.model.SubScore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The FAQ's three criteria as sub-scores, and their weighted mean, with the reasons for each. */
+final class DifficultyScorer {
+    private final ScoringModel model;
+
+    DifficultyScorer(ScoringModel model) {
+        this.model = model;
+    }
+
+    DifficultyScore score(UsageFacts facts) {
+        SubScore size = size(facts);
+        SubScore deps = dependencies(facts);
+        SubScore patching = patching(facts);
+        Map<String, Double> w = model.score().weights();
+        double total = round(w.get("size") * size.score() + w.get("dependencies") * deps.score()
+                + w.get("patching") * patching.score());
+        List<Contributor> why = new ArrayList<>();
+        weighted(why, size, w.get("size"));
+        weighted(why, deps, w.get("dependencies"));
+        weighted(why, patching, w.get("patching"));
+        why.sort(Comparator.comparingDouble((Contributor c) -> -Math.abs(c.points())).thenComparing(Contributor::reason));
+        return new DifficultyScore(total, model.levelOf(total), size, deps, patching, why.stream().limit(5).toList());
+    }
+
+    private SubScore size(UsageFacts f) {
+        var parts = model.score().size().parts();
+        List<Contributor> why = new ArrayList<>();
+        add(why, parts.get("usagePoints"), saturate(f.usagePoints(), parts.get("usagePoints").half()),
+                fmt(f.usagePoints()) + " usage points in " + plural(f.codeFindings().size(), "finding", "findings"));
+        add(why, parts.get("filesTouched"), saturate(f.files().size(), parts.get("filesTouched").half()),
+                plural(f.files().size(), "file", "files") + " touched");
+        add(why, parts.get("packagesTouched"), saturate(f.packages().size(), parts.get("packagesTouched").half()),
+                plural(f.packages().size(), "package", "packages") + " touched");
+        add(why, parts.get("reach"), saturate(f.reachShare(), parts.get("reach").half()),
+                Math.round(100 * f.reachShare()) + "% of modules reach eventlet through imports");
+        add(why, parts.get("depth"), saturate(f.depth(), parts.get("depth").half()),
+                f.depth() + " levels of internal imports above eventlet code");
+        return sub(why);
+    }
+
+    private SubScore dependencies(UsageFacts f) {
+        var model = this.model.score().dependencies();
+        double count = 0;
+        List<String> names = new ArrayList<>();
+        for (UsageFacts.DependencyFact d : f.dependencies()) {
+            count += d.verified() ? 1 : model.unverified();
+            names.add(d.name() + (d.verified() ? "" : " (unverified)"));
+        }
+        if (count == 0) {
+            return new SubScore(0, List.of(new Contributor("no declared dependency known to use eventlet", 0)));
+        }
+        double points = round(saturate(count, model.half()));
+        return new SubScore(points, List.of(new Contributor(
+                plural(names.size(), "dependency", "dependencies") + " that use eventlet: " + String.join(", ", names), points)));
+    }
+
+    private SubScore patching(UsageFacts f) {
+        var p = model.score().patching();
+        List<Finding> calls = f.findings().stream().filter(x -> x.monkeyPatch() != null).toList();
+        if (calls.isEmpty()) {
+            return new SubScore(0, List.of(new Contributor("no monkey_patch call: specific features only", 0)));
+        }
+        Finding worst = calls.stream().max(Comparator.comparingDouble((Finding x) -> p.mode().get(x.monkeyPatch().mode()))
+                .thenComparing(Finding::path, Comparator.reverseOrder())).orElseThrow();
+        MonkeyPatchDetails d = worst.monkeyPatch();
+        List<Contributor> why = new ArrayList<>();
+        why.add(new Contributor(d.mode() + " monkey_patch at " + worst.path() + ":" + worst.line(), p.mode().get(d.mode())));
+        if (calls.stream().anyMatch(x -> x.context().packageInit() && !x.context().test())) {
+            why.add(new Contributor("patching in a package __init__.py", p.modifiers().get("packageInit")));
+        }
+        if (calls.stream().anyMatch(x -> !x.context().entryPoints().isEmpty() || x.context().mainBlock())) {
+            why.add(new Contributor("patching on an entry point's start-up path", p.modifiers().get("entryPoint")));
+        }
+        if (calls.stream().allMatch(Finding::guarded)) {
+            why.add(new Contributor("every monkey_patch call is guarded: eventlet can be switched off", p.modifiers().get("switchable")));
+        }
+        if (calls.stream().allMatch(x -> x.context().test())) {
+            why.add(new Contributor("only test code patches", p.modifiers().get("testsOnly")));
+        }
+        double total = why.stream().mapToDouble(Contributor::points).sum();
+        return new SubScore(round(Math.max(0, Math.min(100, total))), why);
+    }
+
+    private static void add(List<Contributor> why, ScoringModel.Part part, double points, String reason) {
+        why.add(new Contributor(reason, round(part.weight() * points)));
+    }
+
+    private static SubScore sub(List<Contributor> why) {
+        return new SubScore(round(why.stream().mapToDouble(Contributor::points).sum()), why);
+    }
+
+    private static void weighted(List<Contributor> out, SubScore sub, double weight) {
+        for (Contributor c : sub.why()) {
+            if (c.points() != 0) {
+                out.add(new Contributor(c.reason(), round(weight * c.points())));
+            }
+        }
+    }
+
+    static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static double round(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+
+    static String fmt(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(round(x));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.eventletscan.score;
+
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.PlanPhase;
+import dev.eventletscan.model.PlanStep;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The guide's order of work: deprecate options; explicit primitives before
+ * monkey patching, services before libraries and the least interdependent
+ * components first; neutral interfaces in front of shared internal APIs;
+ * monkey patching last; the dependency dropped at the very end.
+ */
+final class MigrationPlanner {
+    /** A component imported by at least this many others is a shared internal API. */
+    static final int SHARED_API_IMPORTERS = 3;
+    private static final Set<String> OPTIONS = Set.of("env-var", "config");
+    private static final Set<String> PATCHING = Set.of("monkey-patch", "patcher");
+    private static final Set<String> LAST = Set.of("dependency", "import", "docs");
+
+    private final Components components;
+    private final ProjectShape shape;
+
+    MigrationPlanner(Components components, ProjectShape shape) {
+        this.components = components;
+        this.shape = shape;
+    }
+
+    List<PlanPhase> plan(List<Finding> findings) {
+        Set<String> services = services(findings);
+        List<PlanPhase> phases = new ArrayList<>();
+        phase(phases, "Deprecate eventlet-related options",
+                "Options and environment variables that select eventlet are public interface: deprecate them a release before removing them.",
+                findings, f -> OPTIONS.contains(f.category()), services);
+        phase(phases, "Replace explicit green threads, pools and primitives",
+                "Explicit primitives are easy to find and replace one by one; services come before libraries, the least interdependent components first.",
+                findings, f -> !f.context().test() && !OPTIONS.contains(f.category()) && !PATCHING.contains(f.category())
+                        && !LAST.contains(f.category()) && !f.category().equals("test-mock"), services);
+        phase(phases, "Put neutral interfaces in front of shared internal APIs",
+                "Components many others import should expose an interface that hides eventlet, so callers can move before the implementation does.",
+                findings, f -> !f.context().test() && shape.importers(components.componentOf(f.path())) >= SHARED_API_IMPORTERS
+                        && !LAST.contains(f.category()), services);
+        phase(phases, "Remove monkey patching and implicit green I/O",
+                "Global patching makes every library implicitly green: remove it last, once no explicit primitive needs it, then test timeouts and blocking I/O again.",
+                findings, f -> PATCHING.contains(f.category()), services);
+        phase(phases, "Move the tests",
+                "Tests that patch eventlet or run under it follow the code they test.",
+                findings, f -> f.category().equals("test-mock") || (f.context().test() && !LAST.contains(f.category())
+                        && !PATCHING.contains(f.category())), services);
+        phase(phases, "Drop the eventlet dependency",
+                "When no code uses eventlet, remove the imports, the requirement and the documentation that assumes it.",
+                findings, f -> LAST.contains(f.category()), services);
+        return phases;
+    }
+
+    /** Components where a process starts patched or declares an entry point: services, migrated first. */
+    private Set<String> services(List<Finding> findings) {
+        Set<String> out = new TreeSet<>();
+        for (Finding f : findings) {
+            if (!f.context().test() && (f.monkeyPatch() != null || !f.context().entryPoints().isEmpty() || f.context().mainBlock())) {
+                out.add(components.componentOf(f.path()));
+            }
+        }
+        return out;
+    }
+
+    private void phase(List<PlanPhase> phases, String title, String why, List<Finding> findings, Predicate<Finding> belongs,
+            Set<String> services) {
+        Map<String, List<Finding>> byComponent = new TreeMap<>();
+        for (Finding f : findings) {
+            if (belongs.test(f) && !claimedEarlier(phases, f)) {
+                byComponent.computeIfAbsent(components.componentOf(f.path()), k -> new ArrayList<>()).add(f);
+            }
+        }
+        if (byComponent.isEmpty()) {
+            return;
+        }
+        List<PlanStep> steps = byComponent.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<Finding>> e) -> !services.contains(e.getKey()))
+                        .thenComparingInt(e -> shape.importers(e.getKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new PlanStep(Components.displayName(e.getKey()), e.getValue().size(),
+                        e.getValue().stream().map(Finding::path).distinct().sorted().toList()))
+                .toList();
+        Set<String> rules = new TreeSet<>();
+        byComponent.values().forEach(list -> list.forEach(f -> rules.add(f.ruleId())));
+        phases.add(new PlanPhase(phases.size() + 1, title, why, List.copyOf(rules), steps));
+    }
+
+    /** Each finding is worked on once, in the first phase that takes it. */
+    private boolean claimedEarlier(List<PlanPhase> phases, Finding f) {
+        String component = Components.displayName(components.componentOf(f.path()));
+        for (PlanPhase p : phases) {
+            if (p.rules().contains(f.ruleId())) {
+                for (PlanStep s : p.steps()) {
+                    if (s.component().equals(component) && s.files().contains(f.path())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

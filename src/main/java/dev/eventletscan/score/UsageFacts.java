@@ -1,0 +1,43 @@
+package dev.eventletscan.score;
+
+import dev.eventletscan.model.Finding;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The facts a component's score, effort and target are computed from.
+ *
+ * @param codeFindings findings in code: not dependency declarations or docs
+ * @param usagePoints summed rule weights of the code findings
+ * @param files Python files with code findings
+ * @param packages packages and top-level modules with code findings
+ * @param reachShare share of the project's modules reached through imports (0-1)
+ * @param depth longest chain of internal imports above the eventlet-using files
+ * @param dependencies external dependencies known to use eventlet
+ * @param untestedShare share of the eventlet-using files no test imports (0-1)
+ */
+record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usagePoints, Set<String> files,
+        Set<String> packages, double reachShare, int depth, List<DependencyFact> dependencies, double untestedShare) {
+
+    /** A declared dependency that uses eventlet; {@code verified} when a scan of its installed code confirmed it. */
+    record DependencyFact(String name, boolean verified) {}
+
+    static UsageFacts of(List<Finding> findings, ScoringModel model, Components components, ProjectShape shape,
+            List<DependencyFact> dependencies) {
+        Set<String> excluded = Set.copyOf(model.score().size().excludeCategories());
+        List<Finding> code = findings.stream().filter(f -> !excluded.contains(f.category())).toList();
+        Set<String> files = new TreeSet<>();
+        Set<String> packages = new TreeSet<>();
+        double points = 0;
+        for (Finding f : code) {
+            points += f.weight();
+            if (Components.isPython(f.path())) { // configuration files are work, but not code spread
+                files.add(f.path());
+                packages.add(components.componentOf(f.path()));
+            }
+        }
+        return new UsageFacts(findings, code, points, files, packages, shape.reachShare(files), shape.depth(files),
+                dependencies, files.isEmpty() ? 0 : shape.untestedShare(files));
+    }
+}
