@@ -21,6 +21,9 @@ final class PythonFiles {
                 || Files.isRegularFile(dir.resolve("pyvenv.cfg")); // a virtualenv, whatever its name
     }
 
+    /** What installed metadata says about a distribution: its entry points and its requirements. */
+    static final java.util.List<String> METADATA_FILES = java.util.List.of("entry_points.txt", "requires.txt");
+
     static boolean isMetadataDirectory(String name) {
         return name.endsWith(".egg-info") || name.endsWith(".dist-info");
     }

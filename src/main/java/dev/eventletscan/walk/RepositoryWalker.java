@@ -161,13 +161,15 @@ public final class RepositoryWalker {
             }
         }
 
-        /** Installed metadata ({@code *.egg-info}, {@code *.dist-info}) is not code, but its entry points matter. */
+        /** Installed metadata ({@code *.egg-info}, {@code *.dist-info}) is not code, but its entry points and requirements matter. */
         private void visitMetadata(Path dir, String rel) {
-            Path entryPoints = dir.resolve("entry_points.txt");
-            String path = rel + "entry_points.txt";
-            if (Files.isRegularFile(entryPoints) && !Files.isSymbolicLink(entryPoints) && wantedOtherFile.test(path)
-                    && !ignores.isIgnored(path, false) && !filter.excludes(path, false)) {
-                files.put(path, new SourceFile(entryPoints, path, false));
+            for (String name : PythonFiles.METADATA_FILES) {
+                Path file = dir.resolve(name);
+                String path = rel + name;
+                if (Files.isRegularFile(file) && !Files.isSymbolicLink(file) && wantedOtherFile.test(path)
+                        && !ignores.isIgnored(path, false) && !filter.excludes(path, false)) {
+                    files.put(path, new SourceFile(file, path, false));
+                }
             }
         }
 

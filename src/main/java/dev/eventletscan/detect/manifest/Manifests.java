@@ -22,7 +22,7 @@ public final class Manifests {
     /** Whether a file, by its path, is one this class reads. */
     public static boolean isManifest(String relativePath) {
         String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        return REQUIREMENTS.matcher(name).matches()
+        return REQUIREMENTS.matcher(name).matches() || isInstalledMetadata(relativePath, "requires.txt")
                 || (relativePath.contains("requirements/") && (name.endsWith(".txt") || name.endsWith(".in")))
                 || name.equals("setup.cfg") || name.equals("tox.ini") || name.equals("pyproject.toml")
                 || isInstalledEntryPoints(relativePath);
@@ -30,8 +30,13 @@ public final class Manifests {
 
     /** {@code entry_points.txt} of an installed distribution's metadata folder. */
     static boolean isInstalledEntryPoints(String relativePath) {
+        return isInstalledMetadata(relativePath, "entry_points.txt");
+    }
+
+    /** A file of an installed distribution's metadata folder ({@code *.egg-info}, {@code *.dist-info}). */
+    private static boolean isInstalledMetadata(String relativePath, String fileName) {
         String[] parts = relativePath.split("/");
-        return parts.length >= 2 && parts[parts.length - 1].equals("entry_points.txt")
+        return parts.length >= 2 && parts[parts.length - 1].equals(fileName)
                 && (parts[parts.length - 2].endsWith(".egg-info") || parts[parts.length - 2].endsWith(".dist-info"));
     }
 
