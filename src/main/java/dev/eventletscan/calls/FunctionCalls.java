@@ -1,0 +1,26 @@
+package dev.eventletscan.calls;
+
+import java.util.Set;
+
+/**
+ * One function (or method) of a file and the names it calls.
+ *
+ * @param qualifiedName {@code Class.method} or {@code function}, nested functions dotted onto their parent
+ * @param method defined in a class body, so callers reach it as {@code obj.m()}, never as a bare {@code m()}
+ * @param callees what it calls: {@code f} for a bare {@code f()}, {@code .m} for {@code obj.m()}
+ */
+public record FunctionCalls(String qualifiedName, boolean method, Set<String> callees) {
+    public FunctionCalls {
+        callees = Set.copyOf(callees);
+    }
+
+    /** The last part of the qualified name: what callers write. */
+    public String simpleName() {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    }
+
+    /** The call spellings that may reach this function: {@code .m} for a method, {@code f} and {@code .f} otherwise. */
+    public Set<String> spellings() {
+        return method ? Set.of("." + simpleName()) : Set.of(simpleName(), "." + simpleName());
+    }
+}
