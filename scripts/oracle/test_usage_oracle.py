@@ -1,92 +1,463 @@
-"""Self-checks of the oracle on small snippets (stdlib unittest)."""
-import ast
+"""Self-checks of the usage oracle on small snippets (stdlib unittest only).
+
+Run: python3 -m unittest discover scripts/oracle
+"""
+import io
 import os
 import sys
+import tempfile
 import textwrap
 import unittest
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import usage_oracle  # noqa: E402
 
 
 def sites(code):
-    code = textwrap.dedent(code)
-    oracle = usage_oracle.FileOracle(ast.parse(code), code.splitlines())
-    oracle.visit(oracle.tree, oracle.module)
-    oracle.resolve_aliases()
-    oracle.uses()
-    return sorted(f"{line}:{col} {symbol} {kind}" for line, col, symbol, kind in oracle.records)
+    """'line:col symbol kind' for each record of a dedented snippet, sorted."""
+    records = usage_oracle.scan_source(textwrap.dedent(code).lstrip("\n"))
+    return sorted(f"{line}:{col} {symbol} {kind}" for line, col, symbol, kind in records)
 
 
-def same(expected):
-    return sorted(expected)
-
-
-class OracleTest(unittest.TestCase):
-    def test_import_forms_and_aliases(self):
-        self.assertEqual(sites("""
-            import eventlet as ev
-            from eventlet import greenthread as gt, spawn
-            import eventlet.green.socket
-            from eventlet import (
-                sleep,
-            )
-            ev.spawn(f)
-            gt.sleep(0)
-            eventlet.green.socket.socket()
-            s = ev.spawn_n
-            s(f)
-            """), same([
-            "2:8 eventlet import", "3:22 eventlet.greenthread import", "3:41 eventlet.greenthread.spawn import",
-            "4:8 eventlet.green.socket import", "6:5 eventlet.greenthread.sleep import",
-            "8:1 eventlet.greenthread.spawn use", "9:1 eventlet.greenthread.sleep use",
-            "10:1 eventlet.green.socket.socket use", "11:5 eventlet.greenthread.spawn_n use",
-            "12:1 eventlet.greenthread.spawn_n use"]))
-
-    def test_shadowing_global_and_class_scope(self):
+class Imports(unittest.TestCase):
+    def test_every_import_form_and_its_binding(self):
         self.assertEqual(sites("""
             import eventlet
-            def f(eventlet):
+            import eventlet.green.socket
+            import eventlet.queue as q
+            from eventlet import greenthread as gt, spawn
+            from eventlet.green import threading
+            import os, greenlet
+            eventlet.spawn_n(f)
+            q.Queue()
+            gt.sleep(0)
+            threading.Thread()
+            greenlet.getcurrent()
+            spawn(f)
+            """), sorted([
+            "1:8 eventlet import",
+            "2:8 eventlet.green.socket import",
+            "3:8 eventlet.queue import",
+            "4:22 eventlet.greenthread import",
+            "4:41 eventlet.greenthread.spawn import",
+            "5:28 eventlet.green.threading import",
+            "6:12 greenlet import",
+            "7:1 eventlet.greenthread.spawn_n call",
+            "8:1 eventlet.queue.Queue call",
+            "9:1 eventlet.greenthread.sleep call",
+            "10:1 eventlet.green.threading.Thread call",
+            "11:1 greenlet.getcurrent call",
+            "12:1 eventlet.greenthread.spawn call",
+        ]))
+
+    def test_dotted_import_binds_the_top_package(self):
+        self.assertEqual(sites("""
+            import eventlet.green.socket
+            eventlet.green.socket.socket()
+            eventlet.Timeout
+            """), sorted([
+            "1:8 eventlet.green.socket import",
+            "2:1 eventlet.green.socket.socket call",
+            "3:1 eventlet.timeout.Timeout reference",
+        ]))
+
+    def test_multi_line_from_import_has_one_site_per_name(self):
+        self.assertEqual(sites("""
+            from eventlet import (
+                event,
+                Timeout as T,
+            )
+            """), ["2:5 eventlet.event import", "3:5 eventlet.timeout.Timeout import"])
+
+    def test_star_import_is_one_site_at_the_module_and_binds_nothing(self):
+        self.assertEqual(sites("""
+            from eventlet.green import *
+            if x:  from  \\
+                eventlet import *
+            socket.socket()
+            spawn(f)
+            """), ["1:6 eventlet.green import", "3:5 eventlet import"])
+
+    def test_relative_and_lookalike_imports_are_not_tracked(self):
+        self.assertEqual(sites("""
+            from . import eventlet
+            from .eventlet import spawn
+            import eventlet_utils
+            from oslo_service import eventlet_backdoor
+            from nova.utils import eventlet as ev
+            eventlet.spawn(f)
+            spawn(f)
+            ev.spawn(f)
+            """), [])
+
+    def test_imports_in_functions_and_blocks_bind_there(self):
+        self.assertEqual(sites("""
+            try:
+                import eventlet
+            except ImportError:
+                eventlet = None
+            def f():
+                from eventlet import tpool
+                return tpool.execute(g)
+            def h():
+                return tpool.execute(g)
+            eventlet.sleep()
+            """), sorted([
+            "2:12 eventlet import",
+            "6:26 eventlet.tpool import",
+            "7:12 eventlet.tpool.execute call",
+            "10:1 eventlet.greenthread.sleep call",
+        ]))
+
+
+class Scoping(unittest.TestCase):
+    def test_local_bindings_shadow_the_module_import(self):
+        self.assertEqual(sites("""
+            import eventlet
+            from eventlet import greenthread
+            def a(eventlet):
                 eventlet.spawn()
-            def g():
+            def b():
                 eventlet = None
                 eventlet.sleep()
-            class C:
-                from eventlet import queue
-                q = queue.Queue
-                def m(self):
-                    return queue
+            def c():
+                for greenthread in threads:
+                    greenthread.wait()
+            def d():
+                import greenthread
+                greenthread.x()
+            def e():
+                with x() as eventlet, y() as (a, greenthread):
+                    eventlet.x(); greenthread.y()
+            def f():
+                try: pass
+                except E as eventlet: eventlet.args
+            lambda eventlet: eventlet.spawn()
+            def g():
+                eventlet.spawn()
+            """), sorted([
+            "1:8 eventlet import",
+            "2:22 eventlet.greenthread import",
+            "22:5 eventlet.greenthread.spawn call",
+        ]))
+
+    def test_the_first_tracked_binding_wins_wherever_it_is(self):
+        self.assertEqual(sites("""
+            def f():
+                spawn(g)
+                x = 1
+                from eventlet import spawn
+            sleep()
+            sleep = None
+            from eventlet import sleep
+            """), sorted([
+            "2:5 eventlet.greenthread.spawn call",
+            "4:26 eventlet.greenthread.spawn import",
+            "5:1 eventlet.greenthread.sleep call",
+            "7:22 eventlet.greenthread.sleep import",
+        ]))
+
+    def test_global_sends_the_binding_to_the_module(self):
+        self.assertEqual(sites("""
             backdoor = None
             def load():
                 global backdoor
                 from eventlet import backdoor
-            backdoor.backdoor_server()
-            """), same([
-            "17:1 eventlet.backdoor.backdoor_server use", "2:8 eventlet import", "9:26 eventlet.queue import",
-            "10:9 eventlet.queue.Queue use", "16:26 eventlet.backdoor import"]))
+            def use():
+                backdoor.backdoor_server()
+            backdoor.x
+            """), sorted([
+            "4:26 eventlet.backdoor import",
+            "6:5 eventlet.backdoor.backdoor_server call",
+            "7:1 eventlet.backdoor.x reference",
+        ]))
 
-    def test_mocks_strings_and_dynamic_imports(self):
+    def test_global_lookup_skips_a_local_binding(self):
         self.assertEqual(sites("""
             import eventlet
-            from unittest import mock
-            import importlib
-            \"\"\"eventlet.spawn in a docstring\"\"\"
-            @mock.patch('nova.utils.eventlet.sleep')
-            def t(m):
-                with mock.patch.object(eventlet, 'spawn'):
-                    pass
-                log('eventlet.spawn failed')
-            th = importlib.import_module('eventlet.green.threading')
-            th.Thread()
-            x = 'eventlet'
-            """), same([
-            "11:30 eventlet.green.threading import", "12:1 eventlet.green.threading.Thread use",
-            "2:8 eventlet import", "6:13 eventlet.greenthread.sleep string", "8:28 eventlet.greenthread.spawn mock"]))
+            def f():
+                global eventlet
+                eventlet = None
+                eventlet.sleep()
+            """), ["1:8 eventlet import", "5:5 eventlet.greenthread.sleep call"])
 
-    def test_canonical_names_follow_reexports(self):
-        self.assertEqual(usage_oracle.canonical("eventlet.Timeout.cancel"), "eventlet.timeout.Timeout.cancel")
-        self.assertEqual(usage_oracle.canonical("eventlet.getcurrent"), "greenlet.getcurrent")
-        self.assertEqual(usage_oracle.canonical("eventlet.spawner"), "eventlet.spawner")
+    def test_nonlocal_binds_in_the_enclosing_function(self):
+        self.assertEqual(sites("""
+            def outer():
+                hub = None
+                def inner():
+                    nonlocal hub
+                    from eventlet import hubs as hub
+                inner()
+                return hub.get_hub()
+            """), ["5:30 eventlet.hubs import", "7:12 eventlet.hubs.get_hub call"])
+
+    def test_nested_functions_see_the_enclosing_function(self):
+        self.assertEqual(sites("""
+            def outer():
+                from eventlet import queue
+                def inner():
+                    return queue.Queue()
+                return lambda: queue.LightQueue()
+            """), sorted([
+            "2:26 eventlet.queue import",
+            "4:16 eventlet.queue.Queue call",
+            "5:20 eventlet.queue.LightQueue call",
+        ]))
+
+    @unittest.skipIf(sys.version_info < (3, 10), "match needs Python 3.10")
+    def test_match_captures_are_local(self):
+        self.assertEqual(sites("""
+            import eventlet
+            def f(x):
+                match x:
+                    case [eventlet, *rest]:
+                        eventlet.spawn()
+            """), ["1:8 eventlet import"])
+
+    def test_class_body_is_not_visible_from_its_methods(self):
+        self.assertEqual(sites("""
+            class C:
+                from eventlet import queue
+                q = queue.Queue
+                def m(self, default=queue.LifoQueue):
+                    return queue.Queue()
+                class D(queue.Queue):
+                    pass
+                qs = [x for x in queue.xs if queue]
+            """), sorted([
+            "2:26 eventlet.queue import",
+            "3:9 eventlet.queue.Queue reference",
+            "4:25 eventlet.queue.LifoQueue reference",
+            "6:13 eventlet.queue.Queue base-class",
+            "8:22 eventlet.queue.xs reference",
+        ]))
+
+    def test_decorators_and_defaults_are_evaluated_outside(self):
+        self.assertEqual(sites("""
+            import eventlet
+            @eventlet.wrap
+            def f(eventlet=eventlet.Timeout, *, t: eventlet.T = 1):
+                return eventlet
+            """), sorted([
+            "1:8 eventlet import",
+            "2:2 eventlet.wrap decorator",
+            "3:16 eventlet.timeout.Timeout reference",
+            "3:40 eventlet.T reference",
+        ]))
+
+    def test_comprehension_variables_stay_in_the_comprehension(self):
+        self.assertEqual(sites("""
+            from eventlet import greenthread
+            def f(ts):
+                waits = [greenthread.wait() for greenthread in ts]
+                greenthread.sleep()
+                [x for x in greenthread.ts]
+            """), sorted([
+            "1:22 eventlet.greenthread import",
+            "4:5 eventlet.greenthread.sleep call",
+            "5:17 eventlet.greenthread.ts reference",
+        ]))
+
+
+class Aliases(unittest.TestCase):
+    def test_alias_assignments_bind_and_their_value_is_a_use(self):
+        self.assertEqual(sites("""
+            import eventlet
+            spawn = eventlet.spawn
+            pool_cls = eventlet.GreenPool
+            spawn(f)
+            pool_cls(10).spawn(g)
+            n: int = eventlet.x
+            n.y
+            a = b = eventlet.y
+            a.z
+            """), sorted([
+            "1:8 eventlet import",
+            "2:9 eventlet.greenthread.spawn reference",
+            "3:12 eventlet.greenpool.GreenPool reference",
+            "4:1 eventlet.greenthread.spawn call",
+            "5:1 eventlet.greenpool.GreenPool call",
+            "6:10 eventlet.x reference",
+            "8:9 eventlet.y reference",
+        ]))
+
+    def test_an_alias_may_use_a_later_binding(self):
+        self.assertEqual(sites("""
+            def f():
+                return sleep(0)
+            sleep = greenthread.sleep
+            from eventlet import greenthread
+            """), sorted([
+            "2:12 eventlet.greenthread.sleep call",
+            "3:9 eventlet.greenthread.sleep reference",
+            "4:22 eventlet.greenthread import",
+        ]))
+
+
+class UseKinds(unittest.TestCase):
+    def test_kinds(self):
+        self.assertEqual(sites("""
+            import eventlet
+            @eventlet.decorate(1)
+            class S(eventlet.wsgi.Server):
+                pass
+            with eventlet.Timeout(5):
+                pass
+            with eventlet.timeout.Timeout(1), eventlet.x:
+                pass
+            try:
+                pass
+            except eventlet.Timeout:
+                pass
+            except (OSError, eventlet.StopServe):
+                pass
+            eventlet.sleep
+            """), sorted([
+            "1:8 eventlet import",
+            "2:2 eventlet.decorate decorator",
+            "3:9 eventlet.wsgi.Server base-class",
+            "5:6 eventlet.timeout.Timeout with",
+            "7:6 eventlet.timeout.Timeout with",
+            "7:35 eventlet.x with",
+            "11:8 eventlet.timeout.Timeout except",
+            "13:18 eventlet.convenience.StopServe except",
+            "15:1 eventlet.greenthread.sleep reference",
+        ]))
+
+
+class Mocks(unittest.TestCase):
+    def test_patch_object_is_one_site_at_its_first_argument(self):
+        self.assertEqual(sites("""
+            import mock, unittest
+            import fixtures
+            from unittest.mock import patch
+            import eventlet
+            from eventlet import greenthread as gt
+            @mock.patch.object(eventlet, 'spawn')
+            def t(self, m):
+                with patch.object(gt, 'sleep'), mock.patch.object(
+                        eventlet.greenpool.GreenPool, 'spawn_n', autospec=True):
+                    self.useFixture(fixtures.MockPatchObject(eventlet, 'sleep'))
+                    mock.patch.object(os, 'fork')
+                    mock.patch.multiple(eventlet, spawn=None)
+                    unittest.mock.patch.object(gt, 'spawn_after')
+            """), sorted([
+            "4:8 eventlet import",
+            "5:22 eventlet.greenthread import",
+            "6:20 eventlet.greenthread.spawn mock",
+            "8:23 eventlet.greenthread.sleep mock",
+            "9:13 eventlet.greenpool.GreenPool.spawn_n mock",
+            "10:50 eventlet.greenthread.sleep mock",
+            "12:29 eventlet reference",
+            "13:36 eventlet.greenthread.spawn_after mock",
+        ]))
+
+
+class Strings(unittest.TestCase):
+    def test_dotted_path_strings(self):
+        self.assertEqual(sites('''
+            """Module docstring: eventlet.spawn"""
+            import mock
+            @mock.patch('nova.utils.eventlet.sleep')
+            def t(self):
+                """eventlet.greenthread.sleep"""
+                'eventlet.spawn'
+                self.assertRaises(x, 'eventlet.greenlet.getcurrent')
+                log(f'eventlet.{x}', f'eventlet.spawn{y}', 'eventlet', 'eventlet.', 'use eventlet.spawn')
+                return "greenlet.getcurrent", b'eventlet.spawn', 'eventlet.spawn\\n'
+            class C:
+                """eventlet.Timeout"""
+                p = 'eventlet.green.os.getpid'
+            '''), sorted([
+            "3:13 eventlet.greenthread.sleep string",
+            "7:26 greenlet.getcurrent string",
+            "12:9 eventlet.green.os.getpid string",
+        ]))
+
+
+class DynamicImports(unittest.TestCase):
+    def test_literal_dynamic_imports(self):
+        self.assertEqual(sites("""
+            import importlib
+            from importlib import import_module
+            from oslo_utils import importutils
+            ev = __import__('eventlet.green.socket')
+            th = importlib.import_module('eventlet.green.threading')
+            tp = import_module('eventlet.tpool')
+            eventlet = importutils.try_import('eventlet')
+            hubs = importutils.import_module("eventlet.hubs")
+            importlib.import_module('nova.eventlet.x')
+            other.import_module('eventlet.queue')
+            ev.green; th.Thread(); tp.execute(); eventlet.spawn(); hubs.get_hub()
+            """), sorted([
+            "4:17 eventlet.green.socket import",
+            "5:30 eventlet.green.threading import",
+            "6:20 eventlet.tpool import",
+            "7:35 eventlet import",
+            "8:34 eventlet.hubs import",
+            "9:25 eventlet.x string",
+            "10:21 eventlet.queue string",
+            "11:1 eventlet.green reference",
+            "11:11 eventlet.green.threading.Thread call",
+            "11:24 eventlet.tpool.execute call",
+            "11:38 eventlet.greenthread.spawn call",
+            "11:56 eventlet.hubs.get_hub call",
+        ]))
+
+
+class Positions(unittest.TestCase):
+    def test_columns_count_code_points_and_lines_follow_the_tokenizer(self):
+        source = "s = 'é€'; import eventlet\r\nx = '\u2028'\rif 1:\x0c eventlet.sleep()\n"
+        records = usage_oracle.scan_source(source.encode("utf-8"))
+        self.assertEqual(sorted(records), [
+            (1, 18, "eventlet", "import"),
+            (3, 8, "eventlet.greenthread.sleep", "call"),
+        ])
+
+    def test_latin1_source(self):
+        source = "# -*- coding: latin-1 -*-\nt = 'é'; import eventlet\n".encode("latin-1")
+        self.assertEqual(usage_oracle.scan_source(source), [(2, 17, "eventlet", "import")])
+
+
+class Canonical(unittest.TestCase):
+    def test_reexports(self):
+        c = usage_oracle.canonical
+        self.assertEqual(c("eventlet.Timeout.cancel"), "eventlet.timeout.Timeout.cancel")
+        self.assertEqual(c("eventlet.TimeoutError"), "eventlet.timeout.Timeout")
+        self.assertEqual(c("eventlet.listen"), "eventlet.convenience.listen")
+        self.assertEqual(c("eventlet.monkey_patch"), "eventlet.patcher.monkey_patch")
+        self.assertEqual(c("eventlet.getcurrent"), "greenlet.getcurrent")
+        self.assertEqual(c("eventlet.greenthread.getcurrent"), "greenlet.getcurrent")
+        self.assertEqual(c("eventlet.greenio.GreenPipe"), "eventlet.greenio.py3.GreenPipe")
+        self.assertEqual(c("eventlet.spawner"), "eventlet.spawner")
+        self.assertEqual(c("eventlet.green.socket"), "eventlet.green.socket")
+
+
+class Tree(unittest.TestCase):
+    def test_walk_skips_folders_counts_syntax_errors_and_sorts(self):
+        with tempfile.TemporaryDirectory() as root:
+            files = {
+                "b.py": "import eventlet\n",
+                "a/x.py": "x = 1\nfrom eventlet import sleep\n",
+                "a/bad.py": "import eventlet\ndef (:\n",
+                "a/plain.py": "def (:\n",
+                ".tox/t.py": "import eventlet\n",
+                "build/t.py": "import eventlet\n",
+                "pkg.egg-info/t.py": "import eventlet\n",
+                "notes.txt": "import eventlet\n",
+            }
+            for rel, text in files.items():
+                os.makedirs(os.path.join(root, os.path.dirname(rel)), exist_ok=True)
+                with open(os.path.join(root, rel), "w") as f:
+                    f.write(text)
+            errors = io.StringIO()
+            rows, n, with_usage, failed = usage_oracle.scan_tree(root, errors)
+        self.assertEqual((n, with_usage, failed), (4, 2, 2))
+        self.assertEqual([(r["path"], r["line"], r["symbol"]) for r in rows],
+                         [("a/x.py", 2, "eventlet.greenthread.sleep"), ("b.py", 1, "eventlet")])
+        self.assertIn("oracle: a/bad.py: syntax error: ", errors.getvalue())
+        self.assertIn("oracle: a/plain.py: syntax error: ", errors.getvalue())
 
 
 if __name__ == "__main__":
