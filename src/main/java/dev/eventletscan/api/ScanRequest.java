@@ -12,10 +12,12 @@ import java.util.List;
  * @param threads parser threads; 0 means one per available core
  * @param extraRules rule files to load beside the shipped ones
  * @param disabled rule ids or categories to leave out ({@code docs}, {@code EVT900})
+ * @param sitePackages installed dependencies to scan for eventlet use (site-packages or dist-packages folders)
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
-        List<String> disabled) {
+        List<String> disabled, List<Path> sitePackages) {
     public ScanRequest {
+        sitePackages = List.copyOf(sitePackages);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         extraRules = List.copyOf(extraRules);
@@ -26,11 +28,15 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
-        this(target, includes, excludes, threads, extraRules, List.of());
+        this(target, includes, excludes, threads, extraRules, List.of(), List.of());
     }
 
     public static ScanRequest of(Path target) {
-        return new ScanRequest(target, List.of(), List.of(), 0, List.of(), List.of());
+        return new ScanRequest(target, List.of(), List.of(), 0, List.of(), List.of(), List.of());
+    }
+
+    public ScanRequest withSitePackages(List<Path> dirs) {
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs);
     }
 
     public int effectiveThreads() {

@@ -6,6 +6,7 @@ import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.model.Assessment;
+import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -91,7 +92,9 @@ public final class Scanner {
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
         ProjectFacts project = new ProjectFacts(entryPoints);
         List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads(), project, manifests);
-        return merge(request, walk, outcomes, manifestProblems);
+        List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null
+                : InstalledDependencies.assess(request, manifests.values(), rules, manifestProblems);
+        return merge(request, walk, outcomes, manifestProblems, dependencies);
     }
 
     /** Non-Python files worth listing: manifests, and files some text rule reads. */
@@ -163,7 +166,8 @@ public final class Scanner {
         }
     }
 
-    private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> manifestProblems) {
+    private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> manifestProblems,
+            List<DependencyAssessment> dependencies) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
@@ -202,7 +206,7 @@ public final class Scanner {
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toSet());
-        Assessment assessment = assessor.assess(findings, pythonFiles, ProjectShape.flat(python), rules, Set.of());
+        Assessment assessment = assessor.assess(findings, pythonFiles, ProjectShape.flat(python), rules, dependencies);
         return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems, assessment);
     }
 

@@ -56,6 +56,14 @@ final class ScanCommand implements Callable<Integer> {
             description = "Leave out a rule or a whole category (repeatable, or comma-separated), e.g. docs or EVT002.")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--site-packages", paramLabel = "DIR",
+            description = "Installed dependencies (a site-packages or dist-packages folder, repeatable): scan the ones the "
+                    + "project requires, directly or not, to confirm which use eventlet.")
+    List<Path> sitePackages = new ArrayList<>();
+
+    @Option(names = "--venv", paramLabel = "DIR", description = "A virtualenv whose site-packages to scan (as --site-packages).")
+    Path venv;
+
     @Option(names = "--native-dir", paramLabel = "DIR",
             description = "Use libtree-sitter.so and libtree-sitter-python.so from DIR instead of the bundled ones "
                     + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
@@ -63,6 +71,24 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors.")
     boolean quiet;
+
+    private List<Path> dependencyFolders() {
+        List<Path> dirs = new ArrayList<>();
+        for (Path dir : sitePackages) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new UserError(dir + ": --site-packages needs a folder");
+            }
+            dirs.add(dir);
+        }
+        if (venv != null) {
+            List<Path> found = dev.eventletscan.deps.SitePackages.inVenv(venv);
+            if (found.isEmpty()) {
+                throw new UserError(venv + ": --venv found no lib/python3*/site-packages in it");
+            }
+            dirs.addAll(found);
+        }
+        return dirs;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -75,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
         ReportFormat explicit = format == null ? null : ReportFormat.byId(format)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: text, json)"));
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit);
-        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules, disabled);
+        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dependencyFolders());
         Scanner scanner;
         try {
             scanner = Scanner.forRequest(request);

@@ -116,7 +116,7 @@ public final class DependencyUsageScanner {
                 staged = StagedCopy.of(root, this::wantsFile);
                 target = staged.root();
             }
-            ScanResult result = scanner.scan(new ScanRequest(target, List.of(), List.of(), threads, List.of(), List.of()));
+            ScanResult result = scanner.scan(new ScanRequest(target, List.of(), List.of(), threads, List.of(), List.of(), List.of()));
             List<Located> found = new ArrayList<>();
             for (Finding f : result.findings()) {
                 found.add(new Located(prefix.isEmpty() ? f.path() : prefix + "/" + f.path(), f));

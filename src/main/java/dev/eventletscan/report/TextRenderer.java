@@ -41,6 +41,12 @@ public final class TextRenderer implements Renderer {
                 + ", dependencies " + num(d.dependencies().score()) + ", monkey patching " + num(d.patching().score()) + "\n");
         out.write("effort " + num(repo.effort().lowDays()) + " to " + num(repo.effort().highDays())
                 + " person-days; recommended target: " + repo.recommendation().target() + "\n");
+        for (var dep : result.assessment().dependencies()) {
+            if (dep.usesEventlet()) {
+                out.write("dependency " + dep.name() + (dep.version().isEmpty() ? "" : " " + dep.version()) + " uses eventlet ["
+                        + dep.evidence() + "]: " + dep.summary() + "\n");
+            }
+        }
     }
 
     private static String num(double x) {

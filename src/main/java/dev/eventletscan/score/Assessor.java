@@ -2,7 +2,9 @@ package dev.eventletscan.score;
 
 import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.ComponentAssessment;
+import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.rules.DependencyMatch;
 import dev.eventletscan.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,12 +29,15 @@ public final class Assessor {
 
     /**
      * @param pythonFiles every Python file walked, relative paths: they say which folders are packages
-     * @param verifiedDependencies distributions a scan of installed code confirmed to use eventlet (empty without one)
+     * @param scanned what a scan of the installed dependencies found, or null when no site-packages were given
      */
     public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
-            Set<String> verifiedDependencies) {
+            List<DependencyAssessment> scanned) {
         Components components = new Components(pythonFiles);
-        List<UsageFacts.DependencyFact> deps = dependencies(findings, rules, verifiedDependencies);
+        List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
+                .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
+                .toList();
+        List<UsageFacts.DependencyFact> deps = facts(dependencies);
         ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps);
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -51,7 +56,7 @@ public final class Assessor {
         packages.sort(hardestFirst);
         files.sort(hardestFirst);
         var plan = new MigrationPlanner(components, shape).plan(findings);
-        return new Assessment(repository, packages, files, plan, assumptions(verifiedDependencies.isEmpty(), shape));
+        return new Assessment(repository, packages, files, dependencies, plan, assumptions(scanned == null, shape));
     }
 
     private ComponentAssessment component(String name, String kind, String path, List<Finding> findings,
@@ -61,19 +66,29 @@ public final class Assessor {
                 advisor.recommend(facts));
     }
 
-    /** Declared dependencies the knowledge base (or a scan) says use eventlet, once each, eventlet itself aside. */
-    private List<UsageFacts.DependencyFact> dependencies(List<Finding> findings, RuleSet rules, Set<String> verified) {
+    /** Without a scan: declared dependencies the knowledge base lists, unverified, once each. */
+    private List<DependencyAssessment> fromKnowledgeBase(List<Finding> findings, RuleSet rules) {
         Set<String> ignore = Set.copyOf(model.score().dependencies().ignore());
-        Map<String, UsageFacts.DependencyFact> out = new TreeMap<>();
+        Map<String, DependencyAssessment> out = new TreeMap<>();
         for (Finding f : findings) {
-            if (f.category().equals("dependency") && !f.context().test()) {
-                String name = dev.eventletscan.rules.DependencyMatch.normalise(f.symbol());
-                if (!ignore.contains(name) && (rules.knownDependencyNote(name) != null || verified.contains(name))) {
-                    out.putIfAbsent(name, new UsageFacts.DependencyFact(name, verified.contains(name)));
-                }
+            String name = DependencyMatch.normalise(f.symbol());
+            String note = f.category().equals("dependency") && !f.context().test() && !ignore.contains(name)
+                    ? rules.knownDependencyNote(name) : null;
+            if (note != null) {
+                out.putIfAbsent(name, new DependencyAssessment(f.symbol(), "", true, List.of(f.symbol()), false, true,
+                        "knowledge base (unverified)", 0, List.of(), note));
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** The dependencies that count for criterion 2: those using eventlet, eventlet and greenlet themselves aside. */
+    private List<UsageFacts.DependencyFact> facts(List<DependencyAssessment> dependencies) {
+        Set<String> ignore = Set.copyOf(model.score().dependencies().ignore());
+        return dependencies.stream()
+                .filter(d -> d.usesEventlet() && !ignore.contains(DependencyMatch.normalise(d.name())))
+                .map(d -> new UsageFacts.DependencyFact(DependencyMatch.normalise(d.name()), d.verified()))
+                .toList();
     }
 
     private List<String> assumptions(boolean unverified, ProjectShape shape) {

@@ -88,6 +88,33 @@ class AssessmentTest {
     }
 
     @Test
+    void aScanOfInstalledDependenciesVerifiesTheKnowledgeBase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path site)
+            throws IOException {
+        // oslo.messaging installed with code that spawns green threads; greenlet installed without eventlet use
+        var dist = java.nio.file.Files.createDirectories(site.resolve("oslo.messaging-14.0.0.dist-info"));
+        java.nio.file.Files.writeString(dist.resolve("METADATA"), "Metadata-Version: 2.1\nName: oslo.messaging\nVersion: 14.0.0\n");
+        java.nio.file.Files.writeString(dist.resolve("top_level.txt"), "oslo_messaging\n");
+        var code = java.nio.file.Files.createDirectories(site.resolve("oslo_messaging"));
+        java.nio.file.Files.writeString(code.resolve("__init__.py"), "");
+        java.nio.file.Files.writeString(code.resolve("executor.py"), "import eventlet\n\ndef submit(f):\n    return eventlet.spawn(f)\n");
+        var greenlet = java.nio.file.Files.createDirectories(site.resolve("greenlet-2.0.2.dist-info"));
+        java.nio.file.Files.writeString(greenlet.resolve("METADATA"), "Metadata-Version: 2.1\nName: greenlet\nVersion: 2.0.2\n");
+        java.nio.file.Files.writeString(greenlet.resolve("top_level.txt"), "greenlet\n");
+        java.nio.file.Files.createDirectories(site.resolve("greenlet"));
+        java.nio.file.Files.writeString(site.resolve("greenlet/__init__.py"), "def getcurrent():\n    pass\n");
+
+        ScanRequest request = ScanRequest.of(TestSupport.sample("green-service")).withSitePackages(java.util.List.of(site));
+        Assessment a = Scanner.forRequest(request).scan(request).assessment();
+        assertThat(a.dependencies()).filteredOn(d -> d.usesEventlet())
+                .extracting(d -> d.name() + " " + d.evidence()).containsExactly("oslo.messaging scanned");
+        assertThat(a.dependencies()).filteredOn(d -> d.name().equals("greenlet")).singleElement()
+                .satisfies(d -> assertThat(d.usesEventlet()).isFalse());
+        // one verified dependency: 100*1/(1+3) = 25
+        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(25.0);
+        assertThat(a.assumptions()).noneMatch(s -> s.contains("unverified"));
+    }
+
+    @Test
     void webCodeIsSteeredToAsyncioAndTheModelIsValidated() throws IOException {
         assertThat(assess("wsgi-app").packages()).filteredOn(c -> c.name().equals("chatboard")).singleElement()
                 .satisfies(c -> assertThat(c.recommendation().target()).isEqualTo("asyncio"));

@@ -1,0 +1,47 @@
+package dev.eventletscan.api;
+
+import dev.eventletscan.deps.DependencyClosure;
+import dev.eventletscan.deps.DependencyReport;
+import dev.eventletscan.deps.DependencyUsage;
+import dev.eventletscan.deps.DependencyUsageScanner;
+import dev.eventletscan.deps.EvidenceFile;
+import dev.eventletscan.deps.MetadataProblem;
+import dev.eventletscan.deps.SitePackages;
+import dev.eventletscan.detect.manifest.DeclaredDependency;
+import dev.eventletscan.detect.manifest.Manifest;
+import dev.eventletscan.model.DependencyAssessment;
+import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.rules.RuleSet;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The project's declared dependencies, followed through the installed
+ * distributions' own requirements and scanned with the same rules (less
+ * docs), so criterion 2 rests on code rather than on the knowledge base.
+ */
+final class InstalledDependencies {
+    private InstalledDependencies() {}
+
+    static List<DependencyAssessment> assess(ScanRequest request, Collection<Manifest> manifests, RuleSet rules,
+            List<ProcessingIssue> problems) {
+        SitePackages.Listing listing = SitePackages.readAll(request.sitePackages());
+        List<String> direct = manifests.stream().flatMap(m -> m.dependencies().stream())
+                .map(DeclaredDependency::requirement).distinct().sorted().toList();
+        DependencyClosure closure = DependencyClosure.compute(direct, listing.distributions());
+        DependencyReport report = new DependencyUsageScanner(new Scanner(rules.without(List.of("docs"))), request.threads())
+                .scan(closure);
+        for (MetadataProblem p : listing.problems()) {
+            problems.add(ProcessingIssue.warning(p.path().toString(), p.problem()));
+        }
+        for (MetadataProblem p : report.problems()) {
+            problems.add(ProcessingIssue.warning(p.path().toString(), p.problem()));
+        }
+        return report.dependencies().stream().map(InstalledDependencies::toModel).toList();
+    }
+
+    private static DependencyAssessment toModel(DependencyUsage u) {
+        return new DependencyAssessment(u.name(), u.version(), u.direct(), u.via(), u.installed(), u.usesEventlet(),
+                u.evidence(), u.findings(), u.evidenceFiles().stream().map(EvidenceFile::path).toList(), u.summary());
+    }
+}
