@@ -16,7 +16,9 @@ import dev.eventletscan.model.ToolInfo;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.parse.PythonGrammar;
 import dev.eventletscan.rules.RuleLoader;
+import dev.eventletscan.graph.ImportGraph;
 import dev.eventletscan.score.Assessor;
+import dev.eventletscan.score.ImportGraphShape;
 import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
 import dev.eventletscan.rules.RuleSet;
@@ -206,7 +208,8 @@ public final class Scanner {
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toSet());
-        Assessment assessment = assessor.assess(findings, pythonFiles, ProjectShape.flat(python), rules, dependencies);
+        ProjectShape shape = python > 1 ? new ImportGraphShape(ImportGraph.build(walk.files()), pythonFiles) : ProjectShape.flat(python);
+        Assessment assessment = assessor.assess(findings, pythonFiles, shape, rules, dependencies);
         return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems, assessment);
     }
 

@@ -30,7 +30,7 @@ class AssessmentTest {
         DifficultyScore d = a.repository().difficulty();
         // size: 61 usage points (EVT100 2x20, EVT001 5x1, EVT910 3, EVT502 3, EVT200 4, EVT201 4, EVT203 2x1):
         //   0.40*100*61/181 = 13.5; 3 files: 0.15*100*3/18 = 2.5; 1 package: 0.10*100*1/5 = 2.0;
-        //   reach 3/3 files: 0.20*100*1/1.25 = 16.0; depth 0: 0  -> 34.0
+        //   reach: all 3 modules use eventlet, so 3/3: 0.20*100*1/1.25 = 16.0; depth 0 (nothing else imports them) -> 34.0
         assertThat(d.size().score()).isEqualTo(34.0);
         assertThat(d.size().why()).extracting(Contributor::points).containsExactly(13.5, 2.5, 2.0, 16.0, 0.0);
         // dependencies: oslo.messaging from the knowledge base, unverified 0.6: 100*0.6/3.6 = 16.7 (greenlet ignored)
@@ -41,10 +41,11 @@ class AssessmentTest {
         assertThat(d.score()).isEqualTo(53.6);
         assertThat(d.level()).isEqualTo("high");
         assertThat(d.why().getFirst().reason()).isEqualTo("global monkey_patch at green_service/__init__.py:4");
-        // effort: 69.8 points (61 + dependencies 4x2 + docs 4x0.2) * 0.5 h * 1.5 * 1.08 * 1.25 / 6 h = 11.78 days
+        // effort: 69.8 points (61 + dependencies 4x2 + docs 4x0.2) * 0.5 h * 1.5 (global) * 1.08 (1 dependency)
+        //   * 1.5 (no test imports the 3 modules) / 6 h = 14.13 days; x0.7 = 9.9, x1.8 = 25.4 -> 25
         assertThat(a.repository().effort().usagePoints()).isEqualTo(69.8);
-        assertThat(a.repository().effort().lowDays()).isEqualTo(8.2);
-        assertThat(a.repository().effort().highDays()).isEqualTo(21.0);
+        assertThat(a.repository().effort().lowDays()).isEqualTo(9.9);
+        assertThat(a.repository().effort().highDays()).isEqualTo(25.0);
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.eventletscan.graph;
+
+import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.walk.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The project's own import graph: which of its modules import which, from the
+ * imports of every Python file (read lexically, see {@link ImportExtractor}).
+ * Imports of anything outside the project are kept apart, by top-level name.
+ */
+public final class ImportGraph {
+    private final Map<String, String> pathOfModule = new TreeMap<>();
+    private final Map<String, String> moduleOfPath = new TreeMap<>();
+    private final Map<String, Set<String>> imports = new TreeMap<>();
+    private final Map<String, Set<String>> importers = new TreeMap<>();
+    private final Map<String, Set<String>> external = new TreeMap<>();
+
+    private ImportGraph() {}
+
+    public static ImportGraph build(List<SourceFile> files) {
+        ImportGraph g = new ImportGraph();
+        ModuleNames names = new ModuleNames();
+        Map<String, List<ImportStatement>> statements = new TreeMap<>();
+        for (SourceFile f : files) {
+            if (!f.python()) {
+                continue;
+            }
+            String module = names.moduleOf(f.path().toAbsolutePath());
+            if (module.isEmpty() || g.pathOfModule.containsKey(module)) {
+                continue; // the first file of a name wins, as on sys.path
+            }
+            g.pathOfModule.put(module, f.relativePath());
+            g.moduleOfPath.put(f.relativePath(), module);
+            try {
+                statements.put(module, ImportExtractor.extract(SourceText.decode(Files.readAllBytes(f.path())).text()));
+            } catch (IOException | RuntimeException e) {
+                statements.put(module, List.of()); // unreadable: the scan reports it; the graph just has no edges
+            }
+        }
+        statements.forEach((module, list) -> list.forEach(s -> g.link(module, s)));
+        return g;
+    }
+
+    private void link(String module, ImportStatement s) {
+        String base = s.module();
+        if (s.level() > 0) {
+            String pkg = pathOfModule.get(module).endsWith("__init__.py") ? module : parent(module);
+            for (int i = 1; i < s.level() && pkg != null; i++) {
+                pkg = parent(pkg);
+            }
+            if (pkg == null) {
+                return;
+            }
+            base = s.module().isEmpty() ? pkg : pkg + "." + s.module();
+        }
+        if (s.names().isEmpty() || s.names().contains("*")) {
+            target(module, base);
+        } else {
+            for (String name : s.names()) {
+                target(module, base + "." + name); // a submodule, or a member of base
+            }
+        }
+    }
+
+    /** The longest prefix of a dotted name that is a module of the project, as the edge target. */
+    private void target(String from, String dotted) {
+        for (String name = dotted; name != null; name = parent(name)) {
+            if (pathOfModule.containsKey(name)) {
+                if (!name.equals(from)) {
+                    imports.computeIfAbsent(from, k -> new TreeSet<>()).add(name);
+                    importers.computeIfAbsent(name, k -> new TreeSet<>()).add(from);
+                }
+                return;
+            }
+        }
+        external.computeIfAbsent(from, k -> new TreeSet<>()).add(dotted.split("\\.")[0]);
+    }
+
+    private static String parent(String dotted) {
+        int dot = dotted.lastIndexOf('.');
+        return dot < 0 ? null : dotted.substring(0, dot);
+    }
+
+    public Set<String> modules() {
+        return Collections.unmodifiableSet(pathOfModule.keySet());
+    }
+
+    public Optional<String> moduleOf(String relativePath) {
+        return Optional.ofNullable(moduleOfPath.get(relativePath));
+    }
+
+    public String pathOf(String module) {
+        return pathOfModule.get(module);
+    }
+
+    public Set<String> importsOf(String module) {
+        return imports.getOrDefault(module, Set.of());
+    }
+
+    public Set<String> importersOf(String module) {
+        return importers.getOrDefault(module, Set.of());
+    }
+
+    /** Top-level names of what a module imports from outside the project. */
+    public Set<String> externalImportsOf(String module) {
+        return external.getOrDefault(module, Set.of());
+    }
+
+    /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. */
+    public Map<String, Integer> reach(Set<String> seeds) {
+        Map<String, Integer> distance = new TreeMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String s : new TreeSet<>(seeds)) {
+            if (pathOfModule.containsKey(s)) {
+                distance.put(s, 0);
+                queue.add(s);
+            }
+        }
+        while (!queue.isEmpty()) {
+            String m = queue.poll();
+            for (String importer : importersOf(m)) {
+                if (!distance.containsKey(importer)) {
+                    distance.put(importer, distance.get(m) + 1);
+                    queue.add(importer);
+                }
+            }
+        }
+        return distance;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.eventletscan.score;
+
+import dev.eventletscan.detect.TestPaths;
+import dev.eventletscan.graph.ImportGraph;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reach, depth, test coverage and interdependence read from the project's own import graph. */
+public final class ImportGraphShape implements ProjectShape {
+    private final ImportGraph graph;
+    private final Components components;
+
+    public ImportGraphShape(ImportGraph graph, Set<String> pythonFiles) {
+        this.graph = graph;
+        this.components = new Components(pythonFiles);
+    }
+
+    private Set<String> modules(Set<String> files) {
+        Set<String> out = new TreeSet<>();
+        files.forEach(f -> graph.moduleOf(f).ifPresent(out::add));
+        return out;
+    }
+
+    @Override
+    public double reachShare(Set<String> eventletFiles) {
+        int all = graph.modules().size();
+        return all == 0 ? 0 : (double) graph.reach(modules(eventletFiles)).size() / all;
+    }
+
+    @Override
+    public int depth(Set<String> eventletFiles) {
+        return graph.reach(modules(eventletFiles)).values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    @Override
+    public double untestedShare(Set<String> eventletFiles) {
+        Set<String> modules = modules(eventletFiles);
+        if (modules.isEmpty()) {
+            return 0;
+        }
+        long untested = modules.stream().filter(m -> graph.importersOf(m).stream()
+                .noneMatch(i -> TestPaths.isTest(graph.pathOf(i)))).count();
+        return (double) untested / modules.size();
+    }
+
+    @Override
+    public int importers(String componentPath) {
+        Set<String> others = new TreeSet<>();
+        for (String module : graph.modules()) {
+            String path = graph.pathOf(module);
+            if (!components.componentOf(path).equals(componentPath)) {
+                continue;
+            }
+            for (String importer : graph.importersOf(module)) {
+                String theirs = components.componentOf(graph.pathOf(importer));
+                if (!theirs.equals(componentPath)) {
+                    others.add(theirs);
+                }
+            }
+        }
+        return others.size();
+    }
+
+    @Override
+    public String basis() {
+        return "Reach, depth and test coverage come from the project's own imports (" + graph.modules().size()
+                + " modules); imports made at run time (importlib with computed names, plugins) are not followed.";
+    }
+}
