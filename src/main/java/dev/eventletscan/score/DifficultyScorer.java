@@ -47,7 +47,7 @@ final class DifficultyScorer {
         add(why, parts.get("reach"), saturate(f.reachShare(), parts.get("reach").half()),
                 Math.round(100 * f.reachShare()) + "% of modules reach eventlet through imports");
         add(why, parts.get("depth"), saturate(f.depth(), parts.get("depth").half()),
-                f.depth() + " levels of internal imports above eventlet code");
+                plural(f.depth(), "level", "levels") + " of internal imports above eventlet code");
         return sub(why);
     }
 

@@ -30,7 +30,8 @@ final class TargetAdvisor {
         List<String> signals = new ArrayList<>();
         signals.add((small ? "small: " : "large: ") + DifficultyScorer.fmt(facts.usagePoints()) + " usage points in "
                 + facts.files().size() + " files");
-        signals.add((shallow ? "shallow: " : "deep: ") + facts.depth() + " import levels above eventlet code");
+        signals.add((shallow ? "shallow: " : "deep: ") + DifficultyScorer.plural(facts.depth(), "import level", "import levels")
+                + " above eventlet code");
         signals.add(Math.round(100 * network) + "% of usage is network I/O (sockets, HTTP, WSGI, websockets)");
         String target;
         if (facts.files().isEmpty()) {
