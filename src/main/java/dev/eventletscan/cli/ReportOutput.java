@@ -57,6 +57,7 @@ record ReportOutput(Path file, ReportFormat format) {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 format.renderer().render(result, w);
             }
+            keepUsualPermissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -67,6 +68,19 @@ record ReportOutput(Path file, ReportFormat format) {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Temporary files are private (rw-------); a report replacing a file keeps that file's permissions,
+     * a new one gets the usual rw-r--r--, as any tool writing a file would give it.
+     */
+    private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        var permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, permissions);
     }
 
     private static String reason(IOException e) {

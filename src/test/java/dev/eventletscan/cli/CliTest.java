@@ -34,6 +34,9 @@ class CliTest {
         CliRun run = TestSupport.cli("scan", sample(), "-o", out.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(out)).startsWith("{\n  \"tool\" : {");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .as("a new report is readable like any other file, not private like the temporary file it was")
+                .isEqualTo("rw-r--r--");
         assertThat(run.err()).contains("21 findings in 8 files");
         try (var left = Files.list(tmp)) {
             assertThat(left).containsExactly(out); // no temporary file left behind
