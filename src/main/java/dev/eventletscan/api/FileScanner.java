@@ -119,7 +119,7 @@ final class FileScanner implements AutoCloseable {
         findings.sort(Finding.ORDER);
         Suppressions.Split split = Suppressions.apply(source, findings);
         var summary = new FileSummary(file.relativePath(), file.python() ? "python" : "text",
-                split.kept().size(), split.suppressed().size(), syntaxErrors);
+                split.kept().size(), split.suppressed().size(), syntaxErrors, Excerpts.around(source, split.kept()));
         return new FileOutcome(summary, split.kept(), split.suppressed(), problems);
     }
 

@@ -10,6 +10,8 @@ import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.model.RuleInfo;
+import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ScanSummary;
 import dev.eventletscan.model.ToolInfo;
@@ -86,6 +88,8 @@ public final class Scanner {
      * @throws java.nio.file.NoSuchFileException when the target does not exist
      */
     public ScanResult scan(ScanRequest request) throws IOException {
+        java.time.Instant started = java.time.Instant.now();
+        long startNanos = System.nanoTime();
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
         WalkResult walk = new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile)
                 .walk(request.target());
@@ -96,7 +100,37 @@ public final class Scanner {
         List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads(), project, manifests);
         List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null
                 : InstalledDependencies.assess(request, manifests.values(), rules, manifestProblems);
-        return merge(request, walk, outcomes, manifestProblems, dependencies);
+        ScanResult result = merge(request, walk, outcomes, manifestProblems, dependencies);
+        var timing = new ScanMetadata.Timing(started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+                (System.nanoTime() - startNanos) / 1_000_000);
+        return withTiming(result, timing);
+    }
+
+    private static ScanResult withTiming(ScanResult r, ScanMetadata.Timing timing) {
+        ScanMetadata m = r.metadata();
+        return new ScanResult(r.tool(), r.root(), new ScanMetadata(m.gitCommit(), m.gitBranch(), m.options(), timing),
+                r.summary(), r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment());
+    }
+
+    private static ScanMetadata metadata(ScanRequest request) {
+        GitHead head = GitHead.of(request.target());
+        var options = new ScanMetadata.Options(request.includes(), request.excludes(), request.disabled(),
+                request.extraRules().stream().map(p -> p.toString().replace('\\', '/')).toList(),
+                request.sitePackages().stream().map(p -> p.toString().replace('\\', '/')).toList());
+        return new ScanMetadata(head.commit(), head.branch(), options, null);
+    }
+
+    /** The rules behind what was found, so reports can show titles, hints and guide links. */
+    private List<RuleInfo> rulesBehind(List<Finding> findings, List<Finding> suppressed) {
+        Set<String> ids = new java.util.TreeSet<>();
+        findings.forEach(f -> ids.add(f.ruleId()));
+        suppressed.forEach(f -> ids.add(f.ruleId()));
+        List<RuleInfo> out = new ArrayList<>();
+        for (String id : ids) {
+            rules.byId(id).ifPresent(r -> out.add(new RuleInfo(r.id(), r.title(), r.category(), r.severity(), r.weight(),
+                    r.hints().threading(), r.hints().asyncio(), r.guide())));
+        }
+        return out;
     }
 
     /** Non-Python files worth listing: manifests, and files some text rule reads. */
@@ -210,7 +244,8 @@ public final class Scanner {
                 .collect(Collectors.toSet());
         ProjectShape shape = python > 1 ? new ImportGraphShape(ImportGraph.build(walk.files()), pythonFiles) : ProjectShape.flat(python);
         Assessment assessment = assessor.assess(findings, pythonFiles, shape, rules, dependencies);
-        return new ScanResult(tool, displayRoot(request), summary, files, findings, suppressed, problems, assessment);
+        return new ScanResult(tool, displayRoot(request), metadata(request), summary, files, findings, suppressed,
+                rulesBehind(findings, suppressed), problems, assessment);
     }
 
     /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */

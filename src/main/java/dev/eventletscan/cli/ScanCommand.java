@@ -69,6 +69,10 @@ final class ScanCommand implements Callable<Integer> {
                     + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
     Path nativeDir;
 
+    @Option(names = "--timestamps",
+            description = "Put the start time and duration in the reports. Without it, the same input gives byte-identical reports.")
+    boolean timestamps;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors.")
     boolean quiet;
 
@@ -113,6 +117,9 @@ final class ScanCommand implements Callable<Integer> {
             result = scanner.scan(request);
         } catch (NoSuchFileException e) {
             throw new UserError(target + ": no such file or folder");
+        }
+        if (!timestamps) {
+            result = result.withoutTiming();
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -8,15 +8,18 @@ import java.util.List;
  *
  * @param root the scanned path as given, normalised
  * @param suppressed findings an inline {@code eventlet-scan: ignore} comment silenced; never counted as findings
+ * @param rules the rules behind the findings and the suppressed findings, by id
  * @param assessment difficulty, effort, targets and plan computed from the findings
  */
 public record ScanResult(
         ToolInfo tool,
         String root,
+        ScanMetadata metadata,
         ScanSummary summary,
         List<FileSummary> files,
         List<Finding> findings,
         List<Finding> suppressed,
+        List<RuleInfo> rules,
         List<ProcessingIssue> problems,
         Assessment assessment) {
 
@@ -24,6 +27,13 @@ public record ScanResult(
         files = List.copyOf(files);
         findings = List.copyOf(findings);
         suppressed = List.copyOf(suppressed);
+        rules = List.copyOf(rules);
         problems = List.copyOf(problems);
+    }
+
+    /** The same result without start time and duration: what reproducible reports render. */
+    public ScanResult withoutTiming() {
+        return new ScanResult(tool, root, metadata.withoutTiming(), summary, files, findings, suppressed, rules, problems,
+                assessment);
     }
 }

@@ -44,6 +44,21 @@ class CliTest {
     }
 
     @Test
+    void reportsAreByteIdenticalAcrossRunsAndThreadCountsUnlessTimestampsAreAsked() throws IOException {
+        Path one = tmp.resolve("one.json");
+        Path four = tmp.resolve("four.json");
+        Path timed = tmp.resolve("timed.json");
+        String samples = TestSupport.projectDir().resolve("samples").toString();
+        assertThat(TestSupport.cli("scan", samples, "-q", "-j", "1", "-o", one.toString()).exitCode()).isZero();
+        assertThat(TestSupport.cli("scan", samples, "-q", "-j", "4", "-o", four.toString()).exitCode()).isZero();
+        assertThat(TestSupport.cli("scan", samples, "-q", "--timestamps", "-o", timed.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(four)).isEqualTo(Files.readAllBytes(one));
+        assertThat(Files.readString(one)).doesNotContain("\"timing\"");
+        assertThat(Files.readString(timed)).containsPattern("\"startedAt\" : \"\\d{4}-\\d\\d-\\d\\dT[^\"]*Z\"")
+                .contains("\"durationMillis\" : ");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(TestSupport.cli("--version").out()).startsWith("eventlet-scan ");
         CliRun help = TestSupport.cli("--help");
