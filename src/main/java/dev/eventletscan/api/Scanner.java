@@ -1,5 +1,7 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.calls.CallLevels;
+import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.detect.EntryPoint;
 import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.ProjectFacts;
@@ -100,7 +102,7 @@ public final class Scanner {
         List<FileOutcome> outcomes = scanFiles(walk.files(), request.effectiveThreads(), project, manifests);
         List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null
                 : InstalledDependencies.assess(request, manifests.values(), rules, manifestProblems);
-        ScanResult result = merge(request, walk, outcomes, manifestProblems, dependencies);
+        ScanResult result = merge(request, walk, outcomes, manifestProblems, dependencies, entryPoints);
         var timing = new ScanMetadata.Timing(started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
                 (System.nanoTime() - startNanos) / 1_000_000);
         return withTiming(result, timing);
@@ -203,7 +205,7 @@ public final class Scanner {
     }
 
     private ScanResult merge(ScanRequest request, WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> manifestProblems,
-            List<DependencyAssessment> dependencies) {
+            List<DependencyAssessment> dependencies, List<EntryPoint> entryPoints) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
@@ -242,10 +244,22 @@ public final class Scanner {
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toSet());
-        ProjectShape shape = python > 1 ? new ImportGraphShape(ImportGraph.build(walk.files()), pythonFiles) : ProjectShape.flat(python);
-        Assessment assessment = assessor.assess(findings, pythonFiles, shape, rules, dependencies);
+        ProjectShape shape = python > 1 ? projectShape(walk.files(), pythonFiles, request.effectiveThreads())
+                : ProjectShape.flat(python);
+        Assessment assessment = assessor.assess(findings, pythonFiles, shape, rules, dependencies, entryPoints);
         return new ScanResult(tool, displayRoot(request), metadata(request), summary, files, findings, suppressed,
                 rulesBehind(findings, suppressed), problems, assessment);
+    }
+
+    /** The import graph and call levels, from one lexical pass over every Python file. */
+    private ProjectShape projectShape(List<SourceFile> files, Set<String> pythonFiles, int threads) {
+        Map<String, ProjectSources.Structure> sources = ProjectSources.read(files, threads);
+        ImportGraph graph = ImportGraph.build(files,
+                f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports());
+        Map<String, List<FunctionCalls>> functions = new TreeMap<>();
+        sources.forEach((path, structure) -> functions.put(path, structure.functions()));
+        CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee));
+        return new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit());
     }
 
     /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */

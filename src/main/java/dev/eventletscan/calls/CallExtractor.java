@@ -1,85 +1,95 @@
 package dev.eventletscan.calls;
 
-import static dev.eventletscan.parse.SyntaxTree.NONE;
-
-import dev.eventletscan.parse.SyntaxTree;
+import dev.eventletscan.parse.LogicalLines;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Lists a file's functions and, for each, the simple names it calls. Names
- * only: Python's dynamic dispatch cannot be resolved statically, so call
- * levels are matched by name within the modules an import links (see
- * {@link CallLevels}). Module-level code is the function {@code <module>}.
+ * Lists a file's functions and, for each, the simple names it calls, from its
+ * logical lines and their indentation: no parse, so every file of a large
+ * repository costs about a read. Names only: Python's dynamic dispatch cannot
+ * be resolved statically, so call levels are matched by name within the
+ * modules an import links (see {@link CallLevels}). Module-level code is the
+ * function {@code <module>}. Tests check it against a tree-sitter extraction.
  */
 public final class CallExtractor {
     public static final String MODULE_CODE = "<module>";
 
+    private static final Pattern DEFINITION = Pattern.compile("(?:async\\s+)?(def|class)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern CALL = Pattern.compile("(\\.\\s*)?\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    /** Keywords a parenthesis may follow without a call: {@code if (a and b):}, {@code return (x)}. */
+    private static final Set<String> KEYWORDS = Set.of("and", "as", "assert", "async", "await", "case", "del", "elif",
+            "else", "except", "for", "from", "global", "if", "import", "in", "is", "lambda", "match", "nonlocal", "not",
+            "or", "raise", "return", "while", "with", "yield");
+
     private CallExtractor() {}
 
-    public static List<FunctionCalls> extract(SyntaxTree tree) {
+    /** A class or function open at some indentation. */
+    private record Scope(int indent, String name, boolean isClass) {}
+
+    public static List<FunctionCalls> extract(String source) {
+        return extract(LogicalLines.of(source));
+    }
+
+    public static List<FunctionCalls> extract(List<LogicalLines.Line> lines) {
         Map<String, Set<String>> calls = new TreeMap<>();
         Set<String> methods = new TreeSet<>();
-        for (int n = 0; n < tree.size(); n++) {
-            if (tree.is(n, "function_definition")) {
-                calls.computeIfAbsent(qualifiedName(tree, n), k -> new TreeSet<>());
-                if (isMethod(tree, n)) {
-                    methods.add(qualifiedName(tree, n));
-                }
-            } else if (tree.is(n, "call")) {
-                String callee = calleeName(tree, tree.child(n, "function"));
-                if (callee != null) {
-                    calls.computeIfAbsent(enclosingFunction(tree, n), k -> new TreeSet<>()).add(callee);
-                }
+        Deque<Scope> open = new ArrayDeque<>();
+        for (LogicalLines.Line line : lines) {
+            while (!open.isEmpty() && open.peek().indent() >= line.indent()) {
+                open.pop();
             }
+            String text = line.text();
+            int callsFrom = 0;
+            Matcher d = DEFINITION.matcher(text);
+            if (d.lookingAt()) {
+                boolean isClass = d.group(1).equals("class");
+                String name = open.isEmpty() ? d.group(2) : open.peek().name() + "." + d.group(2);
+                if (!isClass) {
+                    calls.computeIfAbsent(name, k -> new TreeSet<>());
+                    if (!open.isEmpty() && open.peek().isClass()) {
+                        methods.add(name);
+                    }
+                }
+                // default values count as the function's own calls, as a syntax tree nests them; base classes
+                // count for the enclosing function, since a class is not one
+                open.push(new Scope(line.indent(), name, isClass));
+                callsFrom = d.end();
+            }
+            addCalls(text.substring(callsFrom), enclosingFunction(open), calls);
         }
         List<FunctionCalls> out = new ArrayList<>();
         calls.forEach((name, callees) -> out.add(new FunctionCalls(name, methods.contains(name), callees)));
         return out;
     }
 
-    /** The qualified name of the function a node sits in, or {@link #MODULE_CODE}. */
-    public static String enclosingFunction(SyntaxTree tree, int node) {
-        int f = tree.ancestor(node, "function_definition");
-        return f == NONE ? MODULE_CODE : qualifiedName(tree, f);
-    }
-
-    /** {@code Outer.Inner.method}: the names of the classes and functions around a definition, and its own. */
-    static String qualifiedName(SyntaxTree tree, int definition) {
-        List<String> names = new ArrayList<>();
-        for (int p = definition; p != NONE; p = tree.parent(p)) {
-            if (tree.is(p, "function_definition") || tree.is(p, "class_definition")) {
-                int name = tree.child(p, "name");
-                if (name != NONE) {
-                    names.addFirst(tree.text(name));
-                }
+    /** The innermost open function, with the classes and functions around it. */
+    private static String enclosingFunction(Deque<Scope> open) {
+        for (Scope s : open) { // innermost first
+            if (!s.isClass()) {
+                return s.name();
             }
         }
-        return String.join(".", names);
+        return MODULE_CODE;
     }
 
-    /** {@code f} for {@code f()}, {@code .m} for {@code obj.m()}. */
-    private static String calleeName(SyntaxTree tree, int function) {
-        if (tree.is(function, "identifier")) {
-            return tree.text(function);
+    /** {@code f} for {@code f(...)}, {@code .m} for {@code obj.m(...)}. */
+    private static void addCalls(String code, String function, Map<String, Set<String>> calls) {
+        Matcher m = CALL.matcher(code);
+        while (m.find()) {
+            String name = m.group(2);
+            if (m.group(1) == null && KEYWORDS.contains(name)) {
+                continue;
+            }
+            calls.computeIfAbsent(function, k -> new TreeSet<>()).add(m.group(1) == null ? name : "." + name);
         }
-        if (tree.is(function, "attribute")) {
-            int attr = tree.child(function, "attribute");
-            return attr == NONE ? null : "." + tree.text(attr);
-        }
-        return null;
-    }
-
-    /** Directly in a class body (decorators aside). */
-    private static boolean isMethod(SyntaxTree tree, int function) {
-        int p = tree.parent(function);
-        if (tree.is(p, "decorated_definition")) {
-            p = tree.parent(p);
-        }
-        return tree.is(p, "block") && tree.is(tree.parent(p), "class_definition");
     }
 }

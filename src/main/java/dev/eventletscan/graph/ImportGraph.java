@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The project's own import graph: which of its modules import which, from the
@@ -29,6 +30,17 @@ public final class ImportGraph {
     private ImportGraph() {}
 
     public static ImportGraph build(List<SourceFile> files) {
+        return build(files, f -> {
+            try {
+                return ImportExtractor.extract(SourceText.decode(Files.readAllBytes(f.path())).text());
+            } catch (IOException | RuntimeException e) {
+                return List.of(); // unreadable: the scan reports it; the graph just has no edges
+            }
+        });
+    }
+
+    /** @param importsOf the imports of a Python file, read beforehand (with the file's other facts, say) */
+    public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf) {
         ImportGraph g = new ImportGraph();
         ModuleNames names = new ModuleNames();
         Map<String, List<ImportStatement>> statements = new TreeMap<>();
@@ -42,11 +54,7 @@ public final class ImportGraph {
             }
             g.pathOfModule.put(module, f.relativePath());
             g.moduleOfPath.put(f.relativePath(), module);
-            try {
-                statements.put(module, ImportExtractor.extract(SourceText.decode(Files.readAllBytes(f.path())).text()));
-            } catch (IOException | RuntimeException e) {
-                statements.put(module, List.of()); // unreadable: the scan reports it; the graph just has no edges
-            }
+            statements.put(module, importsOf.apply(f));
         }
         statements.forEach((module, list) -> list.forEach(s -> g.link(module, s)));
         return g;
@@ -115,6 +123,35 @@ public final class ImportGraph {
     /** Top-level names of what a module imports from outside the project. */
     public Set<String> externalImportsOf(String module) {
         return external.getOrDefault(module, Set.of());
+    }
+
+    /**
+     * The module and every project module it imports, directly or through others, with the packages around
+     * each (importing {@code a.b.c} runs {@code a/__init__.py} and {@code a/b/__init__.py} first): the code a
+     * process starting there loads.
+     */
+    public Set<String> importedFrom(String module) {
+        Set<String> seen = new TreeSet<>();
+        if (!pathOfModule.containsKey(module)) {
+            return seen;
+        }
+        Deque<String> queue = new ArrayDeque<>(List.of(module));
+        seen.add(module);
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            List<String> next = new java.util.ArrayList<>(importsOf(current));
+            for (String p = parent(current); p != null; p = parent(p)) {
+                if (pathOfModule.containsKey(p)) {
+                    next.add(p);
+                }
+            }
+            for (String n : next) {
+                if (seen.add(n)) {
+                    queue.add(n);
+                }
+            }
+        }
+        return seen;
     }
 
     /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. */

@@ -7,16 +7,19 @@ import java.util.List;
  *
  * @param repository the whole scan as one component
  * @param packages each package and top-level module with findings, hardest first
+ * @param entryPoints each declared entry point that starts a process (console, GUI and WSGI scripts), with the
+ *     findings of the code it loads through imports, hardest first
  * @param files each file with findings, hardest first
  * @param dependencies external dependencies that use eventlet: scanned when site-packages were given, else the knowledge base's
  * @param assumptions what the estimates take for granted, to be read with them
  */
 public record Assessment(ComponentAssessment repository, List<ComponentAssessment> packages,
-        List<ComponentAssessment> files, List<DependencyAssessment> dependencies, List<PlanPhase> plan,
+        List<ComponentAssessment> entryPoints, List<ComponentAssessment> files, List<DependencyAssessment> dependencies, List<PlanPhase> plan,
         List<String> assumptions) {
     public Assessment {
         dependencies = List.copyOf(dependencies);
         packages = List.copyOf(packages);
+        entryPoints = List.copyOf(entryPoints);
         files = List.copyOf(files);
         plan = List.copyOf(plan);
         assumptions = List.copyOf(assumptions);

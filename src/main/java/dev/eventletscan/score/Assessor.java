@@ -1,5 +1,7 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.detect.EntryPoint;
+import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.DependencyAssessment;
@@ -27,18 +29,24 @@ public final class Assessor {
         this.advisor = new TargetAdvisor(model);
     }
 
+    public ScoringModel model() {
+        return model;
+    }
+
     /**
      * @param pythonFiles every Python file walked, relative paths: they say which folders are packages
      * @param scanned what a scan of the installed dependencies found, or null when no site-packages were given
+     * @param entryPoints the project's declared entry points; those that start processes are assessed as components
      */
     public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
-            List<DependencyAssessment> scanned) {
+            List<DependencyAssessment> scanned, List<EntryPoint> entryPoints) {
         Components components = new Components(pythonFiles);
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
         List<UsageFacts.DependencyFact> deps = facts(dependencies);
         ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps);
+        ComponentDependencies scoped = new ComponentDependencies(deps, shape);
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         Map<String, List<Finding>> byFile = new TreeMap<>();
         for (Finding f : findings) {
@@ -48,15 +56,26 @@ public final class Assessor {
         List<ComponentAssessment> packages = new ArrayList<>();
         byComponent.forEach((path, list) -> packages.add(component(Components.displayName(path),
                 components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
-                path, list, components, shape, deps)));
+                path, list, components, shape, scoped.of(components.filesOf(path)))));
         List<ComponentAssessment> files = new ArrayList<>();
-        byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape, deps)));
+        byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape,
+                scoped.of(Components.isPython(path) ? Set.of(path) : null))));
+        List<ComponentAssessment> processes = new ArrayList<>();
+        for (EntryPoint e : processEntryPoints(entryPoints)) {
+            Set<String> loaded = shape.filesLoadedBy(e.module());
+            List<Finding> theirs = findings.stream().filter(f -> loaded.contains(f.path())).toList();
+            if (!theirs.isEmpty()) {
+                processes.add(component(e.name(), "entry-point", e.module() + (e.function().isEmpty() ? "" : ":" + e.function()),
+                        theirs, components, shape, scoped.of(loaded)));
+            }
+        }
         Comparator<ComponentAssessment> hardestFirst = Comparator
                 .comparingDouble((ComponentAssessment c) -> -c.difficulty().score()).thenComparing(ComponentAssessment::path);
         packages.sort(hardestFirst);
         files.sort(hardestFirst);
+        processes.sort(hardestFirst);
         var plan = new MigrationPlanner(components, shape).plan(findings);
-        return new Assessment(repository, packages, files, dependencies, plan, assumptions(scanned == null, shape));
+        return new Assessment(repository, packages, processes, files, dependencies, plan, assumptions(scanned == null, shape));
     }
 
     private ComponentAssessment component(String name, String kind, String path, List<Finding> findings,
@@ -64,6 +83,17 @@ public final class Assessor {
         UsageFacts facts = UsageFacts.of(findings, model, components, shape, deps);
         return new ComponentAssessment(name, kind, path, findings.size(), scorer.score(facts), effort.estimate(facts),
                 advisor.recommend(facts));
+    }
+
+    /** Entry points that start a process, once per name, declared outside tests. */
+    private static List<EntryPoint> processEntryPoints(List<EntryPoint> entryPoints) {
+        Map<String, EntryPoint> byName = new TreeMap<>();
+        for (EntryPoint e : entryPoints) {
+            if (EntryPoint.PROCESS_GROUPS.contains(e.group()) && !TestPaths.isTest(e.declaredIn())) {
+                byName.putIfAbsent(e.name(), e);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** Without a scan: declared dependencies the knowledge base lists, unverified, once each. */
@@ -102,6 +132,8 @@ public final class Assessor {
                     + "give --site-packages to confirm them by scanning the installed code.");
         }
         out.add(shape.basis());
+        out.add("A package or entry point counts a dependency only when its modules import it by the distribution's "
+                + "name (oslo.messaging as oslo_messaging); the repository counts every declared one.");
         return out;
     }
 }

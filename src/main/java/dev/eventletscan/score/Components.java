@@ -27,6 +27,17 @@ final class Components {
         return pythonFiles.contains(init) ? dir : path;
     }
 
+    /** The Python files of a component. */
+    Set<String> filesOf(String componentPath) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String f : pythonFiles) {
+            if (componentOf(f).equals(componentPath)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     boolean isPackage(String componentPath) {
         return !isPython(componentPath) && !componentPath.equals(PROJECT_FILES);
     }

@@ -48,6 +48,9 @@ final class DifficultyScorer {
                 Math.round(100 * f.reachShare()) + "% of modules reach eventlet through imports");
         add(why, parts.get("depth"), saturate(f.depth(), parts.get("depth").half()),
                 plural(f.depth(), "level", "levels") + " of internal imports above eventlet code");
+        add(why, parts.get("callLevels"), saturate(f.calls().depth(), parts.get("callLevels").half()),
+                plural(f.calls().depth(), "level", "levels") + " of callers above green calls ("
+                        + plural(f.calls().callers(), "function", "functions") + ")");
         return sub(why);
     }
 

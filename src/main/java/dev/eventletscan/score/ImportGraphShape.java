@@ -1,5 +1,6 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.graph.ImportGraph;
 import java.util.Set;
@@ -9,10 +10,32 @@ import java.util.TreeSet;
 public final class ImportGraphShape implements ProjectShape {
     private final ImportGraph graph;
     private final Components components;
+    private final CallLevels calls;
+    private final int callLevelLimit;
 
-    public ImportGraphShape(ImportGraph graph, Set<String> pythonFiles) {
+    /** @param calls the project's functions and their calls, linked through this graph's imports */
+    public ImportGraphShape(ImportGraph graph, Set<String> pythonFiles, CallLevels calls, int callLevelLimit) {
         this.graph = graph;
         this.components = new Components(pythonFiles);
+        this.calls = calls;
+        this.callLevelLimit = callLevelLimit;
+    }
+
+    /** Whether code in one file can call functions of another: the same file, or an import links them. */
+    public static boolean canCall(ImportGraph graph, String callerPath, String calleePath) {
+        if (callerPath.equals(calleePath)) {
+            return true;
+        }
+        var caller = graph.moduleOf(callerPath);
+        var callee = graph.moduleOf(calleePath);
+        return caller.isPresent() && callee.isPresent() && graph.importsOf(caller.get()).contains(callee.get());
+    }
+
+    @Override
+    public CallLevels.Summary callLevels(Set<CallLevels.Site> greenCallers) {
+        Set<CallLevels.Site> functions = new TreeSet<>();
+        greenCallers.stream().filter(calls::isFunction).forEach(functions::add);
+        return functions.isEmpty() ? CallLevels.Summary.NONE : calls.summarise(functions, callLevelLimit);
     }
 
     private Set<String> modules(Set<String> files) {
@@ -44,6 +67,20 @@ public final class ImportGraphShape implements ProjectShape {
     }
 
     @Override
+    public Set<String> filesLoadedBy(String module) {
+        Set<String> out = new TreeSet<>();
+        graph.importedFrom(module).forEach(m -> out.add(graph.pathOf(m)));
+        return out;
+    }
+
+    @Override
+    public Set<String> externalImports(Set<String> files) {
+        Set<String> out = new TreeSet<>();
+        modules(files).forEach(m -> out.addAll(graph.externalImportsOf(m)));
+        return out;
+    }
+
+    @Override
     public int importers(String componentPath) {
         Set<String> others = new TreeSet<>();
         for (String module : graph.modules()) {
@@ -64,6 +101,8 @@ public final class ImportGraphShape implements ProjectShape {
     @Override
     public String basis() {
         return "Reach, depth and test coverage come from the project's own imports (" + graph.modules().size()
-                + " modules); imports made at run time (importlib with computed names, plugins) are not followed.";
+                + " modules); imports made at run time (importlib with computed names, plugins) are not followed. "
+                + "Call levels match calls to functions by name within the modules an import links, up to "
+                + callLevelLimit + " levels: dynamic dispatch may link more or fewer callers than run.";
     }
 }

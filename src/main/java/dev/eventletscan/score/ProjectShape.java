@@ -1,5 +1,6 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.calls.CallLevels;
 import java.util.Set;
 
 /**
@@ -16,6 +17,18 @@ public interface ProjectShape {
 
     /** Share (0-1) of these files that no test module imports. */
     double untestedShare(Set<String> eventletFiles);
+
+    /** How far callers climb above the functions holding green calls. */
+    CallLevels.Summary callLevels(Set<CallLevels.Site> greenCallers);
+
+    /** The files a process starting in this module loads through imports; empty when the module is not in the project. */
+    Set<String> filesLoadedBy(String module);
+
+    /**
+     * Top-level names these files import from outside the project ({@code oslo_messaging}), or null when
+     * unknown: then every declared dependency counts for them.
+     */
+    Set<String> externalImports(Set<String> files);
 
     /** How many other components import this component. */
     int importers(String componentPath);
@@ -42,13 +55,28 @@ public interface ProjectShape {
             }
 
             @Override
+            public CallLevels.Summary callLevels(Set<CallLevels.Site> greenCallers) {
+                return CallLevels.Summary.NONE;
+            }
+
+            @Override
+            public Set<String> filesLoadedBy(String module) {
+                return Set.of();
+            }
+
+            @Override
+            public Set<String> externalImports(Set<String> files) {
+                return null;
+            }
+
+            @Override
             public int importers(String componentPath) {
                 return 0;
             }
 
             @Override
             public String basis() {
-                return "No import graph: reach is the share of Python files that use eventlet, depth is 0, "
+                return "No import graph: reach is the share of Python files that use eventlet, import depth and call levels are 0, "
                         + "and half of the touched files are assumed untested.";
             }
         };

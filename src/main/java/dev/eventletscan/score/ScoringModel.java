@@ -23,7 +23,8 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
     public record Score(Map<String, Double> weights, LinkedHashMap<String, Double> levels, Size size,
             Dependencies dependencies, Patching patching) {}
 
-    public record Size(List<String> excludeCategories, Map<String, Part> parts) {}
+    /** @param callLevelLimit how many levels of callers to climb above the green calls */
+    public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit) {}
 
     /** @param half the count (or share) that earns 50 points */
     public record Part(double weight, double half) {}
@@ -102,13 +103,16 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
         Map<String, Double> partWeights = new LinkedHashMap<>();
         score.size().parts().forEach((k, v) -> partWeights.put(k, v.weight()));
         sumsToOne(out, "score.size.parts", partWeights);
-        for (String part : List.of("usagePoints", "filesTouched", "packagesTouched", "reach", "depth")) {
+        for (String part : List.of("usagePoints", "filesTouched", "packagesTouched", "reach", "depth", "callLevels")) {
             Part p = score.size().parts().get(part);
             if (p == null) {
                 out.add("score.size.parts." + part + ": missing");
             } else if (p.half() <= 0) {
                 out.add("score.size.parts." + part + ".half: must be positive");
             }
+        }
+        if (score.size().callLevelLimit() < 2) {
+            out.add("score.size.callLevelLimit: must be 2 or more (the callers, and their callers)");
         }
         for (String mode : List.of("none", "partial", "dynamic", "global")) {
             if (!score.patching().mode().containsKey(mode)) {

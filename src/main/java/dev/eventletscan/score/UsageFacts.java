@@ -1,5 +1,6 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.model.Finding;
 import java.util.List;
 import java.util.Set;
@@ -14,14 +15,19 @@ import java.util.TreeSet;
  * @param packages packages and top-level modules with code findings
  * @param reachShare share of the project's modules reached through imports (0-1)
  * @param depth longest chain of internal imports above the eventlet-using files
+ * @param calls how many levels of the project's functions sit above the green calls, and how many functions
  * @param dependencies external dependencies known to use eventlet
  * @param untestedShare share of the eventlet-using files no test imports (0-1)
  */
 record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usagePoints, Set<String> files,
-        Set<String> packages, double reachShare, int depth, List<DependencyFact> dependencies, double untestedShare) {
+        Set<String> packages, double reachShare, int depth, CallLevels.Summary calls, List<DependencyFact> dependencies,
+        double untestedShare) {
 
     /** A declared dependency that uses eventlet; {@code verified} when a scan of its installed code confirmed it. */
     record DependencyFact(String name, boolean verified) {}
+
+    /** Usages that run eventlet code where they stand, as opposed to imports and references. */
+    private static final Set<String> GREEN_CALLS = Set.of("call", "decorator", "with");
 
     static UsageFacts of(List<Finding> findings, ScoringModel model, Components components, ProjectShape shape,
             List<DependencyFact> dependencies) {
@@ -29,15 +35,19 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
         List<Finding> code = findings.stream().filter(f -> !excluded.contains(f.category())).toList();
         Set<String> files = new TreeSet<>();
         Set<String> packages = new TreeSet<>();
+        Set<CallLevels.Site> greenCallers = new TreeSet<>();
         double points = 0;
         for (Finding f : code) {
             points += f.weight();
             if (Components.isPython(f.path())) { // configuration files are work, but not code spread
                 files.add(f.path());
                 packages.add(components.componentOf(f.path()));
+                if (GREEN_CALLS.contains(f.usage()) && f.scope() != null && !f.scope().isEmpty()) {
+                    greenCallers.add(new CallLevels.Site(f.path(), f.scope()));
+                }
             }
         }
         return new UsageFacts(findings, code, points, files, packages, shape.reachShare(files), shape.depth(files),
-                dependencies, files.isEmpty() ? 0 : shape.untestedShare(files));
+                shape.callLevels(greenCallers), dependencies, files.isEmpty() ? 0 : shape.untestedShare(files));
     }
 }

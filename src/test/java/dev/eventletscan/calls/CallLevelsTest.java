@@ -47,7 +47,7 @@ class CallLevelsTest {
     private static Map<String, List<FunctionCalls>> parse(Map<String, String> files) {
         Map<String, List<FunctionCalls>> out = new TreeMap<>();
         try (PythonParser parser = new PythonParser()) {
-            files.forEach((path, code) -> out.put(path, CallExtractor.extract(parser.parse(SourceText.of(code)))));
+            files.forEach((path, code) -> out.put(path, CallExtractor.extract(code)));
         }
         return out;
     }
@@ -65,16 +65,18 @@ class CallLevelsTest {
     void levelsClimbThroughCallersThatCanReachTheCallee() {
         var functions = parse(Map.of("app/worker.py", WORKER, "app/service.py", SERVICE, "other.py", OTHER));
         // service.py imports worker.py; other.py imports nothing of it; a bare start() is not the method
-        var levels = CallLevels.compute(Set.of(new CallLevels.Site("app/worker.py", "Worker.start")), functions,
-                (caller, callee) -> caller.equals(callee) || (caller.equals("app/service.py") && callee.equals("app/worker.py")), 5);
+        var seeds = Set.of(new CallLevels.Site("app/worker.py", "Worker.start"));
+        var levels = new CallLevels(functions,
+                (caller, callee) -> caller.equals(callee) || (caller.equals("app/service.py") && callee.equals("app/worker.py")))
+                .climb(seeds, 5);
         assertThat(levels).containsExactly(
                 Map.entry(new CallLevels.Site("app/service.py", "main"), 4),
                 Map.entry(new CallLevels.Site("app/worker.py", "Worker.restart"), 1),
                 Map.entry(new CallLevels.Site("app/worker.py", "Worker.start"), 0),
                 Map.entry(new CallLevels.Site("app/worker.py", "helper"), 3),
                 Map.entry(new CallLevels.Site("app/worker.py", "helper.inner"), 2));
-        assertThat(CallLevels.depth(levels)).isEqualTo(4);
-        assertThat(CallLevels.compute(Set.of(new CallLevels.Site("app/worker.py", "Worker.start")), functions,
-                (caller, callee) -> caller.equals(callee), 2)).hasSize(3).containsValue(2).doesNotContainValue(3);
+        var sameFileOnly = new CallLevels(functions, (caller, callee) -> caller.equals(callee));
+        assertThat(sameFileOnly.climb(seeds, 2)).hasSize(3).containsValue(2).doesNotContainValue(3);
+        assertThat(sameFileOnly.summarise(seeds, 5)).isEqualTo(new CallLevels.Summary(3, 3));
     }
 }

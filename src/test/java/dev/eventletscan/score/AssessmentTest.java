@@ -29,16 +29,19 @@ class AssessmentTest {
         Assessment a = assess("green-service");
         DifficultyScore d = a.repository().difficulty();
         // size: 61 usage points (EVT100 2x20, EVT001 5x1, EVT910 3, EVT502 3, EVT200 4, EVT201 4, EVT203 2x1):
-        //   0.40*100*61/181 = 13.5; 3 files: 0.15*100*3/18 = 2.5; 1 package: 0.10*100*1/5 = 2.0;
-        //   reach: all 3 modules use eventlet, so 3/3: 0.20*100*1/1.25 = 16.0; depth 0 (nothing else imports them) -> 34.0
-        assertThat(d.size().score()).isEqualTo(34.0);
-        assertThat(d.size().why()).extracting(Contributor::points).containsExactly(13.5, 2.5, 2.0, 16.0, 0.0);
+        //   0.35*100*61/181 = 11.8; 3 files: 0.15*100*3/18 = 2.5; 1 package: 0.10*100*1/5 = 2.0;
+        //   reach: all 3 modules use eventlet, so 3/3: 0.15*100*1/1.25 = 12.0; import depth 0 (nothing else imports them);
+        //   call levels: the green calls sit in Worker.__init__/start/_run/_heartbeat and cmd.main; only main has a
+        //   caller (cmd.py's module code), so 1 level, 1 function: 0.15*100*1/4 = 3.75 -> 3.8; sum 32.1
+        assertThat(d.size().score()).isEqualTo(32.1);
+        assertThat(d.size().why()).extracting(Contributor::points).containsExactly(11.8, 2.5, 2.0, 12.0, 0.0, 3.8);
+        assertThat(d.size().why().getLast().reason()).isEqualTo("1 level of callers above green calls (1 function)");
         // dependencies: oslo.messaging from the knowledge base, unverified 0.6: 100*0.6/3.6 = 16.7 (greenlet ignored)
         assertThat(d.dependencies().score()).isEqualTo(16.7);
         // patching: global 75 + package __init__ 15 + entry point 10 = 100
         assertThat(d.patching().score()).isEqualTo(100.0);
-        // 0.45*34 + 0.20*16.7 + 0.35*100 = 53.64
-        assertThat(d.score()).isEqualTo(53.6);
+        // 0.45*32.1 + 0.20*16.7 + 0.35*100 = 52.785
+        assertThat(d.score()).isEqualTo(52.8);
         assertThat(d.level()).isEqualTo("high");
         assertThat(d.why().getFirst().reason()).isEqualTo("global monkey_patch at green_service/__init__.py:4");
         // effort: 69.8 points (61 + dependencies 4x2 + docs 4x0.2) * 0.5 h * 1.5 (global) * 1.08 (1 dependency)
@@ -127,5 +130,44 @@ class AssessmentTest {
         assertThatThrownBy(() -> ScoringModel.parse(broken.replace("hoursPerDay: 6", "hoursPerDay: six")))
                 .isInstanceOfSatisfying(RuleFileException.class,
                         e -> assertThat(e.problems().getFirst()).startsWith("rules/model/scoring.yaml:").contains("effort.hoursPerDay"));
+    }
+
+    @Test
+    void entryPointsAreComponentsWithTheCodeTheyLoadAndPackagesCountOnlyTheDependenciesTheyImport(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.util.Map<String, String> files = java.util.Map.of(
+                "requirements.txt", "oslo.messaging>=14\n",
+                "setup.cfg", "[entry_points]\nconsole_scripts =\n    svc-api = svc.api:main\n",
+                "svc/__init__.py", "import eventlet\neventlet.monkey_patch()\n",
+                "svc/api.py", "import oslo_messaging\nfrom lib import pool\n\ndef main():\n    pool.run()\n",
+                "lib/__init__.py", "",
+                "lib/pool.py", "import eventlet\n\ndef run():\n    eventlet.GreenPool().spawn(print)\n",
+                "other/__init__.py", "",
+                "other/tool.py", "import eventlet\n\ndef tick():\n    eventlet.sleep(1)\n");
+        for (var e : files.entrySet()) {
+            java.nio.file.Path f = dir.resolve(e.getKey());
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, e.getValue());
+        }
+        ScanRequest request = ScanRequest.of(dir);
+        Assessment a = Scanner.forRequest(request).scan(request).assessment();
+
+        // the console script loads svc/api.py, the svc package's __init__ (it runs first) and lib/pool.py with its
+        // package; not other/tool.py, which nothing it imports reaches
+        assertThat(a.entryPoints()).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("svc-api");
+            assertThat(e.kind()).isEqualTo("entry-point");
+            assertThat(e.path()).isEqualTo("svc.api:main");
+            assertThat(e.findings()).isEqualTo(4); // svc: import, patch; lib/pool.py: import, GreenPool; api.py: none
+            assertThat(e.difficulty().dependencies().score()).isPositive(); // api.py imports oslo_messaging
+        });
+        java.util.Map<String, Double> dependencyScore = new java.util.TreeMap<>();
+        a.packages().forEach(p -> dependencyScore.put(p.name(), p.difficulty().dependencies().score()));
+        // oslo.messaging, unverified (0.6): 100*0.6/3.6 = 16.7, for svc (its api.py imports it) and the repository only
+        assertThat(dependencyScore).containsEntry("svc", 16.7).containsEntry("lib", 0.0).containsEntry("other", 0.0);
+        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(16.7);
+        // lib.pool.run has a caller one level up (svc.api.main, which imports lib.pool)
+        assertThat(a.packages().stream().filter(p -> p.name().equals("lib")).findFirst().orElseThrow()
+                .difficulty().size().why().getLast().reason()).isEqualTo("1 level of callers above green calls (1 function)");
     }
 }

@@ -1,0 +1,56 @@
+package dev.eventletscan.api;
+
+import dev.eventletscan.calls.CallExtractor;
+import dev.eventletscan.calls.FunctionCalls;
+import dev.eventletscan.graph.ImportExtractor;
+import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.parse.LogicalLines;
+import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.walk.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * One cheap pass over every Python file, eventlet or not: its imports and its
+ * functions' calls, read lexically, for the import graph and call levels.
+ */
+final class ProjectSources {
+    /** What the structure pass keeps of one file. */
+    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions) {
+        static final Structure EMPTY = new Structure(List.of(), List.of());
+    }
+
+    private ProjectSources() {}
+
+    /** @return by relative path; an unreadable file has an empty structure (the detection pass reports it) */
+    static Map<String, Structure> read(List<SourceFile> files, int threads) {
+        List<SourceFile> python = files.stream().filter(SourceFile::python).toList();
+        try (ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads))) {
+            List<Structure> read = pool.submit(() -> python.parallelStream().map(ProjectSources::structureOf).toList()).get();
+            Map<String, Structure> out = new TreeMap<>();
+            for (int i = 0; i < python.size(); i++) {
+                out.put(python.get(i).relativePath(), read.get(i));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading imports failed", e.getCause());
+        }
+    }
+
+    private static Structure structureOf(SourceFile file) {
+        try {
+            List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(Files.readAllBytes(file.path())).text());
+            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Structure.EMPTY;
+        }
+    }
+}
