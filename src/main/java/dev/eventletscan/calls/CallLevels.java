@@ -2,12 +2,14 @@ package dev.eventletscan.calls;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
 /**
@@ -34,10 +36,20 @@ public final class CallLevels {
         public static final Summary NONE = new Summary(0, 0);
     }
 
-    /** Callers by the spelling they call: {@code .start} to the functions calling {@code x.start()}. */
-    private final Map<String, List<Site>> callersOf = new HashMap<>();
-    private final Map<Site, Set<String>> spellings = new HashMap<>();
+    // Functions are numbered, so a climb works on int arrays: nova's repository climb visits thousands of
+    // functions, each with hundreds of same-named callers, once per component.
+    private final List<Site> sites = new ArrayList<>();
+    private final Map<Site, Integer> idOf = new HashMap<>();
+    private final List<String> paths = new ArrayList<>();
+    private final Map<String, Integer> fileIdOf = new HashMap<>();
+    private int[] fileOf = new int[0];
+    private final List<Set<String>> spellings = new ArrayList<>();
+    /** Callers by the spelling they call, then by their file: {@code .start} to the functions calling {@code x.start()}. */
+    private final Map<String, Map<Integer, List<Integer>>> callersOf = new HashMap<>();
     private final BiPredicate<String, String> canCall;
+    /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
+    private BitSet[] asked;
+    private BitSet[] allowed;
 
     /**
      * @param functions every file's functions, by path
@@ -45,16 +57,36 @@ public final class CallLevels {
      */
     public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall) {
         this.canCall = canCall;
+        List<Integer> files = new ArrayList<>();
+        new TreeMap<>(functions).forEach((path, list) -> {
+            int file = fileIdOf.computeIfAbsent(path, p -> {
+                paths.add(p);
+                return paths.size() - 1;
+            });
+            for (FunctionCalls f : list) {
+                Site site = new Site(path, f.qualifiedName());
+                if (idOf.putIfAbsent(site, sites.size()) == null) {
+                    sites.add(site);
+                    spellings.add(f.spellings());
+                    files.add(file);
+                }
+            }
+        });
+        fileOf = files.stream().mapToInt(Integer::intValue).toArray();
+        asked = new BitSet[paths.size()];
+        allowed = new BitSet[paths.size()];
         functions.forEach((path, list) -> list.forEach(f -> {
-            Site site = new Site(path, f.qualifiedName());
-            spellings.put(site, f.spellings());
-            f.callees().forEach(callee -> callersOf.computeIfAbsent(callee, k -> new ArrayList<>()).add(site));
+            int caller = idOf.get(new Site(path, f.qualifiedName()));
+            for (String callee : f.callees()) {
+                callersOf.computeIfAbsent(callee, k -> new HashMap<>())
+                        .computeIfAbsent(fileOf[caller], k -> new ArrayList<>()).add(caller);
+            }
         }));
     }
 
     /** Whether the file has this function; findings name their scope, which may be a class body instead. */
     public boolean isFunction(Site site) {
-        return spellings.containsKey(site);
+        return idOf.containsKey(site);
     }
 
     /**
@@ -63,34 +95,69 @@ public final class CallLevels {
      * @return every function reached, with its level, in path and name order
      */
     public TreeMap<Site, Integer> climb(Set<Site> greenCallers, int maxLevel) {
-        TreeMap<Site, Integer> levels = new TreeMap<>();
-        Deque<Site> frontier = new ArrayDeque<>();
-        for (Site s : greenCallers) {
-            levels.put(s, 0);
-            frontier.add(s);
+        int[] levels = levels(greenCallers, maxLevel);
+        TreeMap<Site, Integer> out = new TreeMap<>();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] >= 0) {
+                out.put(sites.get(i), levels[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Each function's level, -1 where the climb never reached it. */
+    private int[] levels(Set<Site> greenCallers, int maxLevel) {
+        int[] level = new int[sites.size()];
+        java.util.Arrays.fill(level, -1);
+        Deque<Integer> frontier = new ArrayDeque<>();
+        for (Site s : new TreeSet<>(greenCallers)) {
+            Integer id = idOf.get(s);
+            if (id != null && level[id] < 0) {
+                level[id] = 0;
+                frontier.add(id);
+            }
         }
         while (!frontier.isEmpty()) {
-            Site callee = frontier.poll();
-            int level = levels.get(callee);
-            if (level >= maxLevel || callee.function().equals(CallExtractor.MODULE_CODE)) {
+            int callee = frontier.poll();
+            if (level[callee] >= maxLevel || sites.get(callee).function().equals(CallExtractor.MODULE_CODE)) {
                 continue;
             }
-            for (String spelling : spellings.getOrDefault(callee, Set.of())) {
-                for (Site caller : callersOf.getOrDefault(spelling, List.of())) {
-                    if (!levels.containsKey(caller) && canCall.test(caller.path(), callee.path())) {
-                        levels.put(caller, level + 1);
-                        frontier.add(caller);
+            for (String spelling : spellings.get(callee)) {
+                callersOf.getOrDefault(spelling, Map.of()).forEach((file, callers) -> {
+                    if (!canCall(file, fileOf[callee])) {
+                        return;
                     }
-                }
+                    for (int caller : callers) {
+                        if (level[caller] < 0) {
+                            level[caller] = level[callee] + 1;
+                            frontier.add(caller);
+                        }
+                    }
+                });
             }
         }
-        return levels;
+        return level;
+    }
+
+    private boolean canCall(int callerFile, int calleeFile) {
+        if (asked[callerFile] == null) {
+            asked[callerFile] = new BitSet();
+            allowed[callerFile] = new BitSet();
+        }
+        if (!asked[callerFile].get(calleeFile)) {
+            asked[callerFile].set(calleeFile);
+            allowed[callerFile].set(calleeFile, canCall.test(paths.get(callerFile), paths.get(calleeFile)));
+        }
+        return allowed[callerFile].get(calleeFile);
     }
 
     public Summary summarise(Set<Site> greenCallers, int maxLevel) {
-        TreeMap<Site, Integer> levels = climb(greenCallers, maxLevel);
-        int depth = levels.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        int callers = (int) levels.values().stream().filter(l -> l > 0).count();
+        int depth = 0;
+        int callers = 0;
+        for (int l : levels(greenCallers, maxLevel)) {
+            depth = Math.max(depth, l);
+            callers += l > 0 ? 1 : 0;
+        }
         return new Summary(depth, callers);
     }
 }

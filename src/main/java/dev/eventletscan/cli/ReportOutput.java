@@ -16,17 +16,39 @@ import java.util.List;
 /** Where one report goes (a file, or standard output when {@code file} is null) and in which format. */
 record ReportOutput(Path file, ReportFormat format) {
 
-    /** Decides every output before the scan runs, so a bad name fails fast and costs no scan. */
-    static List<ReportOutput> plan(List<Path> files, ReportFormat explicit) {
+    /**
+     * Decides every output before the scan runs, so a bad name fails fast and costs no scan.
+     *
+     * @param targets {@code -o} values: a file, whose extension gives the format unless {@code explicit} does, or
+     *     {@code FORMAT:FILE}; {@code -} (or {@code FORMAT:-}) is standard output
+     * @param stdoutDefault the format for standard output when neither {@code explicit} nor a prefix says
+     */
+    static List<ReportOutput> plan(List<String> targets, ReportFormat explicit, ReportFormat stdoutDefault) {
         List<ReportOutput> out = new ArrayList<>();
-        if (files.isEmpty()) {
-            out.add(new ReportOutput(null, explicit == null ? ReportFormat.TEXT : explicit));
+        if (targets.isEmpty()) {
+            out.add(new ReportOutput(null, explicit == null ? stdoutDefault : explicit));
             return out;
         }
-        for (Path file : files) {
-            ReportFormat format = explicit != null ? explicit
-                    : ReportFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new UserError(
-                            file + ": cannot tell the report format from the extension; add --format"));
+        int toStdout = 0;
+        for (String target : targets) {
+            ReportFormat prefixed = null;
+            String name = target;
+            int colon = target.indexOf(':');
+            if (colon > 0 && ReportFormat.byId(target.substring(0, colon)).isPresent()) {
+                prefixed = ReportFormat.byId(target.substring(0, colon)).get();
+                name = target.substring(colon + 1);
+            }
+            if (name.equals("-")) {
+                toStdout++;
+                out.add(new ReportOutput(null, prefixed != null ? prefixed : explicit != null ? explicit : stdoutDefault));
+                continue;
+            }
+            Path file = Path.of(name);
+            String shown = name;
+            ReportFormat format = prefixed != null ? prefixed : explicit != null ? explicit
+                    : ReportFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new UserError(shown
+                            + ": cannot tell the report format from the extension; add --format or write FORMAT:FILE (formats: "
+                            + ReportFormat.ids() + ")"));
             Path dir = file.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new UserError(file + ": cannot write report: folder " + dir + " does not exist");
@@ -36,13 +58,16 @@ record ReportOutput(Path file, ReportFormat format) {
             }
             out.add(new ReportOutput(file, format));
         }
+        if (toStdout > 1) {
+            throw new UserError("only one report can go to standard output, " + toStdout + " were asked for");
+        }
         return out;
     }
 
     /** Files are written to a temporary sibling and moved into place, so a failed run never leaves half a report. */
-    void write(ScanResult result, PrintWriter stdout) throws IOException {
+    void write(ScanResult result, PrintWriter stdout, boolean colour) throws IOException {
         if (file == null) {
-            format.renderer().render(result, stdout);
+            format.renderer(colour).render(result, stdout);
             stdout.flush();
             return;
         }

@@ -30,12 +30,20 @@ final class ScanCommand implements Callable<Integer> {
     Path target;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: text (default), json. For -o files the extension decides unless this is given.")
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default on standard output: terminal when it is one, "
+                    + "else text (one finding per line). For -o files the extension decides unless this is given.",
+            completionCandidates = FormatIds.class)
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output (repeatable: one report per file).")
-    List<Path> outputs = new ArrayList<>();
+    @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT:]FILE",
+            description = "Write a report to FILE (repeatable: -o report.html -o report.json). The extension gives the format "
+                    + "(.txt .json .md .html .sarif); FORMAT:FILE says it, as in sarif:scan.out; - is standard output.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the terminal report: auto (when standard output is a terminal and NO_COLOR is unset), "
+                    + "always, never.")
+    String color;
 
     @Option(names = "--include", paramLabel = "GLOB",
             description = "Only scan files matching GLOB (repeatable). Without '/', matches a name at any depth.")
@@ -73,8 +81,18 @@ final class ScanCommand implements Callable<Integer> {
             description = "Put the start time and duration in the reports. Without it, the same input gives byte-identical reports.")
     boolean timestamps;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors: no progress bar, no summary.")
     boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the time each phase of the scan took on standard error.")
+    boolean verbose;
+
+    /** The format ids, for picocli's help. */
+    static final class FormatIds extends ArrayList<String> {
+        FormatIds() {
+            super(java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
+        }
+    }
 
     private List<Path> dependencyFolders() {
         List<Path> dirs = new ArrayList<>();
@@ -103,8 +121,15 @@ final class ScanCommand implements Callable<Integer> {
             throw new UserError("--threads must be 0 (one per core) or more, was " + threads);
         }
         ReportFormat explicit = format == null ? null : ReportFormat.byId(format)
-                .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: text, json)"));
-        List<ReportOutput> reports = ReportOutput.plan(outputs, explicit);
+                .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: " + ReportFormat.ids() + ")"));
+        boolean interactive = ScanProgress.interactive();
+        boolean colour = switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> interactive && System.getenv("NO_COLOR") == null;
+            default -> throw new UserError("--color must be auto, always or never, was '" + color + "'");
+        };
+        List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
         ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dependencyFolders());
         Scanner scanner;
         try {
@@ -114,7 +139,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanResult result;
         try {
-            result = scanner.scan(request);
+            result = scanner.scan(request, new ScanProgress(spec.commandLine().getErr(),
+                    !quiet && ScanProgress.interactive(), verbose && !quiet));
         } catch (NoSuchFileException e) {
             throw new UserError(target + ": no such file or folder");
         }
@@ -125,8 +151,9 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
-            report.write(result, out);
-            textOnStdout |= report.file() == null && report.format() == ReportFormat.TEXT;
+            report.write(result, out, colour);
+            textOnStdout |= report.file() == null
+                    && (report.format() == ReportFormat.TEXT || report.format() == ReportFormat.TERMINAL);
         }
         if (!quiet && !textOnStdout) {
             for (ProcessingIssue p : result.problems()) {

@@ -8,7 +8,10 @@ import java.util.function.Supplier;
 /** The report formats, each with its renderer and the file extensions that select it. */
 public enum ReportFormat {
     TEXT(TextRenderer::new, ".txt"),
-    JSON(JsonRenderer::new, ".json");
+    /** For a person at a terminal: grouped by file, in colour when the CLI asks. */
+    TERMINAL(TerminalRenderer::new),
+    JSON(JsonRenderer::new, ".json"),
+    MARKDOWN(MarkdownRenderer::new, ".md", ".markdown");
 
     private final Supplier<Renderer> renderer;
     private final String[] extensions;
@@ -20,6 +23,16 @@ public enum ReportFormat {
 
     public Renderer renderer() {
         return renderer.get();
+    }
+
+    /** The renderer, in colour where the format has colours. */
+    public Renderer renderer(boolean colour) {
+        return this == TERMINAL ? new TerminalRenderer(colour) : renderer();
+    }
+
+    /** The format ids, for help and error messages: {@code text, terminal, json, ...}. */
+    public static String ids() {
+        return String.join(", ", Arrays.stream(values()).map(ReportFormat::id).toList());
     }
 
     public String id() {

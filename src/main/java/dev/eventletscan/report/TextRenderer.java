@@ -16,15 +16,15 @@ public final class TextRenderer implements Renderer {
     public void render(ScanResult result, Writer out) throws IOException {
         String prefix = result.root().equals(".") ? "" : result.root() + "/";
         for (Finding f : result.findings()) {
-            out.write(prefix + f.path() + ":" + f.line() + ":" + f.column() + ": " + f.ruleId() + " " + f.message()
-                    + "  [" + f.category() + ", " + f.severity().id() + "]\n");
+            out.write(printable(prefix + f.path()) + ":" + f.line() + ":" + f.column() + ": " + f.ruleId() + " "
+                    + printable(f.message()) + "  [" + f.category() + ", " + f.severity().id() + "]\n");
         }
         for (ProcessingIssue p : result.problems()) {
-            out.write(prefix + p.path() + ": " + p.level() + ": " + p.message() + "\n");
+            out.write(printable(prefix + p.path()) + ": " + p.level() + ": " + printable(p.message()) + "\n");
         }
         for (Finding f : result.suppressed()) {
-            out.write(prefix + f.path() + ":" + f.line() + ":" + f.column() + ": suppressed: " + f.ruleId() + " "
-                    + f.message() + "\n");
+            out.write(printable(prefix + f.path()) + ":" + f.line() + ":" + f.column() + ": suppressed: " + f.ruleId() + " "
+                    + printable(f.message()) + "\n");
         }
         out.write(summaryLine(result) + "\n");
         writeAssessment(result, out);
@@ -49,7 +49,24 @@ public final class TextRenderer implements Renderer {
         }
     }
 
-    private static String num(double x) {
+    /**
+     * The text with control characters shown as '?': a file name or string from the scanned repository must
+     * not move the cursor, recolour or retitle the terminal it is printed on.
+     */
+    static String printable(String text) {
+        if (text == null || text.chars().noneMatch(TextRenderer::isControl)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.chars().forEach(c -> b.append(isControl(c) ? '?' : (char) c));
+        return b.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0);
+    }
+
+    static String num(double x) {
         return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 

@@ -67,7 +67,7 @@ final class DifficultyScorer {
         }
         double points = round(saturate(count, model.half()));
         return new SubScore(points, List.of(new Contributor(
-                plural(names.size(), "dependency", "dependencies") + " that use eventlet: " + String.join(", ", names), points)));
+                plural(names.size(), "dependency that uses", "dependencies that use") + " eventlet: " + String.join(", ", names), points)));
     }
 
     private SubScore patching(UsageFacts f) {

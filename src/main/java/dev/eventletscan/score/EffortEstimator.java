@@ -37,7 +37,8 @@ final class EffortEstimator {
         if (deps > 0) {
             double d = 1 + f.get("perDependency") * deps;
             factor *= d;
-            factors.add(new Contributor(DifficultyScorer.plural((int) deps, "dependency", "dependencies") + " that use eventlet", Math.round(d * 100) / 100.0));
+            factors.add(new Contributor(DifficultyScorer.plural((int) deps, "dependency that uses", "dependencies that use") + " eventlet",
+                    Math.round(d * 100) / 100.0));
         }
         if (facts.untestedShare() > 0) {
             double u = 1 + f.get("untested") * facts.untestedShare();

@@ -59,6 +59,40 @@ class CliTest {
     }
 
     @Test
+    void severalReportsInOneRunEachInItsFormat() throws IOException {
+        Path json = tmp.resolve("r.json");
+        Path md = tmp.resolve("comment.txt");
+        CliRun run = TestSupport.cli("scan", sample(), "-o", json.toString(), "-o", "markdown:" + md, "-o", "terminal:-",
+                "--color", "never", "-v");
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(json)).startsWith("{");
+        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 52.8/100 (high)**");
+        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  52.8/100  high")
+                .doesNotContain("\u001b[");
+        assertThat(run.err()).contains("eventlet-scan: detect").contains("eventlet-scan: assessment");
+
+        CliRun coloured = TestSupport.cli("scan", sample(), "-f", "terminal", "--color", "always");
+        assertThat(coloured.out()).contains("\u001b[31mhigh");
+
+        CliRun twice = TestSupport.cli("scan", sample(), "-o", "json:-", "-o", "-");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("only one report can go to standard output");
+        CliRun unknown = TestSupport.cli("scan", sample(), "-o", tmp.resolve("r.xyz").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("r.xyz: cannot tell the report format from the extension").contains("markdown");
+        assertThat(TestSupport.cli("scan", sample(), "--color", "sometimes").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void repositoryTextCannotDriveTheTerminal() throws IOException {
+        Path project = Files.createDirectories(tmp.resolve("evil"));
+        Files.writeString(project.resolve("bad\u001b]0;owned\u0007name.py"), "import eventlet\n");
+        CliRun run = TestSupport.cli("scan", project.toString(), "-f", "terminal", "--color", "never");
+        assertThat(run.out()).contains("bad?]0;owned?name.py").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(TestSupport.cli("scan", project.toString()).out()).contains("bad?]0;owned?name.py:1:8: EVT001");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(TestSupport.cli("--version").out()).startsWith("eventlet-scan ");
         CliRun help = TestSupport.cli("--help");

@@ -1,0 +1,80 @@
+package dev.eventletscan.api;
+
+import dev.eventletscan.detect.FileFacts;
+import dev.eventletscan.detect.ProjectFacts;
+import dev.eventletscan.detect.manifest.Manifest;
+import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.parse.NativeLibraryException;
+import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.walk.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs detection over the files on worker threads, one {@link FileScanner}
+ * (a native parser and compiled queries) per thread; outcomes keep the files'
+ * order, so nothing downstream depends on thread timing.
+ */
+final class DetectionPool {
+    private DetectionPool() {}
+
+    /** @return one outcome per file, in the files' order */
+    static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, int threads, ProjectFacts project,
+            Map<String, Manifest> manifests, ScanListener listener) {
+        FileOutcome[] outcomes = new FileOutcome[files.size()];
+        ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
+        ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
+            FileScanner s = new FileScanner(rules);
+            workers.add(s);
+            return s;
+        });
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                SourceFile f = files.get(i);
+                outcomes[i] = scanOne(worker.get(), f, project.factsFor(f.relativePath()), manifests.get(f.relativePath()));
+                listener.fileScanned();
+            }
+        };
+        int n = Math.max(1, Math.min(threads, files.size()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("scan-", 0).daemon().factory())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                running.add(pool.submit(drain));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NativeLibraryException nativeFailure) {
+                throw nativeFailure;
+            }
+            throw new IllegalStateException("scan worker failed", e.getCause());
+        } finally {
+            workers.forEach(FileScanner::close);
+        }
+        return List.of(outcomes);
+    }
+
+    /** A bug or an exhausted resource while scanning one file must not lose the others. */
+    private static FileOutcome scanOne(FileScanner scanner, SourceFile file, FileFacts facts, Manifest manifest) {
+        try {
+            return scanner.scan(file, facts, manifest);
+        } catch (NativeLibraryException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
+                    "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+}

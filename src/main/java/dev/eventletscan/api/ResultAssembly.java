@@ -1,0 +1,107 @@
+package dev.eventletscan.api;
+
+import dev.eventletscan.model.FileSummary;
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ProcessingIssue;
+import dev.eventletscan.model.RuleInfo;
+import dev.eventletscan.model.ScanMetadata;
+import dev.eventletscan.model.ScanSummary;
+import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.walk.SourceFile;
+import dev.eventletscan.walk.WalkNotice;
+import dev.eventletscan.walk.WalkResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Gathers the per-file outcomes into the report's sorted lists and counts, and describes the run. */
+final class ResultAssembly {
+    private ResultAssembly() {}
+
+    /** The file outcomes put together, each list in report order. */
+    record Merged(List<Finding> findings, List<Finding> suppressed, List<FileSummary> files, List<ProcessingIssue> problems,
+            ScanSummary summary) {}
+
+    static Merged merge(WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> earlierProblems) {
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        List<FileSummary> files = new ArrayList<>();
+        List<ProcessingIssue> problems = new ArrayList<>(earlierProblems);
+        for (WalkNotice notice : walk.notices()) {
+            problems.add(ProcessingIssue.warning(notice.relativePath(), notice.message()));
+        }
+        for (FileOutcome o : outcomes) {
+            findings.addAll(o.findings());
+            suppressed.addAll(o.suppressed());
+            problems.addAll(o.problems());
+            if (o.summary() != null) {
+                files.add(o.summary());
+            }
+        }
+        findings.sort(Finding.ORDER);
+        suppressed.sort(Finding.ORDER);
+        problems.sort(ProcessingIssue.ORDER);
+        return new Merged(findings, suppressed, files, problems, summary(walk, files, findings, suppressed));
+    }
+
+    private static ScanSummary summary(WalkResult walk, List<FileSummary> files, List<Finding> findings, List<Finding> suppressed) {
+        SortedMap<String, Integer> byCategory = new TreeMap<>();
+        SortedMap<String, Integer> byRule = new TreeMap<>();
+        int patches = 0;
+        for (Finding f : findings) {
+            byCategory.merge(f.category(), 1, Integer::sum);
+            byRule.merge(f.ruleId(), 1, Integer::sum);
+            if (f.monkeyPatch() != null) {
+                patches++;
+            }
+        }
+        int withFindings = (int) files.stream().filter(f -> f.findings() > 0).count();
+        int python = (int) walk.files().stream().filter(SourceFile::python).count();
+        int parsed = (int) files.stream().filter(f -> f.kind().equals("python")).count();
+        int withErrors = (int) files.stream().filter(f -> f.syntaxErrors() > 0).count();
+        return new ScanSummary(python, walk.files().size() - python, parsed, withErrors, withFindings,
+                findings.size(), suppressed.size(), patches,
+                Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule));
+    }
+
+    static ScanMetadata metadata(ScanRequest request, ScanMetadata.Timing timing) {
+        GitHead head = GitHead.of(request.target());
+        var options = new ScanMetadata.Options(request.includes(), request.excludes(), request.disabled(),
+                request.extraRules().stream().map(ResultAssembly::slashed).toList(),
+                request.sitePackages().stream().map(ResultAssembly::slashed).toList());
+        return new ScanMetadata(head.commit(), head.branch(), options, timing);
+    }
+
+    /** The rules behind what was found, so reports can show titles, hints and guide links. */
+    static List<RuleInfo> rulesBehind(RuleSet rules, List<Finding> findings, List<Finding> suppressed) {
+        Set<String> ids = new TreeSet<>();
+        findings.forEach(f -> ids.add(f.ruleId()));
+        suppressed.forEach(f -> ids.add(f.ruleId()));
+        List<RuleInfo> out = new ArrayList<>();
+        for (String id : ids) {
+            rules.byId(id).ifPresent(r -> out.add(new RuleInfo(r.id(), r.title(), r.category(), r.severity(), r.weight(),
+                    r.hints().threading(), r.hints().asyncio(), r.guide())));
+        }
+        return out;
+    }
+
+    /** The folder report paths are relative to, as the user named it: the target, or a file target's folder. */
+    static String displayRoot(ScanRequest request) {
+        Path root = request.target().normalize();
+        if (!Files.isDirectory(root)) {
+            root = root.getParent();
+        }
+        String text = root == null ? "" : slashed(root);
+        return text.isEmpty() ? "." : text;
+    }
+
+    private static String slashed(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+}

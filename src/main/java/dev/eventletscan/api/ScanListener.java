@@ -1,0 +1,30 @@
+package dev.eventletscan.api;
+
+/**
+ * Hears how a scan advances, for progress bars and timings. Calls come from
+ * the scanning thread, except {@link #fileScanned}, which worker threads call
+ * concurrently: implementations must be thread-safe there.
+ */
+public interface ScanListener {
+    ScanListener NONE = new ScanListener() {};
+
+    /** A phase begins; {@code files} is how many files it will go through, or 0 when it does not count them. */
+    default void phaseStarted(Phase phase, int files) {}
+
+    /** One more file went through detection. */
+    default void fileScanned() {}
+
+    default void phaseFinished(Phase phase, long nanos) {}
+
+    /** The scan's steps, in order. */
+    enum Phase {
+        WALK("walk"), MANIFESTS("manifests"), DETECT("detect"), DEPENDENCIES("installed dependencies"),
+        STRUCTURE("import graph and call levels"), ASSESS("assessment");
+
+        public final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.eventletscan.cli;
+
+import dev.eventletscan.api.ScanListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * What the user sees on standard error while a scan runs: a progress bar over
+ * the files when a person is watching a terminal, and with {@code --verbose}
+ * one line per phase with its time.
+ */
+final class ScanProgress implements ScanListener {
+    private final PrintWriter err;
+    private final boolean bar;
+    private final boolean verbose;
+    private ProgressBar progress;
+    private int files;
+
+    /**
+     * @param bar draw a progress bar on the process's real standard error (only when it is a terminal)
+     * @param verbose print each phase's time on {@code err}
+     */
+    ScanProgress(PrintWriter err, boolean bar, boolean verbose) {
+        this.err = err;
+        this.bar = bar;
+        this.verbose = verbose;
+    }
+
+    /** A person at a terminal: not redirected, not a CI log, not a dumb terminal. */
+    static boolean interactive() {
+        var console = System.console();
+        String term = System.getenv("TERM");
+        return console != null && console.isTerminal() && System.getenv("CI") == null
+                && term != null && !term.equals("dumb");
+    }
+
+    @Override
+    public void phaseStarted(Phase phase, int files) {
+        this.files = files;
+        if (bar && phase == Phase.DETECT && files > 0) {
+            progress = new ProgressBarBuilder().setTaskName("Scanning").setInitialMax(files)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" files", 1).build();
+        }
+    }
+
+    @Override
+    public void fileScanned() {
+        ProgressBar p = progress;
+        if (p != null) {
+            p.step();
+        }
+    }
+
+    @Override
+    public void phaseFinished(Phase phase, long nanos) {
+        if (progress != null && phase == Phase.DETECT) {
+            progress.close();
+            progress = null;
+        }
+        if (verbose) {
+            err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s%s", phase.label, nanos / 1e9,
+                    files > 0 ? String.format(Locale.ROOT, "  (%,d files)", files) : ""));
+            err.flush();
+        }
+    }
+}

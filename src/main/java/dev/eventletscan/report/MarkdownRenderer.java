@@ -1,0 +1,102 @@
+package dev.eventletscan.report;
+
+import static dev.eventletscan.report.TextRenderer.num;
+
+import dev.eventletscan.model.ComponentAssessment;
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ScanResult;
+import dev.eventletscan.model.SubScore;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pull-request comment in GitHub-flavoured Markdown: the verdict first, then
+ * the hardest files and the findings folded away. Long reports are cut, as
+ * comment sizes are limited; the JSON and HTML reports have everything.
+ */
+public final class MarkdownRenderer implements Renderer {
+    static final int MAX_FINDINGS = 200;
+    static final int TOP_FILES = 10;
+
+    @Override
+    public void render(ScanResult result, Writer out) throws IOException {
+        out.write("## eventlet-scan\n\n");
+        var a = result.assessment();
+        if (a != null && result.summary().findings() > 0) {
+            ComponentAssessment repo = a.repository();
+            var d = repo.difficulty();
+            out.write("**Difficulty " + num(d.score()) + "/100 (" + d.level() + ")** · effort **" + num(repo.effort().lowDays())
+                    + " to " + num(repo.effort().highDays()) + " person-days** · target **" + md(repo.recommendation().target())
+                    + "**\n\n");
+        }
+        out.write(md(TextRenderer.summaryLine(result)) + "\n");
+        if (result.summary().findings() == 0) {
+            return;
+        }
+        if (a != null) {
+            out.write("\n| criterion | score | main reason |\n|---|---:|---|\n");
+            criterion(out, "Size and depth of usage", a.repository().difficulty().size());
+            criterion(out, "External dependencies using eventlet", a.repository().difficulty().dependencies());
+            criterion(out, "Monkey patching", a.repository().difficulty().patching());
+            topFiles(out, a.files());
+        }
+        out.write("\n### Findings by category\n\n| category | findings |\n|---|---:|\n");
+        for (Map.Entry<String, Integer> e : result.summary().findingsByCategory().entrySet()) {
+            out.write("| " + md(e.getKey()) + " | " + e.getValue() + " |\n");
+        }
+        findings(out, result.findings());
+    }
+
+    private static void criterion(Writer out, String name, SubScore s) throws IOException {
+        String reason = s.why().stream().max(java.util.Comparator.comparingDouble(c -> Math.abs(c.points())))
+                .map(c -> md(c.reason())).orElse("");
+        out.write("| " + name + " | " + num(s.score()) + " | " + reason + " |\n");
+    }
+
+    private static void topFiles(Writer out, List<ComponentAssessment> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        out.write("\n### Hardest files\n\n| file | score | level | findings | target |\n|---|---:|---|---:|---|\n");
+        for (ComponentAssessment f : files.stream().limit(TOP_FILES).toList()) {
+            out.write("| " + md(f.path()) + " | " + num(f.difficulty().score()) + " | " + f.difficulty().level() + " | "
+                    + f.findings() + " | " + md(f.recommendation().target()) + " |\n");
+        }
+    }
+
+    private static void findings(Writer out, List<Finding> findings) throws IOException {
+        out.write("\n<details><summary>All " + findings.size() + " findings</summary>\n\n"
+                + "| where | rule | severity | message |\n|---|---|---|---|\n");
+        for (Finding f : findings.stream().limit(MAX_FINDINGS).toList()) {
+            out.write("| " + md(f.path() + ":" + f.line()) + " | " + f.ruleId() + " | " + f.severity().id() + " | "
+                    + md(f.message()) + " |\n");
+        }
+        if (findings.size() > MAX_FINDINGS) {
+            out.write("\n" + (findings.size() - MAX_FINDINGS) + " more in the JSON or HTML report.\n");
+        }
+        out.write("\n</details>\n");
+    }
+
+    /**
+     * Repository text made inert: HTML is escaped (GitHub renders tags in comments), Markdown punctuation and
+     * table pipes get a backslash (brackets too, so no link can form; @ too, so nobody is mentioned), line breaks
+     * become spaces.
+     */
+    static String md(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\n', '\r', '\t' -> b.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '@' ->
+                        b.append('\\').append(c);
+                default -> b.append(c < 0x20 ? '?' : c);
+            }
+        }
+        return b.toString();
+    }
+}
