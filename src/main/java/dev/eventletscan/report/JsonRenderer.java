@@ -23,10 +23,15 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void render(ScanResult result, Writer out) throws IOException {
+        write(result, out);
+    }
+
+    /** Any value as this report writes JSON: two-space indents, "\n" line ends, a final line end. */
+    static void write(Object value, Writer out) throws IOException {
         var printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(printer).writeValue(out, result);
+        MAPPER.writer(printer).writeValue(out, value);
         out.write("\n");
     }
 

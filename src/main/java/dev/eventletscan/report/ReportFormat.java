@@ -11,7 +11,10 @@ public enum ReportFormat {
     /** For a person at a terminal: grouped by file, in colour when the CLI asks. */
     TERMINAL(TerminalRenderer::new),
     JSON(JsonRenderer::new, ".json"),
-    MARKDOWN(MarkdownRenderer::new, ".md", ".markdown");
+    MARKDOWN(MarkdownRenderer::new, ".md", ".markdown"),
+    SARIF(SarifRenderer::new, ".sarif", ".sarif.json"),
+    /** GitHub Actions annotations, only by name: no file extension means it. */
+    GITHUB(GithubRenderer::new);
 
     private final Supplier<Renderer> renderer;
     private final String[] extensions;
@@ -43,11 +46,19 @@ public enum ReportFormat {
         return Arrays.stream(values()).filter(f -> f.id().equalsIgnoreCase(id)).findFirst();
     }
 
-    /** The format a file name's extension selects, if any. */
+    /** The format a file name's extension selects, if any; the longest matching extension wins (.sarif.json over .json). */
     public static Optional<ReportFormat> forFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(f -> Arrays.stream(f.extensions).anyMatch(lower::endsWith))
-                .findFirst();
+        ReportFormat best = null;
+        int longest = 0;
+        for (ReportFormat f : values()) {
+            for (String ext : f.extensions) {
+                if (lower.endsWith(ext) && ext.length() > longest) {
+                    best = f;
+                    longest = ext.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 }
