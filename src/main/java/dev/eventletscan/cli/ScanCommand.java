@@ -151,7 +151,12 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
+            long start = System.nanoTime();
             report.write(result, out, colour);
+            if (verbose && !quiet && report.file() != null) {
+                err.println(String.format(java.util.Locale.ROOT, "eventlet-scan: %-28s %8.3f s  (%,d bytes)",
+                        "report " + report.format().id(), (System.nanoTime() - start) / 1e9, java.nio.file.Files.size(report.file())));
+            }
             textOnStdout |= report.file() == null
                     && (report.format() == ReportFormat.TEXT || report.format() == ReportFormat.TERMINAL);
         }

@@ -12,6 +12,7 @@ public enum ReportFormat {
     TERMINAL(TerminalRenderer::new),
     JSON(JsonRenderer::new, ".json"),
     MARKDOWN(MarkdownRenderer::new, ".md", ".markdown"),
+    HTML(HtmlRenderer::new, ".html", ".htm"),
     SARIF(SarifRenderer::new, ".sarif", ".sarif.json"),
     /** GitHub Actions annotations, only by name: no file extension means it. */
     GITHUB(GithubRenderer::new);

@@ -1,0 +1,143 @@
+package dev.eventletscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.eventletscan.TestSupport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The HTML report in a real browser: Debian's chromium, driven through
+ * chromedriver. On CI (.ci/run installs both) a missing browser fails the
+ * test; elsewhere it is skipped with the reason.
+ */
+class HtmlBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path OUT = TestSupport.projectDir().resolve("target/html-test");
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium, chromium-driver; .ci/run installs them)";
+            if (System.getenv("CI") != null) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        System.setProperty("SE_OFFLINE", "true"); // never let Selenium Manager look for a browser online
+        Files.createDirectories(OUT);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory(OUT, "profile-"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 2000));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void open(String sample) throws Exception {
+        Path page = OUT.resolve(sample + ".html");
+        Files.writeString(page, HtmlEscapingTest.html(sample));
+        browser.get(page.toUri().toString());
+    }
+
+    private static List<WebElement> visibleRows() {
+        return browser.findElements(By.cssSelector("#findings tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+    }
+
+    private static List<String> severeConsoleEntries() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    @Test
+    void filteringAndSortingWorkAndNothingFails() throws Exception {
+        open("green-service");
+        WebElement counter = browser.findElement(By.id("f-count"));
+        assertThat(visibleRows()).hasSize(21);
+        assertThat(counter.getText()).isEqualTo("21 of 21 findings shown");
+
+        new Select(browser.findElement(By.id("f-category"))).selectByValue("import");
+        assertThat(visibleRows()).hasSize(5).allSatisfy(r -> assertThat(r.getText()).contains("EVT001"));
+        assertThat(counter.getText()).isEqualTo("5 of 21 findings shown");
+
+        browser.findElement(By.id("f-text")).sendKeys("worker.py");
+        assertThat(visibleRows()).hasSize(3);
+        new Select(browser.findElement(By.id("f-category"))).selectByValue("");
+        browser.findElement(By.id("f-text")).clear();
+        browser.findElement(By.id("f-text")).sendKeys("x"); // input events fire per key; clear() fires none
+        browser.findElement(By.id("f-text")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        new Select(browser.findElement(By.id("f-severity"))).selectByValue("high");
+        assertThat(visibleRows()).hasSize(2).allSatisfy(r -> assertThat(r.getText()).contains("EVT100"));
+        new Select(browser.findElement(By.id("f-severity"))).selectByValue("");
+        new Select(browser.findElement(By.id("f-package"))).selectByValue("(project files)");
+        assertThat(visibleRows()).hasSize(9);
+
+        WebElement score = browser.findElement(By.xpath("//table[@id='package-table']/thead//th[3]"));
+        score.click();
+        assertThat(packageScores()).isSorted();
+        score.click();
+        assertThat(packageScores().reversed()).isSorted();
+        assertThat(score.getAttribute("aria-sort")).isEqualTo("descending");
+
+        assertThat(severeConsoleEntries()).isEmpty();
+        Path shot = TestSupport.projectDir().resolve("target/html-report-screenshot.png");
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    private static List<Double> packageScores() {
+        return browser.findElements(By.cssSelector("#package-table tbody tr td:nth-child(3)")).stream()
+                .map(td -> Double.parseDouble(td.getText())).toList();
+    }
+
+    @Test
+    void theEscapingTrapRunsNothing() throws Exception {
+        open("escaping-trap");
+        try {
+            String text = browser.switchTo().alert().getText();
+            fail("an alert opened: " + text);
+        } catch (NoAlertPresentException expected) {
+            // no script from the repository ran
+        }
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("div.file"))).hasSize(4);
+        assertThat(browser.findElement(By.id("f-count")).getText()).isEqualTo("7 of 7 findings shown");
+        assertThat(severeConsoleEntries()).isEmpty();
+        Files.write(TestSupport.projectDir().resolve("target/html-escaping-screenshot.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(new File(CHROMIUM.toString())).exists();
+    }
+}
