@@ -22,6 +22,9 @@ import java.util.Map;
 public final class HtmlRenderer implements Renderer {
     private static final String DIR = "/report/html";
     private static final Configuration FREEMARKER = configuration();
+    private static final String SCRIPT = resource("report.js");
+    /** The CSP lets only this exact script run: injected markup could not run a script even if escaping failed. */
+    private static final String SCRIPT_HASH = "sha256-" + sha256Base64(SCRIPT);
 
     private static Configuration configuration() {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
@@ -41,11 +44,20 @@ public final class HtmlRenderer implements Renderer {
     public void render(ScanResult result, Writer out) throws IOException {
         Template template = FREEMARKER.getTemplate("report.ftlh");
         Map<String, Object> model = Map.of("r", result, "v", HtmlView.of(result), "summaryLine", TextRenderer.summaryLine(result),
-                "css", resource("report.css"), "js", resource("report.js"));
+                "css", resource("report.css"), "js", SCRIPT, "scriptHash", SCRIPT_HASH);
         try {
             template.process(model, out);
         } catch (TemplateException e) {
             throw new IllegalStateException("HTML template failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Base64(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -41,6 +41,12 @@ class HtmlEscapingTest {
     void thePageLoadsNothingFromTheNetwork() throws Exception {
         Document doc = Jsoup.parse(html("green-service"));
         assertThat(doc.select("link, img, iframe, script[src], object, embed")).isEmpty();
-        assertThat(doc.select("meta[http-equiv=Content-Security-Policy]").attr("content")).startsWith("default-src 'none'");
+        String csp = doc.select("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertThat(csp).startsWith("default-src 'none'").contains("script-src 'sha256-").doesNotContain("script-src 'unsafe-inline'");
+        // the hash is of our script exactly (HtmlBrowserTest proves the browser agrees: its filters run)
+        String script = doc.select("script").first().data();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp).contains("'sha256-" + hash + "'");
     }
 }
