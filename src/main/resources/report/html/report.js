@@ -9,6 +9,7 @@
     var severity = document.getElementById("f-severity");
     var pkg = document.getElementById("f-package");
     var text = document.getElementById("f-text");
+    var status = document.getElementById("f-status"); // only when the findings were compared
     var counter = document.getElementById("f-count");
     var apply = function () {
       var q = text.value.trim().toLowerCase();
@@ -17,13 +18,14 @@
         var ok = (!category.value || r.dataset.category === category.value)
           && (!severity.value || r.dataset.severity === severity.value)
           && (!pkg.value || r.dataset.package === pkg.value)
+          && (!status || !status.value || r.dataset.status === status.value)
           && (!q || r.textContent.toLowerCase().indexOf(q) >= 0);
         r.hidden = !ok;
         if (ok) { shown++; }
       });
       counter.textContent = shown + " of " + rows.length + " findings shown";
     };
-    [category, severity, pkg].forEach(function (e) { e.addEventListener("change", apply); });
+    [category, severity, pkg, status].forEach(function (e) { if (e) { e.addEventListener("change", apply); } });
     text.addEventListener("input", apply);
     apply();
   }

@@ -74,7 +74,7 @@ final class ResultAssembly {
         GitHead head = GitHead.of(request.target());
         var options = new ScanMetadata.Options(request.includes(), request.excludes(), request.disabled(),
                 request.extraRules().stream().map(ResultAssembly::slashed).toList(),
-                request.sitePackages().stream().map(ResultAssembly::slashed).toList());
+                request.sitePackages().stream().map(ResultAssembly::slashed).toList(), request.enabled(), request.severities());
         return new ScanMetadata(head.commit(), head.branch(), options, timing);
     }
 

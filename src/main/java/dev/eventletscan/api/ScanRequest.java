@@ -1,7 +1,9 @@
 package dev.eventletscan.api;
 
 import java.nio.file.Path;
+import dev.eventletscan.model.Severity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to scan and how; built by the CLI (or any caller) and never changed after.
@@ -13,10 +15,14 @@ import java.util.List;
  * @param extraRules rule files to load beside the shipped ones
  * @param disabled rule ids or categories to leave out ({@code docs}, {@code EVT900})
  * @param sitePackages installed dependencies to scan for eventlet use (site-packages or dist-packages folders)
+ * @param enabled rule ids or categories kept although {@code disabled} names their category
+ * @param severities severity overrides by rule id or category
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
-        List<String> disabled, List<Path> sitePackages) {
+        List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities) {
     public ScanRequest {
+        enabled = List.copyOf(enabled);
+        severities = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severities));
         sitePackages = List.copyOf(sitePackages);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
@@ -25,6 +31,11 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
         }
+    }
+
+    public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
+            List<String> disabled, List<Path> sitePackages) {
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of());
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
@@ -36,7 +47,7 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
     }
 
     public ScanRequest withSitePackages(List<Path> dirs) {
-        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs);
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities);
     }
 
     public int effectiveThreads() {

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  */
 public final class Scanner {
     /** The JSON report schema version; bump the major part on any incompatible change. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private final RuleSet rules;
     private final Assessor assessor;
@@ -57,18 +57,25 @@ public final class Scanner {
     }
 
     /**
-     * A scanner with the shipped rules and the request's extra rule files, less the disabled ones.
+     * A scanner with the shipped rules and the request's extra rule files, less the disabled ones, with the
+     * request's severity overrides.
      *
-     * @throws IllegalArgumentException when a disabled name is neither a rule id nor a category
+     * @throws IllegalArgumentException when a disabled, enabled or overridden name is neither a rule id nor a category
      */
     public static Scanner forRequest(ScanRequest request) {
         RuleSet all = RuleLoader.load(request.extraRules());
-        for (String name : request.disabled()) {
-            if (!all.names(name)) {
-                throw new IllegalArgumentException("cannot disable '" + name + "': no rule or category of that name");
+        requireNames(all, "disable", request.disabled());
+        requireNames(all, "enable", request.enabled());
+        requireNames(all, "set the severity of", request.severities().keySet());
+        return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()));
+    }
+
+    private static void requireNames(RuleSet rules, String verb, java.util.Collection<String> names) {
+        for (String name : names) {
+            if (!rules.names(name)) {
+                throw new IllegalArgumentException("cannot " + verb + " '" + name + "': no rule or category of that name");
             }
         }
-        return new Scanner(all.without(request.disabled()));
     }
 
     public RuleSet rules() {
@@ -113,7 +120,8 @@ public final class Scanner {
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
         return new ScanResult(tool, ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing),
                 merged.summary(), merged.files(), merged.findings(), merged.suppressed(),
-                ResultAssembly.rulesBehind(rules, merged.findings(), merged.suppressed()), merged.problems(), assessment);
+                ResultAssembly.rulesBehind(rules, merged.findings(), merged.suppressed()), merged.problems(), assessment,
+                null, null);
     }
 
     /** A phase's work, which may read files. */

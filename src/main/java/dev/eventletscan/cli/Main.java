@@ -1,5 +1,6 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.Version;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
@@ -18,12 +19,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the command ran (findings do not change this)",
-            "  1  a gate failed",
-            "  2  bad usage or input (unknown option, missing path, invalid rule file, unwritable output)",
+            "  1  a gate failed (--fail-on, --fail-on-score, --fail-on-category)",
+            "  2  bad usage or input (unknown option, missing path, invalid rule, configuration or baseline file,",
+            "     unknown --diff-base revision, unwritable output)",
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {
@@ -50,6 +52,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((ex, command, parsed) -> {
             switch (ex) {
                 case UserError u -> err.println("eventlet-scan: error: " + u.getMessage());
+                case InvalidInputException i -> i.problems().forEach(p -> err.println("eventlet-scan: error: " + p));
                 case RuleFileException r -> {
                     err.println("eventlet-scan: error: invalid rule file(s), " + r.problems().size() + " problem(s):");
                     r.problems().forEach(p -> err.println("  " + p));
@@ -77,7 +80,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, explain");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, baseline, rules, explain");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

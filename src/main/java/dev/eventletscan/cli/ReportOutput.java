@@ -1,15 +1,14 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.fileio.AtomicFile;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,41 +70,15 @@ record ReportOutput(Path file, ReportFormat format) {
             stdout.flush();
             return;
         }
-        Path target = file.toAbsolutePath();
-        Path tmp;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            AtomicFile.replace(file, tmp -> {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    format.renderer().render(result, w);
+                }
+            });
         } catch (IOException e) {
             throw new UserError(file + ": cannot write report: " + reason(e));
         }
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                format.renderer().render(result, w);
-            }
-            keepUsualPermissions(tmp, target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot write report: " + reason(e));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Temporary files are private (rw-------); a report replacing a file keeps that file's permissions,
-     * a new one gets the usual rw-r--r--, as any tool writing a file would give it.
-     */
-    private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            return;
-        }
-        var permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, permissions);
     }
 
     private static String reason(IOException e) {

@@ -1,33 +1,44 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
+import dev.eventletscan.config.ProjectConfig;
+import dev.eventletscan.gate.BaselineFile;
+import dev.eventletscan.gate.ChangedLines;
+import dev.eventletscan.gate.Comparisons;
+import dev.eventletscan.gate.GatePolicy;
+import dev.eventletscan.gate.GatePolicy.FailOn;
+import dev.eventletscan.model.BaselineEntry;
+import dev.eventletscan.model.GateResult;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
-import dev.eventletscan.parse.NativeLibraries;
+import dev.eventletscan.model.Severity;
 import dev.eventletscan.report.ReportFormat;
 import dev.eventletscan.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan a repository (or one file) for eventlet usage and write a report.")
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scan a repository (or one file) for eventlet usage, write reports, and apply CI gates.")
 final class ScanCommand implements Callable<Integer> {
+    /** Gate failures list at most this many findings on standard error; the reports have them all. */
+    static final int MAX_CAUSES_PRINTED = 50;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "Repository folder or Python file to scan.")
-    Path target;
+    @Mixin
+    ScanOptions options;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES}. Default on standard output: terminal when it is one, "
@@ -45,47 +56,41 @@ final class ScanCommand implements Callable<Integer> {
                     + "always, never.")
     String color;
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "Only scan files matching GLOB (repeatable). Without '/', matches a name at any depth.")
-    List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Skip files and folders matching GLOB (repeatable), e.g. tests or 'nova/tests/**'.")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Parser threads (default: one per core).")
-    int threads;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Extra rule file to load (repeatable).")
-    List<Path> extraRules = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "RULE|CATEGORY", split = ",",
-            description = "Leave out a rule or a whole category (repeatable, or comma-separated), e.g. docs or EVT002.")
-    List<String> disabled = new ArrayList<>();
-
-    @Option(names = "--site-packages", paramLabel = "DIR",
-            description = "Installed dependencies (a site-packages or dist-packages folder, repeatable): scan the ones the "
-                    + "project requires, directly or not, to confirm which use eventlet.")
-    List<Path> sitePackages = new ArrayList<>();
-
-    @Option(names = "--venv", paramLabel = "DIR", description = "A virtualenv whose site-packages to scan (as --site-packages).")
-    Path venv;
-
-    @Option(names = "--native-dir", paramLabel = "DIR",
-            description = "Use libtree-sitter.so and libtree-sitter-python.so from DIR instead of the bundled ones "
-                    + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
-    Path nativeDir;
-
     @Option(names = "--timestamps",
             description = "Put the start time and duration in the reports. Without it, the same input gives byte-identical reports.")
     boolean timestamps;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors: no progress bar, no summary.")
-    boolean quiet;
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Compare with a baseline written by 'eventlet-scan baseline': each finding is new or known, and "
+                    + "baselined findings that are gone are listed as fixed. Default: the configuration's baseline, else "
+                    + BaselineFile.DEFAULT_NAME + " in PATH when it exists.")
+    Path baseline;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print the time each phase of the scan took on standard error.")
-    boolean verbose;
+    @Option(names = "--no-baseline", description = "Compare with no baseline, even one the configuration names.")
+    boolean noBaseline;
+
+    @Option(names = "--diff-base", paramLabel = "REV",
+            description = "Count as new only findings on lines added or changed since the merge base of REV and HEAD "
+                    + "(committed or not), as in a pull request: --diff-base origin/main.")
+    String diffBase;
+
+    @Option(names = "--fail-on", paramLabel = "WHEN",
+            description = "Exit 1 when there are findings: new (not in the baseline, or on changed lines with --diff-base; "
+                    + "every finding when there is neither), any, or none (default).")
+    String failOn;
+
+    @Option(names = "--fail-on-score", paramLabel = "N",
+            description = "Exit 1 when the repository's difficulty score is N or more (0 to 100).")
+    Double failOnScore;
+
+    @Option(names = "--fail-on-category", paramLabel = "CATEGORY", split = ",",
+            description = "Exit 1 on any finding of CATEGORY (new ones only when comparing), e.g. monkey-patch (repeatable).")
+    List<String> failOnCategories = new ArrayList<>();
+
+    @Option(names = "--fail-severity", paramLabel = "LEVEL",
+            description = "The least severity --fail-on counts: info, low (default: a new mention in the docs fails "
+                    + "nothing), medium or high.")
+    String failSeverity;
 
     /** The format ids, for picocli's help. */
     static final class FormatIds extends ArrayList<String> {
@@ -94,32 +99,8 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> dependencyFolders() {
-        List<Path> dirs = new ArrayList<>();
-        for (Path dir : sitePackages) {
-            if (!java.nio.file.Files.isDirectory(dir)) {
-                throw new UserError(dir + ": --site-packages needs a folder");
-            }
-            dirs.add(dir);
-        }
-        if (venv != null) {
-            List<Path> found = dev.eventletscan.deps.SitePackages.inVenv(venv);
-            if (found.isEmpty()) {
-                throw new UserError(venv + ": --venv found no lib/python3*/site-packages in it");
-            }
-            dirs.addAll(found);
-        }
-        return dirs;
-    }
-
     @Override
     public Integer call() throws IOException {
-        if (nativeDir != null) {
-            System.setProperty(NativeLibraries.DIR_PROPERTY, nativeDir.toString());
-        }
-        if (threads < 0) {
-            throw new UserError("--threads must be 0 (one per core) or more, was " + threads);
-        }
         ReportFormat explicit = format == null ? null : ReportFormat.byId(format)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (known: " + ReportFormat.ids() + ")"));
         boolean interactive = ScanProgress.interactive();
@@ -130,32 +111,36 @@ final class ScanCommand implements Callable<Integer> {
             default -> throw new UserError("--color must be auto, always or never, was '" + color + "'");
         };
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
-        ScanRequest request = new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dependencyFolders());
-        Scanner scanner;
-        try {
-            scanner = Scanner.forRequest(request);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        ScanOptions.Resolved setup = options.resolve();
+        GatePolicy gates = gatePolicy(setup);
+        Path baselineFile = baselineFile(setup.config());
+        List<BaselineEntry> remembered = baselineFile == null ? null : BaselineFile.read(baselineFile);
+        ChangedLines changes = diffBase == null || !Files.exists(options.target) ? null : ChangedLines.since(options.target, diffBase);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean quiet = options.quiet;
         ScanResult result;
         try {
-            result = scanner.scan(request, new ScanProgress(spec.commandLine().getErr(),
-                    !quiet && ScanProgress.interactive(), verbose && !quiet));
+            result = setup.scanner().scan(setup.request(), new ScanProgress(err, !quiet && interactive, options.verbose && !quiet));
         } catch (NoSuchFileException e) {
-            throw new UserError(target + ": no such file or folder");
+            throw new UserError(options.target + ": no such file or folder");
         }
         if (!timestamps) {
             result = result.withoutTiming();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        if (remembered != null || changes != null) {
+            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes);
+        }
+        if (gates.active()) {
+            result = result.withGate(gates.evaluate(result));
+        }
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
             long start = System.nanoTime();
             report.write(result, out, colour);
-            if (verbose && !quiet && report.file() != null) {
-                err.println(String.format(java.util.Locale.ROOT, "eventlet-scan: %-28s %8.3f s  (%,d bytes)",
-                        "report " + report.format().id(), (System.nanoTime() - start) / 1e9, java.nio.file.Files.size(report.file())));
+            if (options.verbose && !quiet && report.file() != null) {
+                err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s  (%,d bytes)",
+                        "report " + report.format().id(), (System.nanoTime() - start) / 1e9, Files.size(report.file())));
             }
             textOnStdout |= report.file() == null
                     && (report.format() == ReportFormat.TEXT || report.format() == ReportFormat.TERMINAL);
@@ -166,6 +151,89 @@ final class ScanCommand implements Callable<Integer> {
             }
             err.println("eventlet-scan: " + TextRenderer.summaryLine(result));
         }
-        return ExitCode.OK.code;
+        return gateOutcome(result, err, quiet);
+    }
+
+    /** Prints a failed gate even when quiet: a red CI job must say why. */
+    private static int gateOutcome(ScanResult result, PrintWriter err, boolean quiet) {
+        GateResult gate = result.gate();
+        if (gate == null) {
+            return ExitCode.OK.code;
+        }
+        if (gate.passed()) {
+            if (!quiet) {
+                err.println("eventlet-scan: gates passed (" + String.join(", ", gate.gates()) + ")");
+            }
+            return ExitCode.OK.code;
+        }
+        String prefix = result.root().equals(".") ? "" : result.root() + "/";
+        for (GateResult.Failure f : gate.failures()) {
+            err.println("eventlet-scan: gate failed: " + f.gate() + ": " + f.reason()
+                    + (f.causes().isEmpty() ? "" : ": " + location(prefix, f.causes().getFirst())
+                    + (f.causes().size() > 1 ? " and " + (f.causes().size() - 1) + " more" : "")));
+            for (GateResult.Cause c : f.causes().stream().skip(1).limit(MAX_CAUSES_PRINTED - 1).toList()) {
+                err.println("  " + location(prefix, c));
+            }
+        }
+        return ExitCode.GATE_FAILED.code;
+    }
+
+    private static String location(String prefix, GateResult.Cause c) {
+        return TextRenderer.printable(prefix + c.path()) + ":" + c.line() + ":" + c.column() + ": " + c.ruleId() + " "
+                + TextRenderer.printable(c.message());
+    }
+
+    private GatePolicy gatePolicy(ScanOptions.Resolved setup) {
+        ProjectConfig cfg = setup.config();
+        FailOn when;
+        try {
+            when = options.given("--fail-on") ? FailOn.parse(failOn) : cfg.failOn() != null ? cfg.failOn() : FailOn.NONE;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--fail-on " + e.getMessage());
+        }
+        Double score = options.pick("--fail-on-score", failOnScore, cfg::failOnScore);
+        if (score != null && (score < 0 || score > 100 || score.isNaN())) {
+            throw new UserError("--fail-on-score must be from 0 to 100, was " + failOnScore);
+        }
+        List<String> categories = options.given("--fail-on-category") || cfg.failOnCategory() == null
+                ? failOnCategories : cfg.failOnCategory();
+        var known = setup.scanner().rules().categories();
+        for (String c : categories) {
+            if (known.stream().noneMatch(c::equalsIgnoreCase)) {
+                throw new UserError((options.given("--fail-on-category") ? "--fail-on-category" : cfg.where("fail-on-category"))
+                        + ": no category '" + c + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+        Severity least;
+        try {
+            least = options.given("--fail-severity") ? Severity.parse(failSeverity)
+                    : cfg.failSeverity() != null ? cfg.failSeverity() : Severity.LOW;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--fail-severity must be info, low, medium or high, was '" + failSeverity + "'");
+        }
+        return new GatePolicy(when, score, categories, least);
+    }
+
+    /** The baseline to compare with: the option, the configuration's, or the default file when it exists. */
+    private Path baselineFile(ProjectConfig cfg) {
+        if (noBaseline) {
+            if (baseline != null) {
+                throw new UserError("--baseline and --no-baseline contradict each other");
+            }
+            return null;
+        }
+        if (baseline != null) {
+            return baseline;
+        }
+        if (cfg.baseline() != null) {
+            if (!Files.exists(cfg.baseline())) {
+                throw new UserError(cfg.where("baseline") + ": " + cfg.baseline()
+                        + " does not exist (write it with: eventlet-scan baseline " + options.target + ")");
+            }
+            return ScanOptions.shown(cfg.baseline());
+        }
+        Path root = Files.isDirectory(options.target) ? options.target : options.target.toAbsolutePath().getParent();
+        Path implicit = root == null ? null : root.resolve(BaselineFile.DEFAULT_NAME).normalize();
+        return implicit != null && Files.isRegularFile(implicit) ? implicit : null;
     }
 }

@@ -18,6 +18,6 @@ public final class Findings {
         int line = src.lineOf(site.startByte());
         return new Finding(rule.id(), rule.category(), rule.severity(), rule.weight(), path,
                 line, src.columnOf(site.startByte()), src.lineOf(site.endByte()), src.columnOf(site.endByte()),
-                site.symbol(), site.usage(), site.message(), src.line(line).strip(), scope, guarded, context, patch);
+                site.symbol(), site.usage(), site.message(), src.line(line).strip(), scope, guarded, context, patch, null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
  * @param guarded inside an if, try or conditional expression of its scope: it may not always run
  * @param weight the rule's effort points for one finding
  * @param context test code, package start-up, entry points
+ * @param status {@code new} or {@code known} when compared with a baseline or a git base, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -33,7 +34,11 @@ public record Finding(
         String scope,
         boolean guarded,
         FindingContext context,
-        MonkeyPatchDetails monkeyPatch) {
+        MonkeyPatchDetails monkeyPatch,
+        String status) {
+
+    public static final String NEW = "new";
+    public static final String KNOWN = "known";
 
     /** Report order: path, position, then rule, so output never depends on thread timing. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
@@ -41,4 +46,19 @@ public record Finding(
             .thenComparingInt(Finding::column)
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::symbol);
+
+    public Finding withStatus(String newStatus) {
+        return new Finding(ruleId, category, severity, weight, path, line, column, endLine, endColumn, symbol, usage, message,
+                code, scope, guarded, context, monkeyPatch, newStatus);
+    }
+
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(ruleId, category, newSeverity, weight, path, line, column, endLine, endColumn, symbol, usage, message,
+                code, scope, guarded, context, monkeyPatch, status);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isNew() {
+        return NEW.equals(status);
+    }
 }

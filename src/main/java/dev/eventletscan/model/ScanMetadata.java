@@ -14,10 +14,19 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanMetadata(String gitCommit, String gitBranch, Options options, Timing timing) {
 
-    /** The options that change what is found, as given (thread count left out: it changes nothing). */
+    /**
+     * The options that change what is found, as given (thread count left out: it changes nothing).
+     *
+     * @param enabledRules rules kept although their category is disabled (left out when none)
+     * @param severityOverrides severities set by rule id or category (left out when none)
+     */
     public record Options(List<String> includes, List<String> excludes, List<String> disabledRules,
-            List<String> extraRuleFiles, List<String> sitePackages) {
+            List<String> extraRuleFiles, List<String> sitePackages,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> enabledRules,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, Severity> severityOverrides) {
         public Options {
+            enabledRules = List.copyOf(enabledRules);
+            severityOverrides = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severityOverrides));
             includes = List.copyOf(includes);
             excludes = List.copyOf(excludes);
             disabledRules = List.copyOf(disabledRules);

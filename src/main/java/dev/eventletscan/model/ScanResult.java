@@ -1,5 +1,6 @@
 package dev.eventletscan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,7 +11,10 @@ import java.util.List;
  * @param suppressed findings an inline {@code eventlet-scan: ignore} comment silenced; never counted as findings
  * @param rules the rules behind the findings and the suppressed findings, by id
  * @param assessment difficulty, effort, targets and plan computed from the findings
+ * @param comparison the findings set against a baseline or git base, when one was given
+ * @param gate the CI gates' outcome, when gates were asked for
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanResult(
         ToolInfo tool,
         String root,
@@ -21,7 +25,9 @@ public record ScanResult(
         List<Finding> suppressed,
         List<RuleInfo> rules,
         List<ProcessingIssue> problems,
-        Assessment assessment) {
+        Assessment assessment,
+        Comparison comparison,
+        GateResult gate) {
 
     public ScanResult {
         files = List.copyOf(files);
@@ -34,6 +40,17 @@ public record ScanResult(
     /** The same result without start time and duration: what reproducible reports render. */
     public ScanResult withoutTiming() {
         return new ScanResult(tool, root, metadata.withoutTiming(), summary, files, findings, suppressed, rules, problems,
-                assessment);
+                assessment, comparison, gate);
+    }
+
+    /** The same result with each finding's status set and the comparison recorded. */
+    public ScanResult compared(List<Finding> withStatus, Comparison newComparison) {
+        return new ScanResult(tool, root, metadata, summary, files, withStatus, suppressed, rules, problems, assessment,
+                newComparison, gate);
+    }
+
+    public ScanResult withGate(GateResult newGate) {
+        return new ScanResult(tool, root, metadata, summary, files, findings, suppressed, rules, problems, assessment,
+                comparison, newGate);
     }
 }

@@ -1,12 +1,11 @@
 package dev.eventletscan.parse;
 
+import dev.eventletscan.fileio.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -114,17 +113,7 @@ public final class NativeLibraries {
         if (Files.isRegularFile(target) && Files.size(target) == content.length) {
             return;
         }
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.replace(target, tmp -> Files.write(tmp, content));
     }
 
     /** The per-user cache folder: $XDG_CACHE_HOME/eventlet-scan, else ~/.cache/eventlet-scan, else the temp dir. */

@@ -21,7 +21,8 @@ public final class GithubRenderer implements Renderer {
     public void render(ScanResult result, Writer out) throws IOException {
         String prefix = result.root().equals(".") ? "" : result.root().replaceFirst("^\\./", "") + "/";
         Map<String, RuleInfo> rules = result.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
-        for (Finding f : result.findings()) {
+        // Compared with a baseline or a git base, only new findings are annotated: a pull request shows its own.
+        for (Finding f : GateLines.listed(result)) {
             RuleInfo rule = rules.get(f.ruleId());
             String title = f.ruleId() + (rule == null ? "" : " " + rule.title());
             out.write("::" + level(f) + " file=" + property(prefix + f.path()) + ",line=" + f.line() + ",col=" + f.column()
@@ -33,6 +34,13 @@ public final class GithubRenderer implements Renderer {
                     + data(p.message()) + "\n");
         }
         out.write("::notice title=eventlet-scan::" + data(TextRenderer.summaryLine(result)) + "\n");
+        String compared = GateLines.comparisonLine(result);
+        if (compared != null) {
+            out.write("::notice title=eventlet-scan comparison::" + data(compared) + "\n");
+        }
+        for (String line : GateLines.gateLines(result)) {
+            out.write("::" + (line.startsWith("gate failed") ? "error" : "notice") + " title=eventlet-scan gate::" + data(line) + "\n");
+        }
     }
 
     private static String level(Finding f) {

@@ -27,7 +27,7 @@ public final class JsonRenderer implements Renderer {
     }
 
     /** Any value as this report writes JSON: two-space indents, "\n" line ends, a final line end. */
-    static void write(Object value, Writer out) throws IOException {
+    public static void write(Object value, Writer out) throws IOException {
         var printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));

@@ -32,6 +32,8 @@ public final class MarkdownRenderer implements Renderer {
                     + "**\n\n");
         }
         out.write(md(TextRenderer.summaryLine(result)) + "\n");
+        gate(out, result);
+        newFindings(out, result);
         if (result.summary().findings() == 0) {
             return;
         }
@@ -47,6 +49,49 @@ public final class MarkdownRenderer implements Renderer {
             out.write("| " + md(e.getKey()) + " | " + e.getValue() + " |\n");
         }
         findings(out, result.findings());
+    }
+
+    /** The gates' verdict, first after the summary: what a reviewer looks for. */
+    private static void gate(Writer out, ScanResult result) throws IOException {
+        if (result.gate() == null) {
+            return;
+        }
+        if (result.gate().passed()) {
+            out.write("\n:white_check_mark: **Gates passed:** " + md(String.join(", ", result.gate().gates())) + "\n");
+            return;
+        }
+        for (var f : result.gate().failures()) {
+            out.write("\n:x: **Gate failed:** `" + f.gate() + "`: " + md(f.reason()) + "\n");
+        }
+    }
+
+    /** What the change brings and what it fixes, when the findings were compared with a baseline or a git base. */
+    private static void newFindings(Writer out, ScanResult result) throws IOException {
+        var c = result.comparison();
+        if (c == null) {
+            return;
+        }
+        out.write("\n### New findings\n\n" + md(GateLines.comparisonLine(result, true)) + "\n");
+        List<Finding> fresh = GateLines.listed(result);
+        if (!fresh.isEmpty()) {
+            out.write("\n| where | rule | severity | message |\n|---|---|---|---|\n");
+            for (Finding f : fresh.stream().limit(MAX_FINDINGS).toList()) {
+                out.write(row(f));
+            }
+            if (fresh.size() > MAX_FINDINGS) {
+                out.write("\n" + (fresh.size() - MAX_FINDINGS) + " more in the JSON or HTML report.\n");
+            }
+        }
+        if (!c.fixed().isEmpty()) {
+            out.write("\n### Fixed\n\n| file | rule | symbol |\n|---|---|---|\n");
+            for (var e : c.fixed().stream().limit(MAX_FINDINGS).toList()) {
+                out.write("| " + md(e.path()) + " | " + md(e.ruleId()) + " | " + md(e.symbol()) + " |\n");
+            }
+        }
+    }
+
+    private static String row(Finding f) {
+        return "| " + md(f.path() + ":" + f.line()) + " | " + f.ruleId() + " | " + f.severity().id() + " | " + md(f.message()) + " |\n";
     }
 
     private static void criterion(Writer out, String name, SubScore s) throws IOException {
@@ -70,8 +115,7 @@ public final class MarkdownRenderer implements Renderer {
         out.write("\n<details><summary>All " + findings.size() + " findings</summary>\n\n"
                 + "| where | rule | severity | message |\n|---|---|---|---|\n");
         for (Finding f : findings.stream().limit(MAX_FINDINGS).toList()) {
-            out.write("| " + md(f.path() + ":" + f.line()) + " | " + f.ruleId() + " | " + f.severity().id() + " | "
-                    + md(f.message()) + " |\n");
+            out.write(row(f));
         }
         if (findings.size() > MAX_FINDINGS) {
             out.write("\n" + (findings.size() - MAX_FINDINGS) + " more in the JSON or HTML report.\n");

@@ -1,40 +1,24 @@
 package dev.eventletscan.report;
 
+import dev.eventletscan.gate.FindingIdentity;
 import dev.eventletscan.model.Finding;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Fingerprints that identify a finding across commits: rule, file, symbol and
- * the code of its line (white space ignored), never its line number, so adding
- * lines above it changes nothing. Identical lines in one file are told apart by
- * their order.
+ * SARIF's {@code partialFingerprints}: the baseline's finding identity
+ * ({@link FindingIdentity}), so code-scanning platforms and our baselines agree
+ * on what is the same finding across commits. Suppressed findings get their own.
  */
 final class SarifFingerprints {
-    static final String KEY = "eventletScan/v1";
-    private final Map<String, Integer> seen = new HashMap<>();
+    /** v2: the identity gained the enclosing scope and lost comments, as the baseline's did. */
+    static final String KEY = "eventletScan/v2";
 
-    /** The fingerprint of the next finding; findings must come in report order. */
-    String next(Finding f, boolean suppressed) {
-        String code = f.code() == null ? "" : f.code().replaceAll("\\s+", " ").strip();
-        String identity = String.join("\u0000", f.ruleId(), f.path(), String.valueOf(f.symbol()), code, suppressed ? "s" : "");
-        int occurrence = seen.merge(identity, 1, Integer::sum);
-        return sha256(identity + "\u0000" + occurrence);
-    }
+    private SarifFingerprints() {}
 
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    static List<String> of(List<Finding> findings, boolean suppressed) {
+        return FindingIdentity.fingerprints(findings, suppressed ? "suppressed" : "");
     }
 
     /** A relative path as a URI reference: reserved characters escaped, and no first segment that looks like a scheme. */

@@ -45,12 +45,13 @@ public final class SarifRenderer implements Renderer {
                 .put("text", "The scanned folder, " + result.root());
         run.set("invocations", JSON.arrayNode().add(invocation(result)));
         ArrayNode results = run.putArray("results");
-        SarifFingerprints fingerprints = new SarifFingerprints();
-        for (Finding f : result.findings()) {
-            results.add(result(f, ruleIndex, fingerprints.next(f, false)));
+        List<String> fingerprints = SarifFingerprints.of(result.findings(), false);
+        for (int i = 0; i < result.findings().size(); i++) {
+            results.add(result(result.findings().get(i), ruleIndex, fingerprints.get(i)));
         }
-        for (Finding f : result.suppressed()) {
-            ObjectNode r = result(f, ruleIndex, fingerprints.next(f, true));
+        List<String> suppressedFingerprints = SarifFingerprints.of(result.suppressed(), true);
+        for (int i = 0; i < result.suppressed().size(); i++) {
+            ObjectNode r = result(result.suppressed().get(i), ruleIndex, suppressedFingerprints.get(i));
             r.putArray("suppressions").addObject().put("kind", "inSource").put("justification", "eventlet-scan: ignore comment");
             results.add(r);
         }
@@ -108,6 +109,9 @@ public final class SarifRenderer implements Renderer {
             region.putObject("snippet").put("text", f.code());
         }
         r.putObject("partialFingerprints").put(SarifFingerprints.KEY, fingerprint);
+        if (f.status() != null) {
+            r.put("baselineState", f.isNew() ? "new" : "unchanged");
+        }
         ObjectNode props = r.putObject("properties");
         props.put("category", f.category()).put("symbol", f.symbol()).put("usage", f.usage());
         if (f.scope() != null && !f.scope().isEmpty()) {

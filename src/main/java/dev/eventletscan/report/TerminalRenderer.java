@@ -38,10 +38,11 @@ public final class TerminalRenderer implements Renderer {
     public void render(ScanResult result, Writer out) throws IOException {
         String prefix = result.root().equals(".") ? "" : result.root() + "/";
         String file = null;
-        for (Finding f : result.findings()) {
+        List<Finding> listed = GateLines.listed(result);
+        for (Finding f : listed) {
             if (!f.path().equals(file)) {
                 file = f.path();
-                out.write((file.equals(result.findings().getFirst().path()) ? "" : "\n") + style.bold(printable(prefix + file)) + "\n");
+                out.write((file.equals(listed.getFirst().path()) ? "" : "\n") + style.bold(printable(prefix + file)) + "\n");
             }
             out.write(String.format(Locale.ROOT, "  %5d:%-3d %s  %s  %s%n", f.line(), f.column(), severity(f.severity()),
                     style.dim(f.ruleId()), printable(f.message())).replace(System.lineSeparator(), "\n"));
@@ -55,6 +56,20 @@ public final class TerminalRenderer implements Renderer {
         out.write("\n" + TextRenderer.summaryLine(result) + "\n");
         if (result.assessment() != null && result.summary().findings() > 0) {
             assessment(result, out);
+        }
+        gates(result, prefix, out);
+    }
+
+    private void gates(ScanResult result, String prefix, Writer out) throws IOException {
+        String compared = GateLines.comparisonLine(result);
+        if (compared != null) {
+            out.write("\n" + style.bold("Compared") + "    " + compared.substring("compared ".length()) + "\n");
+        }
+        for (String line : GateLines.fixedLines(result, prefix)) {
+            out.write("  " + style.colour(32, "fixed") + line.substring("fixed".length()) + "\n");
+        }
+        for (String line : GateLines.gateLines(result)) {
+            out.write((line.startsWith("gate failed") ? style.colour(31, line) : style.colour(32, line)) + "\n");
         }
     }
 

@@ -15,7 +15,7 @@ public final class TextRenderer implements Renderer {
     @Override
     public void render(ScanResult result, Writer out) throws IOException {
         String prefix = result.root().equals(".") ? "" : result.root() + "/";
-        for (Finding f : result.findings()) {
+        for (Finding f : GateLines.listed(result)) {
             out.write(printable(prefix + f.path()) + ":" + f.line() + ":" + f.column() + ": " + f.ruleId() + " "
                     + printable(f.message()) + "  [" + f.category() + ", " + f.severity().id() + "]\n");
         }
@@ -28,6 +28,21 @@ public final class TextRenderer implements Renderer {
         }
         out.write(summaryLine(result) + "\n");
         writeAssessment(result, out);
+        writeGates(result, prefix, out);
+    }
+
+    /** The comparison, the fixed findings and the gates, after the assessment: the last lines of a CI log. */
+    static void writeGates(ScanResult result, String prefix, Writer out) throws IOException {
+        String compared = GateLines.comparisonLine(result);
+        if (compared != null) {
+            out.write(compared + "\n");
+        }
+        for (String line : GateLines.fixedLines(result, prefix)) {
+            out.write(line + "\n");
+        }
+        for (String line : GateLines.gateLines(result)) {
+            out.write(line + "\n");
+        }
     }
 
     /** The lead's view in three lines: score and criteria, effort, target; details are in the JSON report. */
@@ -53,7 +68,7 @@ public final class TextRenderer implements Renderer {
      * The text with control characters shown as '?': a file name or string from the scanned repository must
      * not move the cursor, recolour or retitle the terminal it is printed on.
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         if (text == null || text.chars().noneMatch(TextRenderer::isControl)) {
             return text;
         }

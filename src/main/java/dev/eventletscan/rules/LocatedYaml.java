@@ -1,5 +1,6 @@
 package dev.eventletscan.rules;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,10 +17,11 @@ import java.util.Map;
  * of every value, so validation can point at {@code file:line} for each field.
  * Paths look like {@code rules[3].match.symbols[0]}.
  */
-final class LocatedYaml {
+public final class LocatedYaml {
     private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
-    final JsonNode root;
+    public final JsonNode root;
     private final Map<String, Integer> lines;
 
     private LocatedYaml(JsonNode root, Map<String, Integer> lines) {
@@ -27,9 +29,18 @@ final class LocatedYaml {
         this.lines = lines;
     }
 
-    static LocatedYaml parse(String text) throws IOException {
+    public static LocatedYaml parse(String text) throws IOException {
+        return parse(YAML, text);
+    }
+
+    /** Strict JSON, for files this tool writes as JSON (baselines). */
+    public static LocatedYaml parseJson(String text) throws IOException {
+        return parse(JSON, text);
+    }
+
+    private static LocatedYaml parse(JsonFactory factory, String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(text)) {
+        try (JsonParser p = factory.createParser(text)) {
             JsonToken first = p.nextToken();
             JsonNode root = first == null ? JsonNodeFactory.instance.nullNode() : read(p, "", lines);
             return new LocatedYaml(root, lines);
@@ -37,7 +48,7 @@ final class LocatedYaml {
     }
 
     /** The line of the value at a path, or of its nearest located parent. */
-    int line(String path) {
+    public int line(String path) {
         String p = path;
         while (true) {
             Integer line = lines.get(p);

@@ -1,10 +1,12 @@
 package dev.eventletscan.rules;
 
 import dev.eventletscan.detect.python.Usage;
+import dev.eventletscan.model.Severity;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,11 +75,46 @@ public final class RuleSet {
 
     /** The same rules without those whose id or category is named. */
     public RuleSet without(Collection<String> idsOrCategories) {
-        Set<String> names = idsOrCategories.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
-        List<Rule> kept = rules.stream()
-                .filter(r -> !names.contains(r.id()) && !names.contains(r.category().toUpperCase(java.util.Locale.ROOT)))
-                .toList();
+        return without(idsOrCategories, List.of());
+    }
+
+    /**
+     * The same rules without those whose id or category is in {@code disabled}, except the rules
+     * {@code enabled} names by id or category: so {@code disable: [docs]} with {@code enable: [EVT950]} keeps one.
+     */
+    public RuleSet without(Collection<String> disabled, Collection<String> enabled) {
+        Set<String> off = upper(disabled);
+        Set<String> on = upper(enabled);
+        List<Rule> kept = rules.stream().filter(r -> !namedBy(r, off) || namedBy(r, on)).toList();
         return new RuleSet(kept, symbols, knownDependencies, version);
+    }
+
+    /** The same rules, those named by id or category given another severity; an id wins over its category. */
+    public RuleSet withSeverities(Map<String, Severity> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, Severity> byName = new TreeMap<>();
+        overrides.forEach((k, v) -> byName.put(k.toUpperCase(Locale.ROOT), v));
+        List<Rule> changed = rules.stream().map(r -> {
+            Severity s = byName.getOrDefault(r.id(), byName.get(r.category().toUpperCase(Locale.ROOT)));
+            return s == null ? r : new Rule(r.id(), r.title(), r.category(), s, r.weight(), r.message(), r.hints(), r.guide(),
+                    r.example(), r.match(), r.source());
+        }).toList();
+        return new RuleSet(changed, symbols, knownDependencies, version);
+    }
+
+    private static Set<String> upper(Collection<String> names) {
+        return names.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    private static boolean namedBy(Rule r, Set<String> upperNames) {
+        return upperNames.contains(r.id()) || upperNames.contains(r.category().toUpperCase(Locale.ROOT));
+    }
+
+    /** Every category some rule has, sorted. */
+    public Set<String> categories() {
+        return rules.stream().map(Rule::category).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** True when an id or category names at least one rule, so a typo in --disable can be reported. */

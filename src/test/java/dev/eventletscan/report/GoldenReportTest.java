@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventletscan.TestSupport;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
+import dev.eventletscan.gate.BaselineFile;
+import dev.eventletscan.gate.Comparisons;
+import dev.eventletscan.gate.GatePolicy;
+import dev.eventletscan.model.BaselineEntry;
+import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ScanMetadata;
+import dev.eventletscan.model.Severity;
 import dev.eventletscan.model.ScanResult;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenReportTest {
     private static final Path GOLDEN = TestSupport.projectDir().resolve("src/test/resources/golden");
     private static final Map<String, ScanResult> RESULTS = new ConcurrentHashMap<>();
+    /** Not a sample folder: green-service compared with a baseline and gated, as a CI job sees it. */
+    static final String GATED = "green-service-gated";
 
     /** The format and the golden file's name. */
     static Stream<Arguments> cases() throws IOException {
@@ -40,6 +48,9 @@ class GoldenReportTest {
                 }
             }
         }
+        for (ReportFormat format : ReportFormat.values()) {
+            out.add(Arguments.of(GATED, format));
+        }
         return out.stream();
     }
 
@@ -48,17 +59,35 @@ class GoldenReportTest {
      * commit to commit: start time and duration, and the commit of this repository (the samples live in it).
      */
     static ScanResult result(String sample) {
+        if (sample.equals(GATED)) {
+            ScanResult base = result("green-service"); // not inside computeIfAbsent: the map forbids nested updates
+            return RESULTS.computeIfAbsent(sample, s -> gated(base));
+        }
         return RESULTS.computeIfAbsent(sample, s -> {
             ScanRequest request = ScanRequest.of(Path.of("samples", s));
             try {
                 ScanResult r = Scanner.forRequest(request).scan(request);
                 ScanMetadata m = r.metadata();
                 return new ScanResult(r.tool(), r.root(), new ScanMetadata(null, null, m.options(), null), r.summary(),
-                        r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment());
+                        r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment(), null, null);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * green-service against a baseline made from its own findings, less its spawn (so that is new) and plus a
+     * usage since removed (so that is fixed), gated on new findings and on monkey patching.
+     */
+    private static ScanResult gated(ScanResult scan) {
+        List<Finding> accepted = scan.findings().stream().filter(f -> !f.ruleId().equals("EVT200")).toList();
+        List<BaselineEntry> baseline = new ArrayList<>(BaselineFile.entries(accepted));
+        baseline.add(new BaselineEntry("green_service/legacy.py", "EVT300", "eventlet.greenpool.GreenPool", "Legacy.start",
+                "pool = eventlet.GreenPool(<size>)", "0".repeat(64)));
+        ScanResult compared = Comparisons.compare(scan, ".eventlet-scan-baseline.json", baseline, null, null);
+        GatePolicy gates = new GatePolicy(GatePolicy.FailOn.NEW, 90.0, List.of("monkey-patch"), Severity.LOW);
+        return compared.withGate(gates.evaluate(compared));
     }
 
     static String fileName(ReportFormat format) {

@@ -119,6 +119,19 @@ class HtmlBrowserTest {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    @Test
+    void aComparedReportFiltersByStatusAndShowsTheGate() throws Exception {
+        open(GoldenReportTest.GATED);
+        assertThat(browser.findElement(By.id("gate")).getText()).contains("Gate failed").contains("--fail-on new");
+        assertThat(browser.findElement(By.id("comparison")).getText()).contains("1 new").contains("20 known").contains("1 fixed");
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("new");
+        assertThat(visibleRows()).hasSize(1).first().satisfies(r -> assertThat(r.getText()).contains("EVT200").contains("new"));
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("known");
+        assertThat(visibleRows()).hasSize(20);
+        assertThat(browser.findElement(By.id("fixed")).getText()).contains("green_service/legacy.py");
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private static List<Double> packageScores() {
         return browser.findElements(By.cssSelector("#package-table tbody tr td:nth-child(3)")).stream()
                 .map(td -> Double.parseDouble(td.getText())).toList();

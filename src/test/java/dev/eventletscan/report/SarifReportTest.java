@@ -101,7 +101,7 @@ class SarifReportTest {
             JsonNode loc = r.at("/locations/0/physicalLocation");
             out.put(loc.at("/artifactLocation/uri").asText() + ":" + loc.at("/region/startLine").asInt() + ":"
                     + loc.at("/region/startColumn").asInt() + ":" + r.get("ruleId").asText(),
-                    r.at("/partialFingerprints/eventletScan~1v1").asText());
+                    r.at("/partialFingerprints/eventletScan~1v2").asText());
         }
         return out;
     }
