@@ -169,8 +169,10 @@ final class FileScanner implements AutoCloseable {
 
     private List<SyntaxQuery> queries() {
         if (queries == null) {
-            queries = rules.queryRules().stream()
-                    .map(r -> new SyntaxQuery(r.id(), ((QueryMatch) r.match()).query())).toList();
+            // All query rules as one query: one walk of each tree instead of one per rule.
+            java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+            rules.queryRules().forEach(r -> sources.put(r.id(), ((QueryMatch) r.match()).query()));
+            queries = sources.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(sources));
         }
         return queries;
     }

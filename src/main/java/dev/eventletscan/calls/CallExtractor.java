@@ -24,7 +24,6 @@ public final class CallExtractor {
     public static final String MODULE_CODE = "<module>";
 
     private static final Pattern DEFINITION = Pattern.compile("(?:async\\s+)?(def|class)\\s+([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern CALL = Pattern.compile("(\\.\\s*)?\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     /** Keywords a parenthesis may follow without a call: {@code if (a and b):}, {@code return (x)}. */
     private static final Set<String> KEYWORDS = Set.of("and", "as", "assert", "async", "await", "case", "del", "elif",
             "else", "except", "for", "from", "global", "if", "import", "in", "is", "lambda", "match", "nonlocal", "not",
@@ -81,15 +80,53 @@ public final class CallExtractor {
         return MODULE_CODE;
     }
 
-    /** {@code f} for {@code f(...)}, {@code .m} for {@code obj.m(...)}. */
+    /**
+     * {@code f} for {@code f(...)}, {@code .m} for {@code obj.m(...)}: an identifier that starts a word, then
+     * optional white space and a parenthesis. Scanned by hand, not with a regular expression: this runs over
+     * every line of every file of the repository and was the structure pass's hot spot.
+     */
     private static void addCalls(String code, String function, Map<String, Set<String>> calls) {
-        Matcher m = CALL.matcher(code);
-        while (m.find()) {
-            String name = m.group(2);
-            if (m.group(1) == null && KEYWORDS.contains(name)) {
+        int n = code.length();
+        int i = 0;
+        while (i < n) {
+            char c = code.charAt(i);
+            if (!isIdentifierStart(c) || (i > 0 && isWordChar(code.charAt(i - 1)))) {
+                i++;
                 continue;
             }
-            calls.computeIfAbsent(function, k -> new TreeSet<>()).add(m.group(1) == null ? name : "." + name);
+            int start = i;
+            while (i < n && isWordChar(code.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < n && isSpace(code.charAt(j))) {
+                j++;
+            }
+            if (j == n || code.charAt(j) != '(') {
+                continue;
+            }
+            int k = start - 1;
+            while (k >= 0 && isSpace(code.charAt(k))) {
+                k--;
+            }
+            boolean method = k >= 0 && code.charAt(k) == '.';
+            String name = code.substring(start, i);
+            if (method || !KEYWORDS.contains(name)) {
+                calls.computeIfAbsent(function, key -> new TreeSet<>()).add(method ? "." + name : name);
+            }
         }
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isWordChar(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+    }
+
+    /** What {@code \\s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

@@ -50,6 +50,8 @@ public final class CallLevels {
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private BitSet[] asked;
     private BitSet[] allowed;
+    /** Per function, the functions that can call it, resolved on first need: every component's climb reuses them. */
+    private int[][] callersByCallee;
 
     /**
      * @param functions every file's functions, by path
@@ -75,6 +77,7 @@ public final class CallLevels {
         fileOf = files.stream().mapToInt(Integer::intValue).toArray();
         asked = new BitSet[paths.size()];
         allowed = new BitSet[paths.size()];
+        callersByCallee = new int[sites.size()][];
         functions.forEach((path, list) -> list.forEach(f -> {
             int caller = idOf.get(new Site(path, f.qualifiedName()));
             for (String callee : f.callees()) {
@@ -122,21 +125,32 @@ public final class CallLevels {
             if (level[callee] >= maxLevel || sites.get(callee).function().equals(CallExtractor.MODULE_CODE)) {
                 continue;
             }
-            for (String spelling : spellings.get(callee)) {
-                callersOf.getOrDefault(spelling, Map.of()).forEach((file, callers) -> {
-                    if (!canCall(file, fileOf[callee])) {
-                        return;
-                    }
-                    for (int caller : callers) {
-                        if (level[caller] < 0) {
-                            level[caller] = level[callee] + 1;
-                            frontier.add(caller);
-                        }
-                    }
-                });
+            for (int caller : callersOf(callee)) {
+                if (level[caller] < 0) {
+                    level[caller] = level[callee] + 1;
+                    frontier.add(caller);
+                }
             }
         }
         return level;
+    }
+
+    /** Not thread-safe: one assessment climbs at a time. */
+    private int[] callersOf(int callee) {
+        int[] known = callersByCallee[callee];
+        if (known == null) {
+            List<Integer> found = new ArrayList<>();
+            for (String spelling : spellings.get(callee)) {
+                callersOf.getOrDefault(spelling, Map.of()).forEach((file, callers) -> {
+                    if (canCall(file, fileOf[callee])) {
+                        found.addAll(callers);
+                    }
+                });
+            }
+            known = found.stream().mapToInt(Integer::intValue).toArray();
+            callersByCallee[callee] = known;
+        }
+        return known;
     }
 
     private boolean canCall(int callerFile, int calleeFile) {

@@ -22,9 +22,11 @@ import java.util.function.Function;
  */
 public final class ImportGraph {
     private final Map<String, String> pathOfModule = new TreeMap<>();
-    private final Map<String, String> moduleOfPath = new TreeMap<>();
-    private final Map<String, Set<String>> imports = new TreeMap<>();
-    private final Map<String, Set<String>> importers = new TreeMap<>();
+    // Hashed: scoring asks these millions of times (call levels ask for every pair of files), and no caller
+    // depends on their order.
+    private final Map<String, String> moduleOfPath = new java.util.HashMap<>();
+    private final Map<String, Set<String>> imports = new java.util.HashMap<>();
+    private final Map<String, Set<String>> importers = new java.util.HashMap<>();
     private final Map<String, Set<String>> external = new TreeMap<>();
 
     private ImportGraph() {}
@@ -86,8 +88,8 @@ public final class ImportGraph {
         for (String name = dotted; name != null; name = parent(name)) {
             if (pathOfModule.containsKey(name)) {
                 if (!name.equals(from)) {
-                    imports.computeIfAbsent(from, k -> new TreeSet<>()).add(name);
-                    importers.computeIfAbsent(name, k -> new TreeSet<>()).add(from);
+                    imports.computeIfAbsent(from, k -> new java.util.HashSet<>()).add(name);
+                    importers.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(from);
                 }
                 return;
             }
@@ -154,9 +156,9 @@ public final class ImportGraph {
         return seen;
     }
 
-    /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. */
+    /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. Unordered. */
     public Map<String, Integer> reach(Set<String> seeds) {
-        Map<String, Integer> distance = new TreeMap<>();
+        Map<String, Integer> distance = new java.util.HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         for (String s : new TreeSet<>(seeds)) {
             if (pathOfModule.containsKey(s)) {

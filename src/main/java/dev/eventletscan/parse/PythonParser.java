@@ -71,7 +71,7 @@ public final class PythonParser implements AutoCloseable {
                     String symbol = m.findNodes(QueryMatch.SYMBOL_CAPTURE).stream().findFirst()
                             .map(n -> source.slice(n.getStartByte(), n.getEndByte())).orElse(null);
                     for (Node at : m.findNodes(QueryMatch.MATCH_CAPTURE)) {
-                        hits.add(new QueryHit(q.key(), at.getStartByte(), at.getEndByte(), symbol));
+                        hits.add(new QueryHit(q.keyOf(m.patternIndex()), at.getStartByte(), at.getEndByte(), symbol));
                     }
                 });
             }

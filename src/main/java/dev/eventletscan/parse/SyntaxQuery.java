@@ -2,6 +2,11 @@ package dev.eventletscan.parse;
 
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.QueryError;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +17,8 @@ import java.util.Optional;
 public final class SyntaxQuery implements AutoCloseable {
     private final String key;
     private final Query query;
+    /** The key each pattern's hits are reported under: one key, or one per part of a combined query. */
+    private final String[] keyOfPattern;
 
     /**
      * @param key what the hits are reported under (a rule id)
@@ -19,12 +26,66 @@ public final class SyntaxQuery implements AutoCloseable {
      */
     public SyntaxQuery(String key, String source) {
         this.key = key;
-        this.query = new Query(PythonGrammar.language(), source);
+        this.query = new Query(PythonGrammar.language(), padded(source));
+        this.keyOfPattern = new String[query.getPatternCount()];
+        Arrays.fill(keyOfPattern, key);
+    }
+
+    private SyntaxQuery(Query query, String[] keyOfPattern) {
+        this.key = null;
+        this.query = query;
+        this.keyOfPattern = keyOfPattern;
+    }
+
+    /**
+     * One query made of several, each under its key: tree-sitter then walks a tree once for all of them,
+     * where separate queries walk it once each (the queries cost most of the parse time when run apart).
+     *
+     * @param sources query text by key, in the order the parts are joined
+     */
+    public static SyntaxQuery combined(Map<String, String> sources) {
+        StringBuilder text = new StringBuilder();
+        List<Integer> partStarts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int bytes = 0;
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            String part = e.getValue() + "\n";
+            partStarts.add(bytes);
+            keys.add(e.getKey());
+            text.append(part);
+            bytes += part.getBytes(StandardCharsets.UTF_8).length;
+        }
+        Query query = new Query(PythonGrammar.language(), padded(text.toString()));
+        String[] keyOfPattern = new String[query.getPatternCount()];
+        for (int p = 0; p < keyOfPattern.length; p++) {
+            int start = query.startByteForPattern(p);
+            int part = 0;
+            while (part + 1 < partStarts.size() && partStarts.get(part + 1) <= start) {
+                part++;
+            }
+            keyOfPattern[p] = keys.get(part);
+        }
+        return new SyntaxQuery(query, keyOfPattern);
+    }
+
+    /**
+     * The query text with one trailing space per extra UTF-8 byte: jtreesitter 0.26 hands tree-sitter the
+     * string's length in chars, not bytes, so a query with non-ASCII text (a comment, a literal) would lose its
+     * last bytes, and with them a capture or a whole pattern. The padding is what gets cut.
+     */
+    static String padded(String source) {
+        int extra = source.getBytes(StandardCharsets.UTF_8).length - source.length();
+        return extra <= 0 ? source : source + " ".repeat(extra);
+    }
+
+    /** The key a match of this pattern is reported under. */
+    public String keyOf(int patternIndex) {
+        return keyOfPattern[patternIndex];
     }
 
     /** Why a query cannot be used, or empty when it compiles and captures {@code @capture}. */
     public static Optional<String> check(String source, String requiredCapture) {
-        try (Query q = new Query(PythonGrammar.language(), source)) {
+        try (Query q = new Query(PythonGrammar.language(), padded(source))) {
             if (!q.getCaptureNames().contains(requiredCapture)) {
                 return Optional.of("the query has no @" + requiredCapture + " capture (it marks where the finding is)");
             }
@@ -34,6 +95,7 @@ public final class SyntaxQuery implements AutoCloseable {
         }
     }
 
+    /** The key of a single query; null for a combined one, whose keys are per pattern ({@link #keyOf}). */
     public String key() {
         return key;
     }

@@ -3,6 +3,9 @@ package dev.eventletscan.score;
 import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.graph.ImportGraph;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,6 +15,7 @@ public final class ImportGraphShape implements ProjectShape {
     private final Components components;
     private final CallLevels calls;
     private final int callLevelLimit;
+    private Map<String, Integer> importerCounts;
 
     /** @param calls the project's functions and their calls, linked through this graph's imports */
     public ImportGraphShape(ImportGraph graph, Set<String> pythonFiles, CallLevels calls, int callLevelLimit) {
@@ -82,20 +86,30 @@ public final class ImportGraphShape implements ProjectShape {
 
     @Override
     public int importers(String componentPath) {
-        Set<String> others = new TreeSet<>();
-        for (String module : graph.modules()) {
-            String path = graph.pathOf(module);
-            if (!components.componentOf(path).equals(componentPath)) {
-                continue;
-            }
-            for (String importer : graph.importersOf(module)) {
-                String theirs = components.componentOf(graph.pathOf(importer));
-                if (!theirs.equals(componentPath)) {
-                    others.add(theirs);
+        return importerCounts().getOrDefault(componentPath, 0);
+    }
+
+    /**
+     * For each component, how many other components import one of its modules: counted once for all, as the
+     * planner asks for every finding and every sort comparison.
+     */
+    private synchronized Map<String, Integer> importerCounts() {
+        if (importerCounts == null) {
+            Map<String, Set<String>> others = new HashMap<>();
+            for (String module : graph.modules()) {
+                String mine = components.componentOf(graph.pathOf(module));
+                for (String importer : graph.importersOf(module)) {
+                    String theirs = components.componentOf(graph.pathOf(importer));
+                    if (!theirs.equals(mine)) {
+                        others.computeIfAbsent(mine, k -> new HashSet<>()).add(theirs);
+                    }
                 }
             }
+            Map<String, Integer> counts = new HashMap<>();
+            others.forEach((component, importers) -> counts.put(component, importers.size()));
+            importerCounts = counts;
         }
-        return others.size();
+        return importerCounts;
     }
 
     @Override

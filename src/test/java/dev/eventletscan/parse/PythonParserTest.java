@@ -53,4 +53,30 @@ class PythonParserTest {
         byte[] invalid = {'x', '=', (byte) 0xFF, '\n'};
         assertThat(SourceText.decode(invalid).decodingNote()).contains("invalid UTF-8");
     }
+
+    @Test
+    void aCombinedQueryReportsEachHitUnderItsOwnKeyAsSeparateQueriesWould() {
+        var sources = new java.util.LinkedHashMap<String, String>();
+        sources.put("A", "(call function: (identifier) @symbol (#eq? @symbol \"spawn\")) @match");
+        // Two patterns in one part, and a comment with a non-ASCII character before them: offsets are bytes.
+        sources.put("B", "; füße\n(string) @match\n(keyword_argument name: (identifier) @symbol (#eq? @symbol \"hub\")) @match");
+        sources.put("C", "(decorator) @match");
+        SourceText src = SourceText.of("spawn(1, hub='x')\n@deco\ndef f():\n    pass\n");
+        try (PythonParser parser = new PythonParser(); SyntaxQuery combined = SyntaxQuery.combined(sources)) {
+            var together = parser.parse(src, java.util.List.of(combined)).queryHits();
+            var apart = new java.util.ArrayList<QueryHit>();
+            for (var e : sources.entrySet()) {
+                try (SyntaxQuery one = new SyntaxQuery(e.getKey(), e.getValue())) {
+                    apart.addAll(parser.parse(src, java.util.List.of(one)).queryHits());
+                }
+            }
+            java.util.Comparator<QueryHit> order = java.util.Comparator.comparing(QueryHit::key)
+                    .thenComparingInt(QueryHit::startByte).thenComparingInt(QueryHit::endByte);
+            assertThat(together).usingElementComparator(order).containsExactlyInAnyOrderElementsOf(apart);
+            assertThat(together).extracting(QueryHit::key).containsOnly("A", "B", "C").contains("A", "B", "C");
+            assertThat(combined.keyOf(0)).isEqualTo("A");
+            assertThat(combined.keyOf(2)).isEqualTo("B");
+            assertThat(combined.keyOf(3)).isEqualTo("C");
+        }
+    }
 }
