@@ -27,7 +27,7 @@ find_jdk() {
     fi
   fi
   for candidate in /usr/lib/jvm/* /usr/local/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
-                   "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+                   "${HOME:-/nonexistent}"/.sdkman/candidates/java/* "${HOME:-/nonexistent}"/.jdks/* \
                    /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [[ -d "$candidate" && ! -L "$candidate" ]] || continue
     v=$(jdk_feature_version "$candidate")
