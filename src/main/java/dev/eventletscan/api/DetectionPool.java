@@ -5,6 +5,7 @@ import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.parse.NativeLibraryException;
+import dev.eventletscan.parse.ParseTimeoutException;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
@@ -27,11 +28,11 @@ final class DetectionPool {
 
     /** @return one outcome per file, in the files' order */
     static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, int threads, ProjectFacts project,
-            Map<String, Manifest> manifests, ScanListener listener) {
+            Map<String, Manifest> manifests, ScanListener listener, java.time.Duration parseTimeout) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
         ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
         ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
-            FileScanner s = new FileScanner(rules);
+            FileScanner s = new FileScanner(rules, parseTimeout);
             workers.add(s);
             return s;
         });
@@ -72,6 +73,8 @@ final class DetectionPool {
             return scanner.scan(file, facts, manifest);
         } catch (NativeLibraryException e) {
             throw e;
+        } catch (ParseTimeoutException e) {
+            return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
                     "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));

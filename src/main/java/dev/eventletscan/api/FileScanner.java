@@ -39,9 +39,15 @@ final class FileScanner implements AutoCloseable {
     private final DependencyDetector dependencies;
     private final byte[][] needles;
     private PythonParser parser;
+    private final java.time.Duration parseTimeout;
     private List<SyntaxQuery> queries;
 
     FileScanner(RuleSet rules) {
+        this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT);
+    }
+
+    FileScanner(RuleSet rules, java.time.Duration parseTimeout) {
+        this.parseTimeout = parseTimeout;
         this.rules = rules;
         this.python = new PythonDetector(rules);
         this.text = new TextDetector(rules);
@@ -163,6 +169,7 @@ final class FileScanner implements AutoCloseable {
     private PythonParser parser() {
         if (parser == null) {
             parser = new PythonParser();
+            parser.setTimeLimit(parseTimeout);
         }
         return parser;
     }

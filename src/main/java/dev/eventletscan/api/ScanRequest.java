@@ -1,6 +1,7 @@
 package dev.eventletscan.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import dev.eventletscan.model.Severity;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,18 @@ import java.util.Map;
  * @param sitePackages installed dependencies to scan for eventlet use (site-packages or dist-packages folders)
  * @param enabled rule ids or categories kept although {@code disabled} names their category
  * @param severities severity overrides by rule id or category
+ * @param parseTimeout how long one file's parse may take before the file is reported and skipped
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
-        List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities) {
+        List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
+        Duration parseTimeout) {
+    /** Tree-sitter parses about 10 MB/s on one core: a file that takes longer than this is pathological. */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(30);
+
     public ScanRequest {
+        if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()) {
+            throw new IllegalArgumentException("the parse time limit must be positive, was " + parseTimeout);
+        }
         enabled = List.copyOf(enabled);
         severities = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severities));
         sitePackages = List.copyOf(sitePackages);
@@ -35,7 +44,7 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
             List<String> disabled, List<Path> sitePackages) {
-        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of());
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
@@ -47,7 +56,8 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
     }
 
     public ScanRequest withSitePackages(List<Path> dirs) {
-        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities);
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities,
+                parseTimeout);
     }
 
     public int effectiveThreads() {

@@ -105,7 +105,7 @@ public final class Scanner {
         ProjectFacts project = new ProjectFacts(entryPoints);
         int threads = request.effectiveThreads();
         List<FileOutcome> outcomes = timed(listener, Phase.DETECT, walk.files().size(),
-                () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener));
+                () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout()));
         List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null : timed(listener, Phase.DEPENDENCIES, 0,
                 () -> InstalledDependencies.assess(request, manifests.values(), rules, earlyProblems));
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems);

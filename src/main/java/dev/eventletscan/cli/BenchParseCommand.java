@@ -32,6 +32,10 @@ final class BenchParseCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "3", description = "How many times to parse the whole list.")
     int passes;
 
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "The scan's per-file limit (0: none, to see what the limit costs).")
+    double parseTimeoutSeconds;
+
     @Override
     public Integer call() throws IOException {
         List<byte[]> files = new ArrayList<>();
@@ -46,6 +50,7 @@ final class BenchParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long nodes = 0;
         try (PythonParser parser = new PythonParser()) {
+            parser.setTimeLimit(java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
             for (int pass = 1; pass <= passes; pass++) {
                 long start = System.nanoTime();
                 for (byte[] raw : files) {

@@ -73,6 +73,11 @@ final class ScanOptions {
                     + "(also: environment variable " + NativeLibraries.DIR_ENV + ").")
     Path nativeDir;
 
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up on a file whose parse takes longer (default 30 s; tree-sitter parses about 10 MB/s): "
+                    + "the file is reported and the scan goes on.")
+    double parseTimeoutSeconds;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Read settings from FILE (.yaml, or a pyproject.toml's [tool.eventlet-scan]) instead of the "
                     + ".eventlet-scan.yaml or pyproject.toml found in PATH or the folders above it, up to the git root.")
@@ -97,6 +102,9 @@ final class ScanOptions {
         if (threads < 0) {
             throw new UserError("--threads must be 0 (one per core) or more, was " + threads);
         }
+        if (!(parseTimeoutSeconds > 0) || parseTimeoutSeconds > 86_400) {
+            throw new UserError("--parse-timeout must be a number of seconds above 0 (and at most a day), was " + parseTimeoutSeconds);
+        }
         ProjectConfig cfg = readConfig();
         Map<String, Severity> levels = new LinkedHashMap<>();
         if (given("--severity")) {
@@ -112,7 +120,8 @@ final class ScanOptions {
         }
         ScanRequest request = new ScanRequest(target, pick("--include", includes, cfg.include()),
                 pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
-                pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels);
+                pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
+                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);
         } catch (IllegalArgumentException e) {

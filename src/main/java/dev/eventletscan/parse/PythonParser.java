@@ -1,15 +1,20 @@
 package dev.eventletscan.parse;
 
+import io.github.treesitter.jtreesitter.InputEncoding;
 import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.ParseCallback;
 import io.github.treesitter.jtreesitter.Parser;
 import io.github.treesitter.jtreesitter.QueryCursor;
 import io.github.treesitter.jtreesitter.Tree;
 import io.github.treesitter.jtreesitter.TreeCursor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SegmentAllocator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import dev.eventletscan.rules.QueryMatch;
 
 /**
@@ -23,6 +28,7 @@ public final class PythonParser implements AutoCloseable {
     private final String[] typeNames;
     private final boolean[] named;
     private final String[] fieldNames;
+    private long timeLimitNanos;
     // Shared, not confined: the pipeline closes parsers from the thread that collects the workers.
     private final Arena scratch = Arena.ofShared();
     // Every TSNode the cursor hands out is written over the same 64 bytes.
@@ -53,13 +59,44 @@ public final class PythonParser implements AutoCloseable {
 
     /** Parses and, while the native tree is alive, runs the queries; their hits travel with the tree. */
     public SyntaxTree parse(SourceText source, List<SyntaxQuery> queries) {
-        Tree tree = parser.parse(source.text()).orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
+        Tree tree = (timeLimitNanos > 0 ? parseWithin(source) : parser.parse(source.text()))
+                .orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
         try (tree; TreeCursor cursor = tree.walk()) {
             SyntaxTree copy = copy(source, tree.getRootNode().hasError(), cursor);
             if (!queries.isEmpty()) {
                 copy.setQueryHits(runQueries(tree, source, queries));
             }
             return copy;
+        }
+    }
+
+    /**
+     * Gives each parse at most this long; a pathological file then costs a bounded time and is reported
+     * ({@link ParseTimeoutException}) instead of holding the scan. Zero or negative: no limit.
+     */
+    public void setTimeLimit(Duration limit) {
+        this.timeLimitNanos = limit.toNanos();
+    }
+
+    /**
+     * The parse with tree-sitter's progress callback watching the clock; the text goes in as one chunk. A tree
+     * parsed from a callback carries no text, and jtreesitter needs the text to check query predicates
+     * ({@code #eq?}, {@code #match?}), so the finished tree is given back to the parser with the text: with an
+     * unchanged old tree tree-sitter reuses every node, which costs a small fraction of the first parse.
+     */
+    private Optional<Tree> parseWithin(SourceText source) {
+        long deadline = System.nanoTime() + timeLimitNanos;
+        String text = source.text();
+        byte[] utf8 = source.utf8();
+        ParseCallback input = (offset, point) -> offset == 0 ? text
+                : offset >= utf8.length ? "" : new String(utf8, offset, utf8.length - offset, StandardCharsets.UTF_8);
+        Optional<Tree> bare = parser.parse(input, InputEncoding.UTF_8, new Parser.Options(state -> System.nanoTime() > deadline));
+        if (bare.isEmpty()) {
+            parser.reset(); // a halted parse would otherwise resume on the next file
+            throw new ParseTimeoutException(Duration.ofNanos(timeLimitNanos));
+        }
+        try (Tree old = bare.get()) {
+            return parser.parse(text, InputEncoding.UTF_8, old);
         }
     }
 
