@@ -19,7 +19,12 @@ final class MockCalls {
     /** Whether a string literal is the first argument of a patch-by-path call. */
     static boolean isMockTarget(SyntaxTree tree, int string) {
         int call = callOfFirstArgument(tree, string);
-        return call != NONE && PATCH_BY_PATH.contains(DynamicImports.lastName(tree, tree.child(call, "function")));
+        if (call == NONE) {
+            return false;
+        }
+        // null when the callee is no name, as in (factory())('eventlet.sleep'); Set.of rejects null lookups
+        String name = DynamicImports.lastName(tree, tree.child(call, "function"));
+        return name != null && PATCH_BY_PATH.contains(name);
     }
 
     /**
