@@ -75,6 +75,10 @@ final class DetectionPool {
             throw e;
         } catch (ParseTimeoutException e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            // What ran out was this file's tree and findings, which are garbage now: the other files can go on.
+            return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
+                    "out of memory while scanning this file (more heap: EVENTLET_SCAN_JAVA_OPTS=-Xmx4g)"));
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
                     "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));

@@ -32,6 +32,11 @@ import java.util.List;
 final class FileScanner implements AutoCloseable {
     /** Text rules skip files larger than this: logs and data dumps, not configuration. */
     static final long MAX_TEXT_BYTES = 4L << 20;
+    /**
+     * Python files above this are generated code, not code anyone migrates by hand; parsing one costs gigabytes
+     * of native tree (a 68 MB file took 5.6 GB and then ran the JVM out of heap), so it is reported instead.
+     */
+    static final long MAX_PYTHON_BYTES = 20L << 20;
 
     private final RuleSet rules;
     private final PythonDetector python;
@@ -80,6 +85,10 @@ final class FileScanner implements AutoCloseable {
             if (!file.python() && Files.size(file.path()) > MAX_TEXT_BYTES) {
                 return FileOutcome.failed(ProcessingIssue.warning(file.relativePath(),
                         "larger than " + (MAX_TEXT_BYTES >> 20) + " MiB, not read by text rules"));
+            }
+            if (file.python() && Files.size(file.path()) > MAX_PYTHON_BYTES) {
+                return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "larger than " + (MAX_PYTHON_BYTES >> 20)
+                        + " MiB (" + (Files.size(file.path()) >> 20) + " MiB): generated code, not parsed"));
             }
             raw = Files.readAllBytes(file.path());
         } catch (NoSuchFileException e) {

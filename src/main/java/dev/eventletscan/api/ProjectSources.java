@@ -47,6 +47,9 @@ final class ProjectSources {
 
     private static Structure structureOf(SourceFile file) {
         try {
+            if (Files.size(file.path()) > FileScanner.MAX_PYTHON_BYTES) {
+                return Structure.EMPTY; // generated code: the detection pass reports it
+            }
             List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(Files.readAllBytes(file.path())).text());
             return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
         } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -13,8 +13,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file whose parse runs past the limit is reported and skipped; the scan, and the parser, go on. */
-class ParseTimeLimitTest {
+/**
+ * A file whose parse runs past the time limit, or that is too large to be hand-written code, is reported and
+ * skipped; the scan, and the parser, go on.
+ */
+class PerFileLimitsTest {
     @TempDir
     Path tmp;
 
@@ -45,5 +48,23 @@ class ParseTimeLimitTest {
         assertThat(run.out()).contains("a_huge.py: error: parse stopped after the time limit of 0.02 s (--parse-timeout); file not scanned")
                 .contains("b_small.py:2:1: EVT200").doesNotContain("a_huge.py:2:");
         assertThat(cli("scan", tmp.toString(), "--parse-timeout", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aPythonFileOverTwentyMegabytesIsReportedNotParsed() throws Exception {
+        byte[] line = "x = eventlet.sleep(1)\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var out = Files.newOutputStream(tmp.resolve("generated.py"))) {
+            out.write("import eventlet\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (long written = 0; written <= FileScanner.MAX_PYTHON_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+        Files.writeString(tmp.resolve("small.py"), "import eventlet\neventlet.spawn(print)\n");
+
+        CliRun run = cli("scan", tmp.toString(), "--format", "text");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("generated.py: error: larger than 20 MiB (20 MiB): generated code, not parsed")
+                .contains("small.py:2:1: EVT200").doesNotContain("generated.py:2:");
     }
 }
