@@ -7,6 +7,8 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.parse.ParseTimeoutException;
 import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.cache.ResultCache;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,12 @@ final class DetectionPool {
 
     /** @return one outcome per file, in the files' order */
     static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, int threads, ProjectFacts project,
-            Map<String, Manifest> manifests, ScanListener listener, java.time.Duration parseTimeout) {
+            Map<String, Manifest> manifests, ScanListener listener, java.time.Duration parseTimeout, FileContents contents,
+            ResultCache cache) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
         ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
         ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
-            FileScanner s = new FileScanner(rules, parseTimeout);
+            FileScanner s = new FileScanner(rules, parseTimeout, contents, cache);
             workers.add(s);
             return s;
         });

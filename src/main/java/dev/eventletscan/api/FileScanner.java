@@ -17,10 +17,11 @@ import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.cache.ResultCache;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,17 +43,21 @@ final class FileScanner implements AutoCloseable {
     private final PythonDetector python;
     private final TextDetector text;
     private final DependencyDetector dependencies;
-    private final byte[][] needles;
+    private final String[] needles;
     private PythonParser parser;
     private final java.time.Duration parseTimeout;
+    private final FileContents contents;
+    private final ResultCache cache;
     private List<SyntaxQuery> queries;
 
     FileScanner(RuleSet rules) {
-        this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT);
+        this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, FileContents.DISK, ResultCache.disabled());
     }
 
-    FileScanner(RuleSet rules, java.time.Duration parseTimeout) {
+    FileScanner(RuleSet rules, java.time.Duration parseTimeout, FileContents contents, ResultCache cache) {
         this.parseTimeout = parseTimeout;
+        this.contents = contents;
+        this.cache = cache;
         this.rules = rules;
         this.python = new PythonDetector(rules);
         this.text = new TextDetector(rules);
@@ -60,7 +65,7 @@ final class FileScanner implements AutoCloseable {
         // upper case too: environment variables (EVENTLET_HUB) name the package that way
         this.needles = rules.trackedRoots().stream().sorted()
                 .flatMap(r -> java.util.stream.Stream.of(r, r.toUpperCase(java.util.Locale.ROOT)))
-                .map(r -> r.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+                .map(r -> new String(r.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toArray(String[]::new);
     }
 
     /** Reads a manifest for the project-wide pre-pass; null when the file is not one. */
@@ -70,7 +75,7 @@ final class FileScanner implements AutoCloseable {
             return null;
         }
         try {
-            SourceText source = SourceText.decode(Files.readAllBytes(file.path()));
+            SourceText source = SourceText.decode(contents.read(file));
             return setupPy ? SetupPy.read(file.relativePath(), parser().parse(source))
                     : Manifests.read(file.relativePath(), source);
         } catch (IOException | RuntimeException e) {
@@ -82,15 +87,16 @@ final class FileScanner implements AutoCloseable {
     FileOutcome scan(SourceFile file, FileFacts facts, Manifest manifest) {
         byte[] raw;
         try {
-            if (!file.python() && Files.size(file.path()) > MAX_TEXT_BYTES) {
+            long size = contents.size(file);
+            if (!file.python() && size > MAX_TEXT_BYTES) {
                 return FileOutcome.failed(ProcessingIssue.warning(file.relativePath(),
                         "larger than " + (MAX_TEXT_BYTES >> 20) + " MiB, not read by text rules"));
             }
-            if (file.python() && Files.size(file.path()) > MAX_PYTHON_BYTES) {
+            if (file.python() && size > MAX_PYTHON_BYTES) {
                 return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "larger than " + (MAX_PYTHON_BYTES >> 20)
-                        + " MiB (" + (Files.size(file.path()) >> 20) + " MiB): generated code, not parsed"));
+                        + " MiB (" + (size >> 20) + " MiB): generated code, not parsed"));
             }
-            raw = Files.readAllBytes(file.path());
+            raw = contents.read(file);
         } catch (NoSuchFileException e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "file disappeared during the scan"));
         } catch (IOException | SecurityException e) {
@@ -103,6 +109,20 @@ final class FileScanner implements AutoCloseable {
         if (!mayHold && manifest == null) {
             return FileOutcome.skipped();
         }
+        // Findings depend on the bytes, on where the file sits (paths, entry points) and on its manifest.
+        String key = cache.enabled() ? ResultCache.key("detect", file.relativePath() + "\0" + file.python() + "\0" + facts + "\0" + manifest, raw) : null;
+        FileOutcome cached = key == null ? null : cache.get(key, FileOutcome.class);
+        if (cached != null) {
+            return cached;
+        }
+        FileOutcome outcome = detect(file, facts, manifest, raw, utf16);
+        if (key != null) {
+            cache.put(key, outcome);
+        }
+        return outcome;
+    }
+
+    private FileOutcome detect(SourceFile file, FileFacts facts, Manifest manifest, byte[] raw, boolean utf16) {
         if (!utf16 && SourceText.looksBinary(raw)) {
             return FileOutcome.failed(ProcessingIssue.warning(file.relativePath(), "binary content (NUL bytes), not scanned"));
         }
@@ -140,8 +160,10 @@ final class FileScanner implements AutoCloseable {
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */
     boolean mayHoldFinding(byte[] content) {
-        for (byte[] needle : needles) {
-            if (indexOf(content, needle) >= 0) {
+        // As Latin-1 every byte is one char, and String.indexOf runs vectorised: several times a plain loop.
+        String bytes = new String(content, StandardCharsets.ISO_8859_1);
+        for (String needle : needles) {
+            if (bytes.contains(needle)) {
                 return true;
             }
         }
@@ -152,27 +174,6 @@ final class FileScanner implements AutoCloseable {
     private boolean mentionsTrackedName(byte[] content) {
         String lower = new String(content, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
         return rules.trackedRoots().stream().anyMatch(lower::contains);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        if (needle.length == 0) {
-            return 0;
-        }
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private PythonParser parser() {

@@ -6,9 +6,10 @@ import dev.eventletscan.graph.ImportExtractor;
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.parse.LogicalLines;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.cache.ResultCache;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +29,10 @@ final class ProjectSources {
     private ProjectSources() {}
 
     /** @return by relative path; an unreadable file has an empty structure (the detection pass reports it) */
-    static Map<String, Structure> read(List<SourceFile> files, int threads) {
+    static Map<String, Structure> read(List<SourceFile> files, int threads, FileContents contents, ResultCache cache) {
         List<SourceFile> python = files.stream().filter(SourceFile::python).toList();
         try (ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads))) {
-            List<Structure> read = pool.submit(() -> python.parallelStream().map(ProjectSources::structureOf).toList()).get();
+            List<Structure> read = pool.submit(() -> python.parallelStream().map(f -> structureOf(f, contents, cache)).toList()).get();
             Map<String, Structure> out = new TreeMap<>();
             for (int i = 0; i < python.size(); i++) {
                 out.put(python.get(i).relativePath(), read.get(i));
@@ -45,13 +46,23 @@ final class ProjectSources {
         }
     }
 
-    private static Structure structureOf(SourceFile file) {
+    private static Structure structureOf(SourceFile file, FileContents contents, ResultCache cache) {
         try {
-            if (Files.size(file.path()) > FileScanner.MAX_PYTHON_BYTES) {
+            if (contents.size(file) > FileScanner.MAX_PYTHON_BYTES) {
                 return Structure.EMPTY; // generated code: the detection pass reports it
             }
-            List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(Files.readAllBytes(file.path())).text());
-            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
+            byte[] raw = contents.read(file);
+            String key = cache.enabled() ? ResultCache.key("structure", "", raw) : null; // the bytes alone decide it
+            Structure cached = key == null ? null : cache.get(key, Structure.class);
+            if (cached != null) {
+                return cached;
+            }
+            List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(raw).text());
+            Structure read = new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
+            if (key != null) {
+                cache.put(key, read);
+            }
+            return read;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Structure.EMPTY;
         }

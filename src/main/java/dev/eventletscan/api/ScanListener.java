@@ -16,6 +16,9 @@ public interface ScanListener {
 
     default void phaseFinished(Phase phase, long nanos) {}
 
+    /** The result cache was saved, or not; {@code summary} says how many results came from it. */
+    default void cacheSaved(String summary) {}
+
     /** The scan's steps, in order. */
     enum Phase {
         WALK("walk"), MANIFESTS("manifests"), DETECT("detect"), DEPENDENCIES("installed dependencies"),

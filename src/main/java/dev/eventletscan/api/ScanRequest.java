@@ -19,10 +19,11 @@ import java.util.Map;
  * @param enabled rule ids or categories kept although {@code disabled} names their category
  * @param severities severity overrides by rule id or category
  * @param parseTimeout how long one file's parse may take before the file is reported and skipped
+ * @param cache the folder of the per-file result cache, or null to compute everything afresh
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
         List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
-        Duration parseTimeout) {
+        Duration parseTimeout, Path cache) {
     /** Tree-sitter parses about 10 MB/s on one core: a file that takes longer than this is pathological. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +45,8 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
             List<String> disabled, List<Path> sitePackages) {
-        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT);
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT,
+                null);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
@@ -57,7 +59,13 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest withSitePackages(List<Path> dirs) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities,
-                parseTimeout);
+                parseTimeout, cache);
+    }
+
+    /** @param dir the result cache's folder, or null for none */
+    public ScanRequest withCache(Path dir) {
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
+                parseTimeout, dir);
     }
 
     public int effectiveThreads() {

@@ -21,6 +21,8 @@ import dev.eventletscan.score.Assessor;
 import dev.eventletscan.score.ImportGraphShape;
 import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
+import dev.eventletscan.cache.ResultCache;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.PathFilter;
 import dev.eventletscan.walk.RepositoryWalker;
 import dev.eventletscan.walk.SourceFile;
@@ -97,22 +99,49 @@ public final class Scanner {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
-        WalkResult walk = timed(listener, Phase.WALK, 0, () ->
-                new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile).walk(request.target()));
+        WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
+        ResultCache cache = request.cache() == null ? ResultCache.disabled()
+                : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
+        ScanResult result = scan(request, walk, cache, listener, started, startNanos);
+        listener.cacheSaved(cache.save());
+        return result;
+    }
+
+    /** The walker a request asks for: its include and exclude globs, and the non-Python files the rules read. */
+    public RepositoryWalker walker(ScanRequest request) {
+        return new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile);
+    }
+
+    /** What cached per-file results must have been made with: this build of the tool and these rules. */
+    public String cacheStamp() {
+        return Version.build() + " " + rules.fingerprint();
+    }
+
+    /**
+     * Scans files already listed, whose bytes may come from elsewhere than the disk (a commit's tree, say).
+     *
+     * @param cache per-file results to reuse and fill; the caller saves it
+     */
+    public ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener) throws IOException {
+        return scan(request, walk, cache, listener, Instant.now(), System.nanoTime());
+    }
+
+    private ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener, Instant started,
+            long startNanos) throws IOException {
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
-        Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), earlyProblems));
+        Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), walk.contents(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
         ProjectFacts project = new ProjectFacts(entryPoints);
         int threads = request.effectiveThreads();
         List<FileOutcome> outcomes = timed(listener, Phase.DETECT, walk.files().size(),
-                () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout()));
+                () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout(), walk.contents(), cache));
         List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null : timed(listener, Phase.DEPENDENCIES, 0,
                 () -> InstalledDependencies.assess(request, manifests.values(), rules, earlyProblems));
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems);
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toCollection(TreeSet::new));
         ProjectShape shape = timed(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
-                ? projectShape(walk.files(), pythonFiles, threads) : ProjectShape.flat(pythonFiles.size()));
+                ? projectShape(walk, pythonFiles, threads, cache) : ProjectShape.flat(pythonFiles.size()));
         Assessment assessment = timed(listener, Phase.ASSESS, 0,
                 () -> assessor.assess(merged.findings(), pythonFiles, shape, rules, dependencies, entryPoints));
         var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
@@ -143,9 +172,9 @@ public final class Scanner {
     }
 
     /** Manifests first, on this thread: their entry points decide the context of findings in every other file. */
-    private Map<String, Manifest> readManifests(List<SourceFile> files, List<ProcessingIssue> problems) {
+    private Map<String, Manifest> readManifests(List<SourceFile> files, FileContents contents, List<ProcessingIssue> problems) {
         Map<String, Manifest> out = new TreeMap<>();
-        try (FileScanner reader = new FileScanner(rules)) {
+        try (FileScanner reader = new FileScanner(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, contents, ResultCache.disabled())) {
             for (SourceFile f : files) {
                 Manifest m = reader.readManifest(f, problems);
                 if (m != null) {
@@ -157,13 +186,14 @@ public final class Scanner {
     }
 
     /** The import graph and call levels, from one lexical pass over every Python file. */
-    private ProjectShape projectShape(List<SourceFile> files, Set<String> pythonFiles, int threads) {
-        Map<String, ProjectSources.Structure> sources = ProjectSources.read(files, threads);
-        ImportGraph graph = ImportGraph.build(files,
-                f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports());
+    private ProjectShape projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache) {
+        Map<String, ProjectSources.Structure> sources = ProjectSources.read(walk.files(), threads, walk.contents(), cache);
+        ImportGraph graph = ImportGraph.build(walk.files(),
+                f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports(), walk.contents()::isPackage);
         Map<String, List<FunctionCalls>> functions = new TreeMap<>();
         sources.forEach((path, structure) -> functions.put(path, structure.functions()));
-        CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee));
+        CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee),
+                callee -> ImportGraphShape.callerFiles(graph, callee));
         return new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit());
     }
 

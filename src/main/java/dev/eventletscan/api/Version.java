@@ -6,24 +6,28 @@ import java.util.Properties;
 
 /** The tool's version, written into the jar by the build. */
 public final class Version {
-    private static final String VERSION = load();
+    private static final Properties BUILD = load();
 
     private Version() {}
 
     public static String get() {
-        return VERSION;
+        return BUILD.getProperty("version", "unknown");
     }
 
-    private static String load() {
+    /** The version and the build's time: what cached results are tied to. */
+    public static String build() {
+        return get() + "+" + BUILD.getProperty("build", "unknown");
+    }
+
+    private static Properties load() {
         try (InputStream in = Version.class.getResourceAsStream("/eventlet-scan-version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
             Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
+            if (in != null) {
+                p.load(in);
+            }
+            return p;
         } catch (IOException e) {
-            return "unknown";
+            return new Properties();
         }
     }
 }

@@ -47,18 +47,31 @@ public final class CallLevels {
     /** Callers by the spelling they call, then by their file: {@code .start} to the functions calling {@code x.start()}. */
     private final Map<String, Map<Integer, List<Integer>>> callersOf = new HashMap<>();
     private final BiPredicate<String, String> canCall;
+    /** The files that can call into a file, when known: far fewer than the files calling a common name. */
+    private final java.util.function.Function<String, java.util.Collection<String>> callerFiles;
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private BitSet[] asked;
     private BitSet[] allowed;
     /** Per function, the functions that can call it, resolved on first need: every component's climb reuses them. */
     private int[][] callersByCallee;
+    private int[] scratch;
 
     /**
      * @param functions every file's functions, by path
      * @param canCall whether code in the first file can call functions of the second
      */
     public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall) {
+        this(functions, canCall, null);
+    }
+
+    /**
+     * @param callerFiles for a file, every file whose code can call its functions (itself and its importers): the
+     *     same links as {@code canCall}, listed, which lets a climb look only there
+     */
+    public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall,
+            java.util.function.Function<String, java.util.Collection<String>> callerFiles) {
         this.canCall = canCall;
+        this.callerFiles = callerFiles;
         List<Integer> files = new ArrayList<>();
         new TreeMap<>(functions).forEach((path, list) -> {
             int file = fileIdOf.computeIfAbsent(path, p -> {
@@ -112,12 +125,23 @@ public final class CallLevels {
     private int[] levels(Set<Site> greenCallers, int maxLevel) {
         int[] level = new int[sites.size()];
         java.util.Arrays.fill(level, -1);
+        climb(greenCallers, maxLevel, level, new ArrayDeque<>());
+        return level;
+    }
+
+    /**
+     * Breadth first from the green callers, writing levels into {@code level} (all -1 on entry).
+     *
+     * @param reached collects every function given a level, so a caller can read or reset only those
+     */
+    private void climb(Set<Site> greenCallers, int maxLevel, int[] level, Deque<Integer> reached) {
         Deque<Integer> frontier = new ArrayDeque<>();
         for (Site s : new TreeSet<>(greenCallers)) {
             Integer id = idOf.get(s);
             if (id != null && level[id] < 0) {
                 level[id] = 0;
                 frontier.add(id);
+                reached.add(id);
             }
         }
         while (!frontier.isEmpty()) {
@@ -129,16 +153,29 @@ public final class CallLevels {
                 if (level[caller] < 0) {
                     level[caller] = level[callee] + 1;
                     frontier.add(caller);
+                    reached.add(caller);
                 }
             }
         }
-        return level;
     }
 
     /** Not thread-safe: one assessment climbs at a time. */
     private int[] callersOf(int callee) {
         int[] known = callersByCallee[callee];
-        if (known == null) {
+        if (known == null && callerFiles != null) {
+            List<Integer> found = new ArrayList<>();
+            for (String path : callerFiles.apply(paths.get(fileOf[callee]))) {
+                Integer file = fileIdOf.get(path);
+                if (file == null) {
+                    continue;
+                }
+                for (String spelling : spellings.get(callee)) {
+                    found.addAll(callersOf.getOrDefault(spelling, Map.of()).getOrDefault(file, List.of()));
+                }
+            }
+            known = found.stream().mapToInt(Integer::intValue).distinct().toArray();
+            callersByCallee[callee] = known;
+        } else if (known == null) {
             List<Integer> found = new ArrayList<>();
             for (String spelling : spellings.get(callee)) {
                 callersOf.getOrDefault(spelling, Map.of()).forEach((file, callers) -> {
@@ -166,11 +203,21 @@ public final class CallLevels {
     }
 
     public Summary summarise(Set<Site> greenCallers, int maxLevel) {
+        // One array for every summary, reset where a climb wrote: a project has a hundred thousand functions and
+        // a component's climb reaches a few hundred.
+        if (scratch == null) {
+            scratch = new int[sites.size()];
+            java.util.Arrays.fill(scratch, -1);
+        }
+        Deque<Integer> reached = new ArrayDeque<>();
+        climb(greenCallers, maxLevel, scratch, reached);
         int depth = 0;
         int callers = 0;
-        for (int l : levels(greenCallers, maxLevel)) {
+        for (int id : reached) {
+            int l = scratch[id];
             depth = Math.max(depth, l);
             callers += l > 0 ? 1 : 0;
+            scratch[id] = -1;
         }
         return new Summary(depth, callers);
     }

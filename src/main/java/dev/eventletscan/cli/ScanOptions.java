@@ -86,6 +86,13 @@ final class ScanOptions {
     @Option(names = "--no-config", description = "Read no configuration file.")
     boolean noConfig;
 
+    @Option(names = "--no-cache", description = "Compute every file's results afresh: neither read nor write the result cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep the per-file result cache in DIR "
+            + "(default: $XDG_CACHE_HOME/eventlet-scan/results, else ~/.cache/eventlet-scan/results).")
+    Path cacheDir;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error but errors and failed gates.")
     boolean quiet;
 
@@ -121,7 +128,8 @@ final class ScanOptions {
         ScanRequest request = new ScanRequest(target, pick("--include", includes, cfg.include()),
                 pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
                 pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
-                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
+                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
+                noCache ? null : cacheDir != null ? cacheDir : dev.eventletscan.cache.CacheDirectory.userDefault().orElse(null));
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);
         } catch (IllegalArgumentException e) {

@@ -68,4 +68,12 @@ final class ScanProgress implements ScanListener {
             err.flush();
         }
     }
+
+    @Override
+    public void cacheSaved(String summary) {
+        if (verbose) {
+            err.println("eventlet-scan: result cache: " + summary);
+            err.flush();
+        }
+    }
 }

@@ -43,8 +43,14 @@ public final class ImportGraph {
 
     /** @param importsOf the imports of a Python file, read beforehand (with the file's other facts, say) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf) {
+        return build(files, importsOf, dev.eventletscan.walk.FileContents.DISK::isPackage);
+    }
+
+    /** @param isPackage whether a folder holds an {@code __init__.py} (on disk, or in a commit's tree) */
+    public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
+            java.util.function.Predicate<java.nio.file.Path> isPackage) {
         ImportGraph g = new ImportGraph();
-        ModuleNames names = new ModuleNames();
+        ModuleNames names = new ModuleNames(isPackage);
         Map<String, List<ImportStatement>> statements = new TreeMap<>();
         for (SourceFile f : files) {
             if (!f.python()) {

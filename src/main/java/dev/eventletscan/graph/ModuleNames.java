@@ -1,11 +1,11 @@
 package dev.eventletscan.graph;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A file's dotted module name, the way Python imports it: the chain of
@@ -15,6 +15,11 @@ import java.util.Map;
  */
 final class ModuleNames {
     private final Map<Path, Boolean> isPackage = new HashMap<>();
+    private final Predicate<Path> holdsInit;
+
+    ModuleNames(Predicate<Path> holdsInit) {
+        this.holdsInit = holdsInit;
+    }
 
     String moduleOf(Path file) {
         String stem = file.getFileName().toString().replaceAll("\\.pyi?$", "");
@@ -29,6 +34,6 @@ final class ModuleNames {
     }
 
     private boolean isPackage(Path dir) {
-        return dir.getFileName() != null && isPackage.computeIfAbsent(dir, d -> Files.isRegularFile(d.resolve("__init__.py")));
+        return dir.getFileName() != null && isPackage.computeIfAbsent(dir, holdsInit::test);
     }
 }

@@ -69,6 +69,11 @@ public final class RuleSet {
         return version;
     }
 
+    /** The rule files' digest and the rules in force with their severities: results depend on nothing else of them. */
+    public String fingerprint() {
+        return version + " " + rules.stream().map(r -> r.id() + "=" + r.severity().id()).collect(Collectors.joining(","));
+    }
+
     public Optional<Rule> byId(String id) {
         return rules.stream().filter(r -> r.id().equalsIgnoreCase(id)).findFirst();
     }

@@ -8,6 +8,8 @@ import java.util.Set;
  */
 final class Components {
     private final Set<String> pythonFiles;
+    /** Files by component, grouped once: every component's assessment asks for its own. */
+    private java.util.Map<String, Set<String>> byComponent;
 
     Components(Set<String> pythonFiles) {
         this.pythonFiles = pythonFiles;
@@ -28,14 +30,14 @@ final class Components {
     }
 
     /** The Python files of a component. */
-    Set<String> filesOf(String componentPath) {
-        Set<String> out = new java.util.TreeSet<>();
-        for (String f : pythonFiles) {
-            if (componentOf(f).equals(componentPath)) {
-                out.add(f);
+    synchronized Set<String> filesOf(String componentPath) {
+        if (byComponent == null) {
+            byComponent = new java.util.HashMap<>();
+            for (String f : pythonFiles) {
+                byComponent.computeIfAbsent(componentOf(f), k -> new java.util.TreeSet<>()).add(f);
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableSet(byComponent.getOrDefault(componentPath, Set.of()));
     }
 
     boolean isPackage(String componentPath) {

@@ -5,6 +5,7 @@ import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.graph.ImportGraph;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,10 @@ public final class ImportGraphShape implements ProjectShape {
     private final CallLevels calls;
     private final int callLevelLimit;
     private Map<String, Integer> importerCounts;
+    /** Reach by seed modules: share and depth ask for the same seeds, and a component's files are often one module. */
+    private final Map<Set<String>, Reach> reaches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Reach(int modules, int depth) {}
 
     /** @param calls the project's functions and their calls, linked through this graph's imports */
     public ImportGraphShape(ImportGraph graph, Set<String> pythonFiles, CallLevels calls, int callLevelLimit) {
@@ -35,6 +40,19 @@ public final class ImportGraphShape implements ProjectShape {
         return caller.isPresent() && callee.isPresent() && graph.importsOf(caller.get()).contains(callee.get());
     }
 
+    /** The files {@link #canCall} allows to call into a file: the file itself and the files importing its module. */
+    public static java.util.Collection<String> callerFiles(ImportGraph graph, String calleePath) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(calleePath);
+        graph.moduleOf(calleePath).ifPresent(m -> graph.importersOf(m).forEach(i -> {
+            String path = graph.pathOf(i);
+            if (!path.equals(calleePath)) {
+                out.add(path);
+            }
+        }));
+        return out;
+    }
+
     @Override
     public CallLevels.Summary callLevels(Set<CallLevels.Site> greenCallers) {
         Set<CallLevels.Site> functions = new TreeSet<>();
@@ -51,12 +69,19 @@ public final class ImportGraphShape implements ProjectShape {
     @Override
     public double reachShare(Set<String> eventletFiles) {
         int all = graph.modules().size();
-        return all == 0 ? 0 : (double) graph.reach(modules(eventletFiles)).size() / all;
+        return all == 0 ? 0 : (double) reach(eventletFiles).modules() / all;
     }
 
     @Override
     public int depth(Set<String> eventletFiles) {
-        return graph.reach(modules(eventletFiles)).values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return reach(eventletFiles).depth();
+    }
+
+    private Reach reach(Set<String> files) {
+        return reaches.computeIfAbsent(modules(files), seeds -> {
+            Map<String, Integer> reached = graph.reach(seeds);
+            return new Reach(reached.size(), reached.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        });
     }
 
     @Override

@@ -1,0 +1,175 @@
+package dev.eventletscan.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
+import dev.eventletscan.fileio.AtomicFile;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Per-file results of earlier scans, each under a digest of the file's bytes and of whatever else the result
+ * depends on (its path, the project facts it was read with), so a changed file can never meet a stale entry.
+ * <p>
+ * One pack file per scanned root holds the entries its last scan used: it grows with the repository, not with
+ * its history. The pack is stamped with the tool's build and the rules in force, and a pack with another stamp
+ * is not read. It is replaced in one step, so concurrent scans never see half a pack (the last to finish wins),
+ * and a pack that fails its checksum or does not decode is ignored and rebuilt: the cache can make a scan
+ * faster, never different.
+ */
+public final class ResultCache {
+    // The model's annotations shape the JSON report (empty lists left out, say); the cache must give back exactly
+    // what it was given, so it sees plain records.
+    private static final ObjectMapper SMILE = SmileMapper.builder()
+            .disable(com.fasterxml.jackson.databind.MapperFeature.USE_ANNOTATIONS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Path pack;
+    private final String stamp;
+    private final Map<String, byte[]> loaded;
+    private final Map<String, byte[]> used = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private volatile boolean changed;
+    private final String loadProblem;
+
+    private ResultCache(Path pack, String stamp) {
+        this.pack = pack;
+        this.stamp = stamp;
+        PackFile.Read read = pack == null ? PackFile.Read.EMPTY : PackFile.read(pack, stamp);
+        this.loaded = read.entries();
+        this.loadProblem = read.problem();
+    }
+
+    /** A cache that keeps nothing ({@code --no-cache}). */
+    public static ResultCache disabled() {
+        return new ResultCache(null, "");
+    }
+
+    /**
+     * @param directory where packs live; created on save
+     * @param scope what the pack is for, such as the scanned root's absolute path
+     * @param stamp the tool build and rule fingerprint that entries are valid for
+     */
+    public static ResultCache open(Path directory, String scope, String stamp) {
+        return new ResultCache(directory.resolve(digest(scope).substring(0, 32) + ".pack"), stamp);
+    }
+
+    public boolean enabled() {
+        return pack != null;
+    }
+
+    /** The key of a result: the digest of what it depends on besides the bytes, then of the bytes. */
+    public static String key(String table, String context, byte[] content) {
+        MessageDigest d = sha256();
+        d.update((table + '\0' + context + '\0').getBytes(StandardCharsets.UTF_8));
+        d.update(content);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** @return the cached value, or null when there is none (or it no longer decodes) */
+    public <T> T get(String key, Class<T> type) {
+        if (pack == null) {
+            return null;
+        }
+        byte[] bytes = used.get(key);
+        if (bytes == null) {
+            bytes = loaded.get(key);
+        }
+        if (bytes != null) {
+            try {
+                T value = SMILE.readValue(bytes, type);
+                used.put(key, bytes);
+                hits.incrementAndGet();
+                return value;
+            } catch (IOException | RuntimeException e) {
+                changed = true; // dropped: the next save leaves it out
+            }
+        }
+        misses.incrementAndGet();
+        return null;
+    }
+
+    public void put(String key, Object value) {
+        if (pack == null) {
+            return;
+        }
+        try {
+            used.put(key, SMILE.writeValueAsBytes(value));
+            changed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int hits() {
+        return hits.get();
+    }
+
+    public int misses() {
+        return misses.get();
+    }
+
+    /**
+     * Writes the entries this scan used, when they differ from the pack read.
+     *
+     * @return what happened, for {@code --verbose}
+     */
+    public String save() {
+        if (pack == null) {
+            return "cache off";
+        }
+        String summary = hits + " cached, " + misses + " computed";
+        if (loadProblem != null) {
+            summary += " (" + loadProblem + ")";
+        }
+        if (!changed && used.size() == loaded.size()) {
+            return summary;
+        }
+        try {
+            Files.createDirectories(pack.getParent());
+            AtomicFile.replace(pack, tmp -> Files.write(tmp, PackFile.encode(stamp, used)));
+            return summary + "; wrote " + pack;
+        } catch (IOException | RuntimeException e) {
+            return summary + "; cannot write " + pack + ": " + e.getMessage();
+        }
+    }
+
+    static String digest(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static byte[] bytesOf(DataOutputStreamWriter writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    @FunctionalInterface
+    interface DataOutputStreamWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
+}
