@@ -1,6 +1,9 @@
 package dev.eventletscan.cache;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.UncheckedIOException;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +29,7 @@ final class PackFile {
     private PackFile() {}
 
     static byte[] encode(String stamp, Map<String, byte[]> entries) {
-        byte[] body = ResultCache.bytesOf(out -> {
+        byte[] body = bytesOf(out -> {
             out.writeLong(MAGIC);
             out.writeUTF(stamp);
             out.writeInt(entries.size());
@@ -38,7 +41,7 @@ final class PackFile {
         });
         CRC32C crc = new CRC32C();
         crc.update(body);
-        return ResultCache.bytesOf(out -> {
+        return bytesOf(out -> {
             out.write(body);
             out.writeLong(crc.getValue());
         });
@@ -83,5 +86,20 @@ final class PackFile {
         } catch (IOException | RuntimeException e) {
             return new Read(Map.of(), "ignored " + pack + ": " + e.getMessage());
         }
+    }
+
+    private static byte[] bytesOf(Writer writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
     }
 }

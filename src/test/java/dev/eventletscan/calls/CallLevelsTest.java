@@ -79,4 +79,63 @@ class CallLevelsTest {
         assertThat(sameFileOnly.climb(seeds, 2)).hasSize(3).containsValue(2).doesNotContainValue(3);
         assertThat(sameFileOnly.summarise(seeds, 5)).isEqualTo(new CallLevels.Summary(3, 3));
     }
+
+    /**
+     * Listing the files that can call into a file (its importers) is only a faster way to ask the import graph;
+     * on random projects both ways must climb to the same levels.
+     */
+    @Test
+    void callerFilesClimbLikeThePairwiseTest() {
+        java.util.Random random = new java.util.Random(20261125);
+        String[] names = {"start", "run", "get", "spawn", "helper", "stop", ".start", ".run", ".get"};
+        for (int round = 0; round < 200; round++) {
+            int fileCount = 2 + random.nextInt(8);
+            Map<String, List<FunctionCalls>> functions = new TreeMap<>();
+            Map<String, Set<String>> importsOf = new TreeMap<>();
+            for (int f = 0; f < fileCount; f++) {
+                String path = "p/m" + f + ".py";
+                List<FunctionCalls> list = new java.util.ArrayList<>();
+                for (int fn = 0; fn < 1 + random.nextInt(5); fn++) {
+                    boolean method = random.nextBoolean();
+                    String simple = names[random.nextInt(6)];
+                    Set<String> callees = new java.util.TreeSet<>();
+                    for (int c = 0; c < random.nextInt(4); c++) {
+                        callees.add(names[random.nextInt(names.length)]);
+                    }
+                    String name = (method ? "C." : "") + simple;
+                    if (list.stream().noneMatch(x -> x.qualifiedName().equals(name))) {
+                        list.add(new FunctionCalls(name, method, callees));
+                    }
+                }
+                functions.put(path, list);
+                Set<String> imports = new java.util.TreeSet<>();
+                for (int i = 0; i < fileCount; i++) {
+                    if (i != f && random.nextInt(3) == 0) {
+                        imports.add("p/m" + i + ".py");
+                    }
+                }
+                importsOf.put(path, imports);
+            }
+            java.util.function.BiPredicate<String, String> canCall =
+                    (caller, callee) -> caller.equals(callee) || importsOf.get(caller).contains(callee);
+            java.util.function.Function<String, java.util.Collection<String>> callerFiles = callee -> {
+                List<String> out = new java.util.ArrayList<>(List.of(callee));
+                importsOf.forEach((file, imports) -> {
+                    if (imports.contains(callee)) {
+                        out.add(file);
+                    }
+                });
+                return out;
+            };
+            var pairwise = new CallLevels(functions, canCall);
+            var listed = new CallLevels(functions, canCall, callerFiles);
+            String seedFile = "p/m" + random.nextInt(fileCount) + ".py";
+            Set<CallLevels.Site> seeds = Set.of(new CallLevels.Site(seedFile, functions.get(seedFile).getFirst().qualifiedName()));
+            int max = 1 + random.nextInt(4);
+            assertThat(listed.climb(seeds, max)).as("round %d", round).isEqualTo(pairwise.climb(seeds, max));
+            assertThat(listed.summarise(seeds, max)).as("round %d", round).isEqualTo(pairwise.summarise(seeds, max));
+            assertThat(listed.summarise(seeds, max)).as("a second summary reuses the scratch levels")
+                    .isEqualTo(pairwise.summarise(seeds, max));
+        }
+    }
 }
