@@ -102,7 +102,21 @@ public final class Scanner {
         WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
         ResultCache cache = request.cache() == null ? ResultCache.disabled()
                 : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
-        ScanResult result = scan(request, walk, cache, listener, started, startNanos);
+        String whole = cache.enabled() ? WholeScanKey.of(request, walk) : null;
+        ScanResult known = whole == null ? null : cache.get(whole, ScanResult.class);
+        ScanResult result;
+        if (known != null) {
+            cache.keepAll(); // the per-file results stay for the next scan that changes something
+            var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            // where and when it ran, and the commit, are this run's; everything else depends on the bytes alone
+            result = known.restamped(ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing));
+        } else {
+            result = scan(request, walk, cache, listener, started, startNanos);
+            if (whole != null && result.problems().stream().noneMatch(p -> p.level().equals("error"))) {
+                cache.put(whole, result.withoutTiming());
+            }
+        }
         listener.cacheSaved(cache.save());
         return result;
     }

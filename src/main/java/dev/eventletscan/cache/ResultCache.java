@@ -111,6 +111,11 @@ public final class ResultCache {
         }
     }
 
+    /** Keeps every entry read for the next save, used by this scan or not: a whole scan came from the cache. */
+    public void keepAll() {
+        loaded.forEach(used::putIfAbsent);
+    }
+
     public int hits() {
         return hits.get();
     }
@@ -148,7 +153,7 @@ public final class ResultCache {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -43,6 +43,12 @@ public record ScanResult(
                 assessment, comparison, gate);
     }
 
+    /** The same result as scanned at another time, from another place or on another commit. */
+    public ScanResult restamped(String newRoot, ScanMetadata newMetadata) {
+        return new ScanResult(tool, newRoot, newMetadata, summary, files, findings, suppressed, rules, problems, assessment,
+                comparison, gate);
+    }
+
     /** The same result with each finding's status set and the comparison recorded. */
     public ScanResult compared(List<Finding> withStatus, Comparison newComparison) {
         return new ScanResult(tool, root, metadata, summary, files, withStatus, suppressed, rules, problems, assessment,

@@ -73,11 +73,14 @@ class CachedScanTest {
         Files.writeString(worker, "import eventlet\n\ndef go(fn):\n    return eventlet.spawn(fn)\n");
         Scan first = scan(repo, cache, 1);
         assertThat(first.json()).contains("eventlet.greenthread.spawn\"").doesNotContain("spawn_n");
+        assertThat(scan(repo, cache, 1).cacheSummary()).as("unchanged: the whole result comes from the cache")
+                .isEqualTo("1 cached, 0 computed");
         Files.writeString(worker, "import eventlet\n\ndef go(fn):\n    return eventlet.spawn_n(fn)\n");
         Scan second = scan(repo, cache, 1);
         assertThat(second.json()).isEqualTo(scan(repo, null, 1).json()).contains("eventlet.greenthread.spawn_n");
-        assertThat(second.cacheSummary()).as("the changed file's detection and structure are computed afresh")
-                .startsWith("1 cached, 2 computed");
+        assertThat(second.cacheSummary())
+                .as("the whole scan and the changed file are computed afresh; the unchanged file's entries were kept")
+                .startsWith("1 cached, 3 computed");
     }
 
     @Test
