@@ -117,7 +117,8 @@ public final class Scanner {
                 cache.put(whole, result.withoutTiming());
             }
         }
-        listener.cacheSaved(cache.save());
+        String saved = cache.save();
+        listener.cacheSaved(known != null ? "nothing changed, whole result read back (" + saved + ")" : saved);
         return result;
     }
 
