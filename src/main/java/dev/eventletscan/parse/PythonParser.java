@@ -59,12 +59,14 @@ public final class PythonParser implements AutoCloseable {
 
     /** Parses and, while the native tree is alive, runs the queries; their hits travel with the tree. */
     public SyntaxTree parse(SourceText source, List<SyntaxQuery> queries) {
-        Tree tree = (timeLimitNanos > 0 ? parseWithin(source) : parser.parse(source.text()))
+        boolean textNeeded = queries.stream().anyMatch(SyntaxQuery::needsText);
+        Tree tree = (timeLimitNanos > 0 ? parseWithin(source, textNeeded) : parser.parse(source.text()))
                 .orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
         try (tree; TreeCursor cursor = tree.walk()) {
             SyntaxTree copy = copy(source, tree.getRootNode().hasError(), cursor);
             if (!queries.isEmpty()) {
-                copy.setQueryHits(runQueries(tree, source, queries));
+                // a tree parsed under the time limit holds no text unless a query needed it
+                copy.setQueryHits(runQueries(tree, source, queries, timeLimitNanos > 0 && !textNeeded));
             }
             return copy;
         }
@@ -80,11 +82,12 @@ public final class PythonParser implements AutoCloseable {
 
     /**
      * The parse with tree-sitter's progress callback watching the clock; the text goes in as one chunk. A tree
-     * parsed from a callback carries no text, and jtreesitter needs the text to check query predicates
-     * ({@code #eq?}, {@code #match?}), so the finished tree is given back to the parser with the text: with an
-     * unchanged old tree tree-sitter reuses every node, which costs a small fraction of the first parse.
+     * parsed from a callback carries no text, so jtreesitter checks no query predicates on it: {@link SyntaxQuery}
+     * checks {@code #eq?}, {@code #match?} and {@code #any-of?} itself. Only a query with another predicate needs
+     * the finished tree given back to the parser with the text (tree-sitter then reuses every node, which still
+     * costs about a fifth of the first parse).
      */
-    private Optional<Tree> parseWithin(SourceText source) {
+    private Optional<Tree> parseWithin(SourceText source, boolean textNeeded) {
         long deadline = System.nanoTime() + timeLimitNanos;
         String text = source.text();
         byte[] utf8 = source.utf8();
@@ -95,16 +98,22 @@ public final class PythonParser implements AutoCloseable {
             parser.reset(); // a halted parse would otherwise resume on the next file
             throw new ParseTimeoutException(Duration.ofNanos(timeLimitNanos));
         }
+        if (!textNeeded) {
+            return bare;
+        }
         try (Tree old = bare.get()) {
             return parser.parse(text, InputEncoding.UTF_8, old);
         }
     }
 
-    private static List<QueryHit> runQueries(Tree tree, SourceText source, List<SyntaxQuery> queries) {
+    private static List<QueryHit> runQueries(Tree tree, SourceText source, List<SyntaxQuery> queries, boolean ownPredicates) {
         List<QueryHit> hits = new ArrayList<>();
         for (SyntaxQuery q : queries) {
             try (QueryCursor cursor = new QueryCursor(q.query())) {
                 cursor.findMatches(tree.getRootNode()).forEach(m -> {
+                    if (ownPredicates && !q.accepts(m, n -> source.slice(n.getStartByte(), n.getEndByte()))) {
+                        return;
+                    }
                     String symbol = m.findNodes(QueryMatch.SYMBOL_CAPTURE).stream().findFirst()
                             .map(n -> source.slice(n.getStartByte(), n.getEndByte())).orElse(null);
                     for (Node at : m.findNodes(QueryMatch.MATCH_CAPTURE)) {

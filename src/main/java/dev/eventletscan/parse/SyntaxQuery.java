@@ -19,6 +19,8 @@ public final class SyntaxQuery implements AutoCloseable {
     private final Query query;
     /** The key each pattern's hits are reported under: one key, or one per part of a combined query. */
     private final String[] keyOfPattern;
+    private final QueryPredicates[] predicatesOfPattern;
+    private final boolean needsText;
 
     /**
      * @param key what the hits are reported under (a rule id)
@@ -26,15 +28,45 @@ public final class SyntaxQuery implements AutoCloseable {
      */
     public SyntaxQuery(String key, String source) {
         this.key = key;
-        this.query = new Query(PythonGrammar.language(), padded(source));
+        String text = padded(source);
+        this.query = new Query(PythonGrammar.language(), text);
         this.keyOfPattern = new String[query.getPatternCount()];
         Arrays.fill(keyOfPattern, key);
+        this.predicatesOfPattern = predicates(query, text);
+        this.needsText = Arrays.stream(predicatesOfPattern).anyMatch(p -> !p.understood());
     }
 
-    private SyntaxQuery(Query query, String[] keyOfPattern) {
+    private SyntaxQuery(Query query, String text, String[] keyOfPattern) {
         this.key = null;
         this.query = query;
         this.keyOfPattern = keyOfPattern;
+        this.predicatesOfPattern = predicates(query, text);
+        this.needsText = Arrays.stream(predicatesOfPattern).anyMatch(p -> !p.understood());
+    }
+
+    private static QueryPredicates[] predicates(Query query, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        QueryPredicates[] out = new QueryPredicates[query.getPatternCount()];
+        for (int p = 0; p < out.length; p++) {
+            int start = query.startByteForPattern(p);
+            int end = Math.min(utf8.length, query.endByteForPattern(p));
+            out[p] = QueryPredicates.of(new String(utf8, start, Math.max(0, end - start), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /**
+     * Whether some pattern has a predicate only jtreesitter can check, which it does only on a tree that holds
+     * its text; otherwise {@link #accepts} checks them all.
+     */
+    public boolean needsText() {
+        return needsText;
+    }
+
+    /** Whether a match found on a tree without text satisfies its pattern's text predicates. */
+    boolean accepts(io.github.treesitter.jtreesitter.QueryMatch match,
+            java.util.function.Function<io.github.treesitter.jtreesitter.Node, String> text) {
+        return predicatesOfPattern[match.patternIndex()].accept(match, text);
     }
 
     /**
@@ -55,7 +87,8 @@ public final class SyntaxQuery implements AutoCloseable {
             text.append(part);
             bytes += part.getBytes(StandardCharsets.UTF_8).length;
         }
-        Query query = new Query(PythonGrammar.language(), padded(text.toString()));
+        String padded = padded(text.toString());
+        Query query = new Query(PythonGrammar.language(), padded);
         String[] keyOfPattern = new String[query.getPatternCount()];
         for (int p = 0; p < keyOfPattern.length; p++) {
             int start = query.startByteForPattern(p);
@@ -65,7 +98,7 @@ public final class SyntaxQuery implements AutoCloseable {
             }
             keyOfPattern[p] = keys.get(part);
         }
-        return new SyntaxQuery(query, keyOfPattern);
+        return new SyntaxQuery(query, padded, keyOfPattern);
     }
 
     /**

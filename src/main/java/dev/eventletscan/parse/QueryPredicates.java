@@ -1,0 +1,199 @@
+package dev.eventletscan.parse;
+
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The text predicates of one query pattern ({@code #eq?}, {@code #match?}, {@code #any-of?} and their
+ * {@code not-} and {@code any-} forms), read from the pattern's source and checked against the scanner's own
+ * copy of the file's bytes. jtreesitter checks them only on a tree that holds its text, which a parse under a
+ * time limit does not; this saves parsing every file a second time just to give the tree its text. The
+ * semantics are jtreesitter's, and {@code QueryPredicatesTest} holds the two to agreement.
+ */
+final class QueryPredicates {
+    private static final Set<String> EQ = Set.of("eq?", "not-eq?", "any-eq?", "any-not-eq?");
+    private static final Set<String> MATCH = Set.of("match?", "not-match?", "any-match?", "any-not-match?");
+    private static final Set<String> ANY_OF = Set.of("any-of?", "not-any-of?");
+
+    /** One argument: a capture name ({@code @x} without the @) or a literal. */
+    private record Arg(String value, boolean capture) {}
+
+    private record Predicate(String name, List<Arg> args, Pattern regex) {}
+
+    private final List<Predicate> predicates;
+    private final boolean understood;
+
+    private QueryPredicates(List<Predicate> predicates, boolean understood) {
+        this.predicates = predicates;
+        this.understood = understood;
+    }
+
+    /** The predicates written in a pattern's source text. */
+    static QueryPredicates of(String patternSource) {
+        List<Predicate> out = new ArrayList<>();
+        boolean understood = true;
+        Tokens t = new Tokens(patternSource);
+        while (t.findPredicateStart()) {
+            String name = t.word();
+            List<Arg> args = new ArrayList<>();
+            for (Arg a = t.arg(); a != null; a = t.arg()) {
+                args.add(a);
+            }
+            if (!t.closes()) {
+                understood = false;
+                break;
+            }
+            boolean known = (EQ.contains(name) || MATCH.contains(name)) && args.size() == 2 && args.getFirst().capture()
+                    || ANY_OF.contains(name) && !args.isEmpty() && args.getFirst().capture();
+            if (name.endsWith("!")) {
+                continue; // directives (#set!) say nothing about whether a match holds
+            }
+            if (!known || MATCH.contains(name) && args.get(1).capture()) {
+                understood = false;
+                continue;
+            }
+            out.add(new Predicate(name, List.copyOf(args), MATCH.contains(name) ? Pattern.compile(args.get(1).value()) : null));
+        }
+        return new QueryPredicates(List.copyOf(out), understood);
+    }
+
+    /** Whether every predicate of the pattern is one this class checks; otherwise the tree needs its text. */
+    boolean understood() {
+        return understood;
+    }
+
+    /** @param text the source text of a captured node */
+    boolean accept(QueryMatch match, Function<Node, String> text) {
+        for (Predicate p : predicates) {
+            if (!holds(p, match, text)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Predicate p, QueryMatch match, Function<Node, String> text) {
+        List<Node> nodes = match.findNodes(p.args().getFirst().value());
+        boolean positive = !p.name().contains("not-");
+        boolean any = p.name().startsWith("any-") && !ANY_OF.contains(p.name());
+        if (ANY_OF.contains(p.name())) {
+            List<String> values = p.args().subList(1, p.args().size()).stream().map(Arg::value).toList();
+            return nodes.stream().noneMatch(n -> values.contains(text.apply(n)) != positive);
+        }
+        Arg second = p.args().get(1);
+        if (EQ.contains(p.name()) && second.capture()) {
+            List<Node> others = match.findNodes(second.value());
+            java.util.function.Predicate<Node> test =
+                    n1 -> others.stream().anyMatch(n2 -> text.apply(n1).equals(text.apply(n2)) == positive);
+            return any ? nodes.stream().anyMatch(test) : nodes.stream().allMatch(test);
+        }
+        if (nodes.isEmpty()) {
+            return !positive;
+        }
+        java.util.function.Predicate<Node> test = p.regex() != null
+                ? n -> p.regex().matcher(text.apply(n)).find() == positive
+                : n -> second.value().equals(text.apply(n)) == positive;
+        return any ? nodes.stream().anyMatch(test) : nodes.stream().allMatch(test);
+    }
+
+    /** A reader of the few query tokens predicates are made of. */
+    private static final class Tokens {
+        private final String s;
+        private int at;
+
+        Tokens(String s) {
+            this.s = s;
+        }
+
+        /** Moves past the next {@code (#}, skipping strings and comments; false at the end. */
+        boolean findPredicateStart() {
+            while (at < s.length()) {
+                char c = s.charAt(at);
+                if (c == '"') {
+                    string();
+                } else if (c == ';') {
+                    while (at < s.length() && s.charAt(at) != '\n') {
+                        at++;
+                    }
+                } else if (c == '(' && after(at + 1) == '#') {
+                    at = skipSpace(at + 1) + 1;
+                    return true;
+                } else {
+                    at++;
+                }
+            }
+            return false;
+        }
+
+        String word() {
+            int start = at;
+            while (at < s.length() && !Character.isWhitespace(s.charAt(at)) && s.charAt(at) != ')' && s.charAt(at) != '(') {
+                at++;
+            }
+            return s.substring(start, at);
+        }
+
+        /** The next argument, or null before the closing parenthesis. */
+        Arg arg() {
+            at = skipSpace(at);
+            if (at >= s.length() || s.charAt(at) == ')') {
+                return null;
+            }
+            char c = s.charAt(at);
+            if (c == '"') {
+                return new Arg(string(), false);
+            }
+            if (c == '@') {
+                at++;
+                return new Arg(word(), true);
+            }
+            String bare = word();
+            return bare.isEmpty() ? null : new Arg(bare, false);
+        }
+
+        boolean closes() {
+            at = skipSpace(at);
+            return at < s.length() && s.charAt(at++) == ')';
+        }
+
+        /** A double-quoted string from {@code at}, unescaped as tree-sitter does. */
+        private String string() {
+            StringBuilder out = new StringBuilder();
+            at++;
+            while (at < s.length() && s.charAt(at) != '"') {
+                char c = s.charAt(at++);
+                if (c == '\\' && at < s.length()) {
+                    char e = s.charAt(at++);
+                    out.append(switch (e) {
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 't' -> '\t';
+                        case '0' -> '\0';
+                        default -> e;
+                    });
+                } else {
+                    out.append(c);
+                }
+            }
+            at++;
+            return out.toString();
+        }
+
+        private char after(int i) {
+            int j = skipSpace(i);
+            return j < s.length() ? s.charAt(j) : 0;
+        }
+
+        private int skipSpace(int i) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.eventletscan.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.TestSupport;
+import dev.eventletscan.rules.QueryMatch;
+import dev.eventletscan.rules.RuleLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A parse under a time limit leaves the tree without its text, and {@link QueryPredicates} then checks the text
+ * predicates in jtreesitter's place: the hits must be exactly those jtreesitter gives on a tree with its text.
+ */
+class QueryPredicatesTest {
+    /** Every predicate form, with the tricky bits of query syntax around them. */
+    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("eq", "(call function: (identifier) @symbol (#eq? @symbol \"spawn\")) @match");
+        QUERIES.put("not-eq", "(call function: (identifier) @symbol (#not-eq? @symbol \"print\")) @match");
+        QUERIES.put("eq-capture", "(assignment left: (identifier) @symbol right: (identifier) @other (#eq? @symbol @other)) @match");
+        QUERIES.put("not-eq-capture", "(assignment left: (identifier) @symbol right: (identifier) @other (#not-eq? @symbol @other)) @match");
+        QUERIES.put("any-eq", "(call arguments: (argument_list (identifier)+ @symbol) (#any-eq? @symbol \"x\")) @match");
+        QUERIES.put("any-not-eq", "(call arguments: (argument_list (identifier)+ @symbol) (#any-not-eq? @symbol \"x\")) @match");
+        QUERIES.put("all-eq", "(call arguments: (argument_list (identifier)+ @symbol) (#eq? @symbol \"x\")) @match");
+        QUERIES.put("match", "(string (string_content) @symbol (#match? @symbol \"^EVENTLET_[A-Z0-9_]+$\")) @match");
+        QUERIES.put("not-match", "(identifier) @symbol @match (#not-match? @symbol \"^_\")");
+        QUERIES.put("any-match", "(call arguments: (argument_list (identifier)+ @symbol) (#any-match? @symbol \"^y\")) @match");
+        QUERIES.put("any-of", "(attribute attribute: (identifier) @symbol (#any-of? @symbol \"spawn\" \"spawn_n\" \"sleep\")) @match");
+        QUERIES.put("not-any-of", "(attribute attribute: (identifier) @symbol (#not-any-of? @symbol \"spawn\" \"sleep\")) @match");
+        QUERIES.put("escapes", "; a comment with (#eq? @symbol \"nothing\") in it\n"
+                + "(string (string_content) @symbol (#eq? @symbol \"a\\\"b)c\")) @match");
+        QUERIES.put("two", "(keyword_argument name: (identifier) @symbol value: (string (string_content) @value)"
+                + " (#match? @symbol \"^(hub|pool)$\") (#eq? @value \"eventlet\")) @match");
+        QUERIES.put("optional", "(call function: (identifier) @symbol arguments: (argument_list (string)? @s)"
+                + " (#eq? @s \"'x'\")) @match");
+    }
+
+    private static final String CODE = """
+            import eventlet, os
+            spawn(f); print(x); spawn_n(g)
+            a = a; b = c
+            f(x, x); f(x, y); f(y, z); f()
+            hub = os.environ.get("EVENTLET_HUB"); other = "EVENTLET_hub"
+            eventlet.spawn(f); eventlet.sleep(0); eventlet.spawn_n(g); pool.spawn
+            s = "a\\"b)c"; t = 'a"b)c'
+            f(hub="eventlet", pool="threading"); g(pool='eventlet')
+            _private; public
+            spawn('x'); spawn("y"); spawn()
+            """;
+
+    private static List<QueryHit> hits(boolean underTimeLimit, SourceText source, SyntaxQuery query) {
+        try (PythonParser parser = new PythonParser()) {
+            parser.setTimeLimit(underTimeLimit ? Duration.ofSeconds(30) : Duration.ZERO);
+            return parser.parse(source, List.of(query)).queryHits().stream()
+                    .sorted(Comparator.comparing(QueryHit::key).thenComparingInt(QueryHit::startByte)
+                            .thenComparingInt(QueryHit::endByte).thenComparing(h -> String.valueOf(h.symbol())))
+                    .toList();
+        }
+    }
+
+    @Test
+    void everyPredicateFormAgreesWithJtreesitter() {
+        SourceText source = SourceText.of(CODE);
+        for (var e : QUERIES.entrySet()) {
+            try (SyntaxQuery q = new SyntaxQuery(e.getKey(), e.getValue())) {
+                assertThat(q.needsText()).as(e.getKey()).isFalse();
+                List<QueryHit> theirs = hits(false, source, q);
+                assertThat(hits(true, source, q)).as(e.getKey()).isEqualTo(theirs);
+            }
+        }
+        // the comparison has teeth: the predicates do filter
+        try (SyntaxQuery eq = new SyntaxQuery("eq", QUERIES.get("eq"))) {
+            assertThat(hits(true, source, eq)).extracting(QueryHit::symbol).containsOnly("spawn").hasSize(4);
+        }
+    }
+
+    @Test
+    void anUnknownPredicateFallsBackToATreeWithText() {
+        String query = "((identifier) @symbol @match (#is-not? local) (#eq? @symbol \"spawn\"))";
+        try (SyntaxQuery q = new SyntaxQuery("unknown", query)) {
+            assertThat(q.needsText()).isTrue();
+            SourceText source = SourceText.of(CODE);
+            assertThat(hits(true, source, q)).isEqualTo(hits(false, source, q));
+        }
+    }
+
+    @Test
+    void theShippedRulesAgreeOnEverySampleAndExample() throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, SourceText> texts = new LinkedHashMap<>();
+        RuleLoader.load(List.of()).queryRules().forEach(r -> {
+            sources.put(r.id(), ((QueryMatch) r.match()).query());
+            texts.put(r.id() + " example", SourceText.of(r.example() + "\n"));
+        });
+        try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
+                texts.put(f.toString(), SourceText.decode(Files.readAllBytes(f)));
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(20);
+        int total = 0;
+        try (SyntaxQuery combined = SyntaxQuery.combined(sources)) {
+            assertThat(combined.needsText()).as("the shipped rules use only predicates checked here").isFalse();
+            for (var e : texts.entrySet()) {
+                List<QueryHit> theirs = hits(false, e.getValue(), combined);
+                assertThat(hits(true, e.getValue(), combined)).as(e.getKey()).isEqualTo(theirs);
+                total += theirs.size();
+            }
+        }
+        assertThat(total).isPositive();
+    }
+}
