@@ -7,8 +7,10 @@ import io.github.treesitter.jtreesitter.ParseCallback;
 import io.github.treesitter.jtreesitter.Parser;
 import io.github.treesitter.jtreesitter.QueryCursor;
 import io.github.treesitter.jtreesitter.Tree;
-import io.github.treesitter.jtreesitter.TreeCursor;
+import io.github.treesitter.jtreesitter.internal.TSNode;
+import io.github.treesitter.jtreesitter.internal.TreeSitter;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +31,6 @@ public final class PythonParser implements AutoCloseable {
     private final boolean[] named;
     private final String[] fieldNames;
     private long timeLimitNanos;
-    // Shared, not confined: the pipeline closes parsers from the thread that collects the workers.
-    private final Arena scratch = Arena.ofShared();
-    // Every TSNode the cursor hands out is written over the same 64 bytes.
-    private final SegmentAllocator nodeSlot = SegmentAllocator.prefixAllocator(scratch.allocate(64, 8));
 
     public PythonParser() {
         this.language = PythonGrammar.language();
@@ -62,8 +60,8 @@ public final class PythonParser implements AutoCloseable {
         boolean textNeeded = queries.stream().anyMatch(SyntaxQuery::needsText);
         Tree tree = (timeLimitNanos > 0 ? parseWithin(source, textNeeded) : parser.parse(source.text()))
                 .orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
-        try (tree; TreeCursor cursor = tree.walk()) {
-            SyntaxTree copy = copy(source, tree.getRootNode().hasError(), cursor);
+        try (tree) {
+            SyntaxTree copy = copy(source, tree.getRootNode().hasError(), NativeTree.of(tree));
             if (!queries.isEmpty()) {
                 // a tree parsed under the time limit holds no text unless a query needed it
                 copy.setQueryHits(runQueries(tree, source, queries, timeLimitNanos > 0 && !textNeeded));
@@ -125,42 +123,50 @@ public final class PythonParser implements AutoCloseable {
         return hits;
     }
 
-    private SyntaxTree copy(SourceText source, boolean hasErrors, TreeCursor cursor) {
+    /** Walks the tree with tree-sitter's own cursor, keeping the named nodes: no Java object per node. */
+    private SyntaxTree copy(SourceText source, boolean hasErrors, MemorySegment nativeTree) {
         var b = new SyntaxTree.Builder();
-        // recorded[d]: index of the nearest recorded node at cursor depth <= d, for parent links.
-        int[] recorded = new int[64];
-        int depth = 0;
-        while (true) {
-            Node node = cursor.getCurrentNode(nodeSlot);
-            int symbol = Short.toUnsignedInt(node.getSymbol());
-            boolean isError = symbol == 0xFFFF;
-            int parent = depth == 0 ? SyntaxTree.NONE : recorded[depth - 1];
-            int self = parent;
-            if (isError || (symbol < named.length && named[symbol])) {
-                short field = cursor.getCurrentFieldId();
-                self = b.add(isError ? "ERROR" : typeNames[symbol],
-                        field > 0 && field < fieldNames.length ? fieldNames[field] : null,
-                        node.getStartByte(), node.getEndByte(), parent);
-                if (isError) {
-                    b.errorCount++;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cursor = TreeSitter.ts_tree_cursor_new(arena, TreeSitter.ts_tree_root_node(arena, nativeTree));
+            SegmentAllocator slot = SegmentAllocator.prefixAllocator(arena.allocate(TSNode.layout()));
+            try {
+                int[] recorded = new int[64];
+                int depth = 0;
+                while (true) {
+                    MemorySegment node = TreeSitter.ts_tree_cursor_current_node(slot, cursor);
+                    int symbol = Short.toUnsignedInt(TreeSitter.ts_node_symbol(node));
+                    boolean isError = symbol == 0xFFFF;
+                    int parent = depth == 0 ? SyntaxTree.NONE : recorded[depth - 1];
+                    int self = parent;
+                    if (isError || (symbol < named.length && named[symbol])) {
+                        short field = TreeSitter.ts_tree_cursor_current_field_id(cursor);
+                        self = b.add(isError ? "ERROR" : typeNames[symbol],
+                                field > 0 && field < fieldNames.length ? fieldNames[field] : null,
+                                TreeSitter.ts_node_start_byte(node), TreeSitter.ts_node_end_byte(node), parent);
+                        if (isError) {
+                            b.errorCount++;
+                        }
+                    }
+                    if (hasErrors && !isError && TreeSitter.ts_node_is_missing(node)) {
+                        b.errorCount++;
+                    }
+                    if (depth + 1 >= recorded.length) {
+                        recorded = java.util.Arrays.copyOf(recorded, recorded.length * 2);
+                    }
+                    recorded[depth] = self;
+                    if (TreeSitter.ts_tree_cursor_goto_first_child(cursor)) {
+                        depth++;
+                        continue;
+                    }
+                    while (!TreeSitter.ts_tree_cursor_goto_next_sibling(cursor)) {
+                        if (!TreeSitter.ts_tree_cursor_goto_parent(cursor)) {
+                            return new SyntaxTree(source, b);
+                        }
+                        depth--;
+                    }
                 }
-            }
-            if (hasErrors && !isError && node.isMissing()) {
-                b.errorCount++;
-            }
-            if (depth + 1 >= recorded.length) {
-                recorded = java.util.Arrays.copyOf(recorded, recorded.length * 2);
-            }
-            recorded[depth] = self;
-            if (cursor.gotoFirstChild()) {
-                depth++;
-                continue;
-            }
-            while (!cursor.gotoNextSibling()) {
-                if (!cursor.gotoParent()) {
-                    return new SyntaxTree(source, b);
-                }
-                depth--;
+            } finally {
+                TreeSitter.ts_tree_cursor_delete(cursor);
             }
         }
     }
@@ -168,6 +174,5 @@ public final class PythonParser implements AutoCloseable {
     @Override
     public void close() {
         parser.close();
-        scratch.close();
     }
 }

@@ -79,4 +79,51 @@ class PythonParserTest {
             assertThat(combined.keyOf(3)).isEqualTo("C");
         }
     }
+
+    /**
+     * The copy walks tree-sitter's cursor directly; jtreesitter's own node API, walked the slow way, must see the
+     * same named nodes (type, field, bytes, parent) in the same order, on every sample and on broken code.
+     */
+    @Test
+    void theCopyHoldsWhatJtreesittersNodesHold() throws java.io.IOException {
+        java.util.List<SourceText> sources = new java.util.ArrayList<>();
+        try (var walk = java.nio.file.Files.walk(dev.eventletscan.TestSupport.projectDir().resolve("samples"))) {
+            for (var f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
+                sources.add(SourceText.decode(java.nio.file.Files.readAllBytes(f)));
+            }
+        }
+        sources.add(SourceText.of("def f(:\n  return ((1,\nclass\n  x = 'é' + \"ß\"\n"));
+        try (PythonParser ours = new PythonParser();
+                var theirs = new io.github.treesitter.jtreesitter.Parser(PythonGrammar.language())) {
+            ours.setTimeLimit(java.time.Duration.ofSeconds(30));
+            for (SourceText src : sources) {
+                SyntaxTree copy = ours.parse(src);
+                java.util.List<String> expected = new java.util.ArrayList<>();
+                try (var tree = theirs.parse(src.text()).orElseThrow()) {
+                    collect(tree.getRootNode(), null, "-", expected);
+                }
+                java.util.List<String> actual = new java.util.ArrayList<>();
+                for (int n = 0; n < copy.size(); n++) {
+                    int parent = copy.parent(n);
+                    actual.add(copy.type(n) + " " + copy.field(n) + " " + copy.startByte(n) + "-" + copy.endByte(n) + " in "
+                            + (parent == SyntaxTree.NONE ? "-" : copy.type(parent) + "@" + copy.startByte(parent)));
+                }
+                assertThat(actual).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static void collect(io.github.treesitter.jtreesitter.Node node, String field, String parent,
+            java.util.List<String> out) {
+        boolean kept = node.isNamed() || node.isError();
+        String type = node.isError() ? "ERROR" : node.getType();
+        String self = parent;
+        if (kept) {
+            out.add(type + " " + field + " " + node.getStartByte() + "-" + node.getEndByte() + " in " + parent);
+            self = type + "@" + node.getStartByte();
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collect(node.getChild(i).orElseThrow(), node.getFieldNameForChild(i), self, out);
+        }
+    }
 }
