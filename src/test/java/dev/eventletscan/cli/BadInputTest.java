@@ -1,0 +1,80 @@
+package dev.eventletscan.cli;
+
+import static dev.eventletscan.TestSupport.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.ChildJvm;
+import dev.eventletscan.TestSupport.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 8's bad input, one test a case, through the real CLI on real files: each problem is one line naming the
+ * file and the problem, the other files are still scanned, and the exit code is the README's.
+ *
+ * <p>Covered elsewhere, not repeated here: a path that does not exist and an unknown option
+ * ({@link CliTest#usageAndInputErrorsAreOneLineAndExitTwo}); field-level mistakes in rule files, configuration and
+ * baselines (RuleLoaderTest, CliTest, ProjectConfigTest, BaselineFileTest); the parse time limit and files over
+ * 20 MiB (PerFileLimitsTest).
+ */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private Path write(String relative, String text) throws IOException {
+        return write(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String relative, byte[] bytes) throws IOException {
+        Path file = tmp.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    /** A well-behaved file beside the bad one: its finding must survive whatever the bad one does. */
+    private void writeGoodFile() throws IOException {
+        write("good.py", "import eventlet\neventlet.spawn(print)\n");
+    }
+
+    private void assertGoodFileScanned(CliRun run) {
+        assertThat(run.out()).contains(tmp + "/good.py:2:1: EVT200 ");
+    }
+
+    /** Every kind of expression nesting, 5,000 deep, in a JVM with the launcher's default thread stack. */
+    @Test
+    void expressionsNestedFiveThousandDeepAreScanned() throws Exception {
+        int n = 5_000;
+        String call = "eventlet.sleep(0)";
+        Map<String, String> nested = new TreeMap<>(Map.of(
+                "parentheses", "(".repeat(n) + call + ")".repeat(n),
+                "lists", "[".repeat(n) + call + "]".repeat(n),
+                "calls", "f(".repeat(n) + call + ")".repeat(n),
+                "subscripts", call + "[0]".repeat(n),
+                "lambdas", "lambda: ".repeat(n) + call,
+                "negations", "-".repeat(n) + call,
+                "nots", "not ".repeat(n) + call,
+                "sums", String.join(" + ", java.util.Collections.nCopies(n, call))));
+        nested.put("attributes", "eventlet" + ".x".repeat(n));
+        nested.put("targets", "(".repeat(n) + "a" + ")".repeat(n) + ", b = " + call);
+        for (var e : nested.entrySet()) {
+            write(e.getKey() + ".py", "import eventlet\nx = " + e.getValue() + "\n");
+        }
+        writeGoodFile();
+
+        CliRun run = ChildJvm.create().cli("scan", tmp.toString(), "--format", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain(": error: ").doesNotContain(": warning: ");
+        for (String name : nested.keySet()) {
+            String rule = name.equals("attributes") ? "EVT002" : "EVT203";
+            assertThat(run.out()).as(name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(tmp + "/" + name + ".py") + ":2:\\d+: " + rule + " ");
+        }
+        assertGoodFileScanned(run);
+    }
+}
