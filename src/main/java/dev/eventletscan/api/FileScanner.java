@@ -8,6 +8,7 @@ import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.manifest.SetupPy;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.detect.text.TextDetector;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -194,11 +195,10 @@ final class FileScanner implements AutoCloseable {
     }
 
     private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+        if (e instanceof IOException io) {
+            return FileErrors.reason(io);
         }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

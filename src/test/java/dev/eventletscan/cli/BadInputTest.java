@@ -77,4 +77,36 @@ class BadInputTest {
         }
         assertGoodFileScanned(run);
     }
+
+    /** Syntax errors name the line and column; field errors the line and field. Each stops the run with exit 2. */
+    @Test
+    void malformedRuleConfigurationAndBaselineFilesNameFileLineAndField() throws Exception {
+        writeGoodFile();
+        Path rules = write("rules/broken.yaml", "format: 1\nrules:\n  - id: X\n    title: [unclosed\n");
+        Path notText = write("rules/binary.yaml", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'x'});
+        Path yamlConfig = write("yaml/.eventlet-scan.yaml", "exclude: [tests\nfail-on: new\n");
+        Path tomlConfig = write("toml/pyproject.toml", "[tool.eventlet-scan]\nexclude = [\"a\"\nfail-on = \"x\"\n");
+        Path baseline = write("baseline.json", "{\n  \"eventletScanBaseline\": 1,\n  \"findings\": [\n    {\"path\": \"a.py\",, }\n  ]\n}\n");
+        Path fields = write("fields.json", "{\"eventletScanBaseline\": 1, \"findings\": [\n  {\"path\": \"a.py\", \"ruleId\": 7}\n]}\n");
+        String target = tmp.resolve("good.py").toString();
+
+        assertError(cli("scan", target, "--rules", rules.toString()), "  " + rules + ":5:1: not valid YAML: expected ',' or ']', but got <stream end>");
+        assertError(cli("scan", target, "--rules", notText.toString()), "  " + notText + ": cannot read rule file: not valid UTF-8");
+        assertError(cli("scan", target, "--rules", tmp.resolve("none.yaml").toString()),
+                "  " + tmp.resolve("none.yaml") + ": cannot read rule file: no such file");
+        assertError(cli("scan", target, "--config", yamlConfig.toString()),
+                "eventlet-scan: error: " + yamlConfig + ":2:8: not valid YAML: expected ',' or ']', but got :");
+        assertError(cli("scan", target, "--config", tomlConfig.toString()), "eventlet-scan: error: " + tomlConfig
+                + ":3:1: not valid TOML: More data after value has already ended. Invalid value preceding this position?");
+        assertError(cli("scan", target, "--baseline", baseline.toString()), "eventlet-scan: error: " + baseline
+                + ":4:21: not valid JSON: Unexpected character (',' (code 44)): was expecting double-quote to start field name");
+        assertError(cli("scan", target, "--baseline", fields.toString()),
+                "eventlet-scan: error: " + fields + ":2: findings[0].ruleId: must be a non-empty string");
+    }
+
+    private static void assertError(CliRun run, String line) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).contains(line);
+        assertThat(run.out()).isEmpty();
+    }
 }
