@@ -104,6 +104,46 @@ class BadInputTest {
                 "eventlet-scan: error: " + fields + ":2: findings[0].ruleId: must be a non-empty string");
     }
 
+    /**
+     * Exit 2, one line naming the path and why, and nothing lost: a folder refusing new files (/proc), a path under
+     * a regular file, a read-only folder (as a user without root's override), a full disk (/dev/full). A pipe is
+     * written through, not replaced by a regular file.
+     */
+    @Test
+    void unwritableOutputsExitTwoAndLoseNothing() throws Exception {
+        Path good = write("good.py", "import eventlet\neventlet.spawn(print)\n");
+        assertError(cli("scan", good.toString(), "-o", "/proc/eventlet-scan-report.json"),
+                "eventlet-scan: error: /proc/eventlet-scan-report.json: cannot write report: cannot create a file in /proc (no such file)");
+        assertError(cli("scan", good.toString(), "-o", good + "/report.json"),
+                "eventlet-scan: error: " + good + "/report.json: cannot write report: " + good + " is not a folder");
+
+        Path readOnly = Files.createDirectory(tmp.resolve("read-only"));
+        Path kept = Files.writeString(readOnly.resolve("report.json"), "keep me");
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        CliRun denied = Unprivileged.jvm().cli("scan", good.toString(), "-o", kept.toString());
+        assertError(denied, "eventlet-scan: error: " + kept + ": cannot write report: cannot create a file in " + readOnly
+                + " (permission denied)");
+        assertThat(Files.readString(kept)).isEqualTo("keep me");
+
+        Path fifo = tmp.resolve("report.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(cli("scan", good.toString(), "-q", "-o", "json:" + fifo).exitCode()).isZero();
+        assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("{").contains("\"EVT200\"");
+        assertThat(Files.isRegularFile(fifo)).as("the pipe is still a pipe").isFalse();
+
+        // Only after the pipe showed that special files are written through: replacing /dev/full would be harm.
+        assertError(cli("scan", good.toString(), "-o", "json:/dev/full"),
+                "eventlet-scan: error: /dev/full: cannot write report: No space left on device");
+        assertThat(Files.isRegularFile(Path.of("/dev/full"))).isFalse();
+    }
+
     private static void assertError(CliRun run, String line) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().lines()).contains(line);
