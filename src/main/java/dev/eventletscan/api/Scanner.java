@@ -98,7 +98,8 @@ public final class Scanner {
         long startNanos = System.nanoTime();
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
         WalkResult walk = timed(listener, Phase.WALK, 0, () ->
-                new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile).walk(request.target()));
+                new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile,
+                        request.walk()).walk(request.target()));
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
         Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();

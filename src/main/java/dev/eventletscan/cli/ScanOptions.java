@@ -8,6 +8,7 @@ import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.deps.SitePackages;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.NativeLibraries;
+import dev.eventletscan.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,11 @@ final class ScanOptions {
                     + "the file is reported and the scan goes on.")
     double parseTimeoutSeconds;
 
+    @Option(names = "--no-ignore-above",
+            description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude), "
+                    + "as to scan a folder git ignores.")
+    boolean noIgnoreAbove;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Read settings from FILE (.yaml, or a pyproject.toml's [tool.eventlet-scan]) instead of the "
                     + ".eventlet-scan.yaml or pyproject.toml found in PATH or the folders above it, up to the git root.")
@@ -121,7 +127,8 @@ final class ScanOptions {
         ScanRequest request = new ScanRequest(target, pick("--include", includes, cfg.include()),
                 pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
                 pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
-                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
+                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
+                new WalkOptions(!noIgnoreAbove));
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);
         } catch (IllegalArgumentException e) {
