@@ -79,6 +79,10 @@ final class ScanOptions {
                     + "the file is reported and the scan goes on.")
     double parseTimeoutSeconds;
 
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links that lead out of PATH too (links inside it are always followed; loops never).")
+    boolean followSymlinks;
+
     @Option(names = "--no-ignore-above",
             description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude), "
                     + "as to scan a folder git ignores.")
@@ -128,7 +132,7 @@ final class ScanOptions {
                 pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
                 pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
                 java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
-                new WalkOptions(!noIgnoreAbove));
+                new WalkOptions(followSymlinks, !noIgnoreAbove));
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);
         } catch (IllegalArgumentException e) {

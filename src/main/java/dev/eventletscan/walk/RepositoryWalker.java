@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * .gitignore files at every level and the repository's info/exclude apply
  * (also those above the scan root, when it sits inside a work tree), and
  * virtualenvs and build output are passed over. Symbolic links are followed
- * only while they stay inside the root, and never round a loop.
+ * only while they stay inside the root, unless asked to follow them anywhere,
+ * and never round a loop.
  */
 public final class RepositoryWalker {
     private final PathFilter filter;
@@ -162,12 +163,17 @@ public final class RepositoryWalker {
             Path target;
             try {
                 target = link.toRealPath();
-            } catch (IOException e) {
+            } catch (NoSuchFileException e) {
                 notices.add(new WalkNotice(rel, "broken symbolic link, skipped"));
                 return false;
+            } catch (IOException e) {
+                // a chain of links that closes on itself: the system gives up resolving it
+                notices.add(new WalkNotice(rel, "symbolic link cannot be resolved (" + FileErrors.reason(e) + "), not followed"));
+                return false;
             }
-            if (!target.startsWith(realRoot)) {
-                notices.add(new WalkNotice(rel, "symbolic link to " + target + " points outside the scan root, not followed"));
+            if (!target.startsWith(realRoot) && !options.followLinksOutside()) {
+                notices.add(new WalkNotice(rel, "symbolic link to " + target
+                        + " points outside the scan root, not followed (--follow-symlinks follows it)"));
                 return false;
             }
             return true;

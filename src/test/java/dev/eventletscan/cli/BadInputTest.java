@@ -78,6 +78,50 @@ class BadInputTest {
         assertGoodFileScanned(run);
     }
 
+    @Test
+    void symbolicLinkLoopsAreReportedAndNotFollowed() throws Exception {
+        writeGoodFile();
+        write("pkg/mod.py", "import eventlet\n");
+        Files.createSymbolicLink(tmp.resolve("pkg/loop"), Path.of(".."));
+        Files.createSymbolicLink(tmp.resolve("self.py"), Path.of("self.py"));
+        Files.createSymbolicLink(tmp.resolve("ping.py"), Path.of("pong.py"));
+        Files.createSymbolicLink(tmp.resolve("pong.py"), Path.of("ping.py"));
+        Files.createSymbolicLink(tmp.resolve("dangling.py"), Path.of("nowhere.py"));
+
+        CliRun run = cli("scan", tmp.toString(), "--format", "text");
+
+        assertThat(run.exitCode()).isZero();
+        String unresolved = ": warning: symbolic link cannot be resolved (Too many levels of symbolic links or unable to access "
+                + "attributes of symbolic link), not followed";
+        assertThat(run.out().lines()).contains(
+                tmp + "/pkg/loop/: warning: symbolic link loop: folder already visited, not followed",
+                tmp + "/self.py" + unresolved, tmp + "/ping.py" + unresolved, tmp + "/pong.py" + unresolved,
+                tmp + "/dangling.py: warning: broken symbolic link, skipped");
+        assertThat(run.out()).contains(tmp + "/pkg/mod.py:1:8: EVT001 ").doesNotContain("pkg/loop/pkg");
+        assertGoodFileScanned(run);
+    }
+
+    @Test
+    void linksOutOfTheRootAreFollowedOnlyWhenAsked() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        write("repo/good.py", "import eventlet\neventlet.spawn(print)\n");
+        write("outside/lib.py", "import eventlet\neventlet.spawn(print)\n");
+        Files.createSymbolicLink(repo.resolve("vendor"), Path.of("../outside"));
+        Files.createSymbolicLink(tmp.resolve("outside/back"), Path.of("../repo"));
+
+        CliRun confined = cli("scan", repo.toString(), "--format", "text");
+        CliRun followed = cli("scan", repo.toString(), "--format", "text", "--follow-symlinks");
+
+        assertThat(confined.exitCode()).isZero();
+        assertThat(confined.out().lines()).contains(repo + "/vendor: warning: symbolic link to " + tmp.resolve("outside").toRealPath()
+                + " points outside the scan root, not followed (--follow-symlinks follows it)");
+        assertThat(confined.out()).contains(repo + "/good.py:2:1: EVT200 ").doesNotContain("lib.py");
+        assertThat(followed.exitCode()).isZero();
+        assertThat(followed.out()).contains(repo + "/good.py:2:1: EVT200 ").contains(repo + "/vendor/lib.py:2:1: EVT200 ");
+        assertThat(followed.out().lines())
+                .contains(repo + "/vendor/back/: warning: symbolic link loop: folder already visited, not followed");
+    }
+
     /** Syntax errors name the line and column; field errors the line and field. Each stops the run with exit 2. */
     @Test
     void malformedRuleConfigurationAndBaselineFilesNameFileLineAndField() throws Exception {

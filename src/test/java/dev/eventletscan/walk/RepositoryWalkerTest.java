@@ -108,7 +108,7 @@ class RepositoryWalkerTest {
         assertThat(new RepositoryWalker(PathFilter.none()).walk(root.resolve("sub/c/deep")).notices())
                 .extracting(WalkNotice::message).containsExactly(
                         "git ignores sub/c/, so every file in the scan root is ignored: nothing scanned (--no-ignore-above scans it)");
-        WalkResult unignored = new RepositoryWalker(PathFilter.none(), path -> false, new WalkOptions(false))
+        WalkResult unignored = new RepositoryWalker(PathFilter.none(), path -> false, new WalkOptions(false, false))
                 .walk(root.resolve("sub/c"));
         assertThat(unignored.files()).extracting(SourceFile::relativePath).containsExactly("deep/q.py", "z.py");
     }
