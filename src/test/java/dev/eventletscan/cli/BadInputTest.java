@@ -122,6 +122,37 @@ class BadInputTest {
                 .contains(repo + "/vendor/back/: warning: symbolic link loop: folder already visited, not followed");
     }
 
+    /** Each format lists each problem with its file; the JSON and SARIF as data tools read. */
+    @Test
+    void processingProblemsAreListedInEveryFormat() throws Exception {
+        writeGoodFile();
+        write("binary.py", new byte[] {'i', 'm', 'p', 'o', 'r', 't', ' ', 'e', 'v', 'e', 'n', 't', 'l', 'e', 't', 0, 1, 2});
+        write("garbled.py", new byte[] {'i', 'm', 'p', 'o', 'r', 't', ' ', 'e', 'v', 'e', 'n', 't', 'l', 'e', 't', '#', (byte) 0xff, '\n'});
+        write("broken.py", "import eventlet\ndef f(:\n");
+        Map<String, String> problems = Map.of("binary.py", "binary content (NUL bytes), not scanned",
+                "garbled.py", "invalid UTF-8: undecodable bytes were replaced with U+FFFD",
+                "broken.py", "syntax errors (1 error nodes); scanned what could be parsed");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.toString(), "-q"));
+        for (var format : dev.eventletscan.report.ReportFormat.values()) {
+            args.addAll(java.util.List.of("-o", format.id() + ":" + tmp.resolve("reports/report." + format.id())));
+        }
+        Files.createDirectories(tmp.resolve("reports"));
+
+        CliRun run = cli(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (var format : dev.eventletscan.report.ReportFormat.values()) {
+            String report = Files.readString(tmp.resolve("reports/report." + format.id()));
+            problems.forEach((file, message) -> assertThat(report).as(format.id() + " lists " + file)
+                    .contains(file).contains(message));
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("reports/report.json").toFile());
+        assertThat(json.path("problems")).extracting(p -> p.path("path").asText() + ": " + p.path("message").asText())
+                .containsExactlyInAnyOrder(problems.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toArray(String[]::new));
+        var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("reports/report.sarif").toFile());
+        assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications")).hasSize(3);
+    }
+
     /** Syntax errors name the line and column; field errors the line and field. Each stops the run with exit 2. */
     @Test
     void malformedRuleConfigurationAndBaselineFilesNameFileLineAndField() throws Exception {
