@@ -74,7 +74,9 @@ final class FileScanner implements AutoCloseable {
             SourceText source = SourceText.decode(Files.readAllBytes(file.path()));
             return setupPy ? SetupPy.read(file.relativePath(), parser().parse(source))
                     : Manifests.read(file.relativePath(), source);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return null; // the detection pass reads the file again and reports why it cannot: one line, not two
+        } catch (RuntimeException e) {
             problems.add(ProcessingIssue.warning(file.relativePath(), "cannot read as a manifest: " + describe(e)));
             return null;
         }
@@ -123,7 +125,8 @@ final class FileScanner implements AutoCloseable {
                 syntaxErrors = tree.errorCount();
                 if (syntaxErrors > 0) {
                     problems.add(ProcessingIssue.warning(file.relativePath(),
-                            "syntax errors (" + syntaxErrors + " error nodes); scanned what could be parsed"));
+                            "syntax errors (" + syntaxErrors + (syntaxErrors == 1 ? " error node" : " error nodes")
+                                    + "); scanned what could be parsed"));
                 }
                 findings.addAll(python.detect(facts, tree));
             } else if (manifest == null) {

@@ -46,6 +46,247 @@ class BadInputTest {
         assertThat(run.out()).contains(tmp + "/good.py:2:1: EVT200 ");
     }
 
+    private CliRun scanText(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.toString(), "--format", "text"));
+        args.addAll(java.util.List.of(more));
+        return cli(args.toArray(String[]::new));
+    }
+
+    @Test
+    void invalidUtf8IsReplacedReportedAndScanned() throws Exception {
+        writeGoodFile();
+        write("garbled.py", bytes("import eventlet\nname = '\u00ff\u00fe'\neventlet.sleep(0)\n", StandardCharsets.ISO_8859_1));
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(tmp + "/garbled.py: warning: invalid UTF-8: undecodable bytes were replaced with U+FFFD");
+        assertThat(run.out()).contains(tmp + "/garbled.py:3:1: EVT203 ");
+        assertGoodFileScanned(run);
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsDecoded() throws Exception {
+        writeGoodFile();
+        String code = "import eventlet\neventlet.sleep(0)\n";
+        write("utf16be.py", bytes(code, StandardCharsets.UTF_16)); // Java writes a big-endian byte order mark
+        write("utf16le.py", concat(new byte[] {(byte) 0xff, (byte) 0xfe}, bytes(code, StandardCharsets.UTF_16LE)));
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        for (String file : java.util.List.of("utf16be.py", "utf16le.py")) {
+            assertThat(run.out().lines()).contains(tmp + "/" + file + ": warning: decoded from UTF-16 (byte order mark)");
+            assertThat(run.out()).contains(tmp + "/" + file + ":2:1: EVT203 ");
+        }
+        assertGoodFileScanned(run);
+    }
+
+    /** A latin-1 cookie decodes the file without complaint; an unknown one is named, and UTF-8 is tried. */
+    @Test
+    void aCodingCookieDecidesTheDecoding() throws Exception {
+        writeGoodFile();
+        write("latin1.py", bytes("# -*- coding: latin-1 -*-\nname = 'caf\u00e9'; import eventlet\n", StandardCharsets.ISO_8859_1));
+        write("klingon.py", "# coding: klingon\nimport eventlet\n");
+
+        CliRun run = scanText();
+        CliRun json = cli("scan", tmp.toString(), "-q", "-f", "json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(tmp + "/latin1.py:2:23: EVT001 ").doesNotContain("latin1.py: warning");
+        assertThat(run.out().lines()).contains(tmp + "/klingon.py: warning: unknown coding cookie 'klingon': read as UTF-8");
+        assertThat(json.out()).contains("\"code\" : \"name = 'caf\u00e9'; import eventlet\"");
+        assertGoodFileScanned(run);
+    }
+
+    @Test
+    void aBinaryFileNamedPyIsPassedOver() throws Exception {
+        writeGoodFile();
+        write("binary.py", concat(bytes("import eventlet\n", StandardCharsets.US_ASCII), new byte[] {0, 1, 2, (byte) 0x89, 'P', 'N', 'G'}));
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(tmp + "/binary.py: warning: binary content (NUL bytes), not scanned");
+        assertThat(run.out()).doesNotContain("binary.py:1:");
+        assertGoodFileScanned(run);
+    }
+
+    @Test
+    void emptyFilesAreWalkedQuietly() throws Exception {
+        writeGoodFile();
+        write("empty.py", "");
+        write("pkg/__init__.py", "");
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("empty.py").doesNotContain("__init__").doesNotContain("problem")
+                .contains("(3 Python files walked, 1 parsed)");
+        assertGoodFileScanned(run);
+    }
+
+    /** 50 MiB of Python is generated code and is not parsed; 50 MiB of documentation is not read by text rules. */
+    @Test
+    void fiftyMegabyteFilesAreReportedNotRead() throws Exception {
+        writeGoodFile();
+        writeLarge("generated.py", "import eventlet\n", "x = eventlet.sleep(1)\n", 50L << 20);
+        writeLarge("README.md", "eventlet\n", "Eventlet is used here.\n", 50L << 20);
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(tmp + "/generated.py: error: larger than 20 MiB (50 MiB): generated code, not parsed",
+                tmp + "/README.md: warning: larger than 4 MiB, not read by text rules");
+        assertThat(run.out()).doesNotContainPattern("generated\\.py:\\d").doesNotContainPattern("README\\.md:\\d");
+        assertGoodFileScanned(run);
+    }
+
+    private void writeLarge(String name, String head, String line, long size) throws IOException {
+        byte[] bytes = bytes(line, StandardCharsets.US_ASCII);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp.resolve(name)), 1 << 16)) {
+            out.write(bytes(head, StandardCharsets.US_ASCII));
+            for (long written = head.length(); written < size; written += bytes.length) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Print statements, exec, backticks, {@code <>}, {@code except E, e}, tuple parameters: eventlet found all the same. */
+    @Test
+    void python2SyntaxIsScanned() throws Exception {
+        writeGoodFile();
+        write("legacy.py", """
+                import sys
+                import eventlet
+                from eventlet import greenthread
+                print "starting", sys.argv
+                print >>sys.stderr, "to stderr"
+                exec "x = 1"
+                if 1 <> 2:
+                    y = `x`
+                mode = 0777
+                big = 10L
+                name = ur"raw"
+                try:
+                    eventlet.sleep(0)
+                except IOError, e:
+                    raise ValueError, "failed"
+                def pair((a, b)):
+                    return greenthread.spawn(pair, (a, b))
+                eventlet.spawn_n(pair, (1, 2))
+                """);
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(tmp + "/legacy.py:13:5: EVT203 ", tmp + "/legacy.py:17:12: EVT200 ",
+                tmp + "/legacy.py:18:1: EVT201 ").doesNotContain("legacy.py: warning");
+        assertGoodFileScanned(run);
+    }
+
+    @Test
+    void syntaxErrorsAreCountedAndTheRestIsScanned() throws Exception {
+        writeGoodFile();
+        write("broken.py", "import eventlet\nfor in range(3):\n    pass\neventlet.sleep(0)\nwhile True print(1)\n");
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(tmp + "/broken.py: warning: syntax errors (3 error nodes); scanned what could be parsed");
+        assertThat(run.out()).contains(tmp + "/broken.py:4:1: EVT203 ").contains("1 file with syntax errors");
+        assertGoodFileScanned(run);
+    }
+
+    /** Real permissions, in a child JVM without root's capabilities (see {@link Unprivileged}). */
+    @Test
+    void unreadableFilesAndFoldersAreReported() throws Exception {
+        writeGoodFile();
+        Path secret = write("secret.py", "import eventlet\n");
+        Path requirements = write("requirements.txt", "eventlet>=0.30\n");
+        Path locked = write("locked/inner.py", "import eventlet\n").getParent();
+        var none = java.nio.file.attribute.PosixFilePermissions.fromString("---------");
+        Files.setPosixFilePermissions(secret, none);
+        Files.setPosixFilePermissions(requirements, none);
+        Files.setPosixFilePermissions(locked, none);
+        try {
+            CliRun run = Unprivileged.jvm().cli("scan", tmp.toString(), "--format", "text");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines()).contains(tmp + "/secret.py: error: cannot read: permission denied",
+                    tmp + "/requirements.txt: error: cannot read: permission denied",
+                    tmp + "/locked/: warning: cannot list folder: permission denied");
+            assertThat(run.out().lines().filter(l -> l.contains("requirements.txt"))).as("one line per problem").hasSize(1);
+            assertGoodFileScanned(run);
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Deleted for real between the walk and detection, which the listener hears start. */
+    @Test
+    void aFileDeletedDuringTheScanIsReported() throws Exception {
+        writeGoodFile();
+        Path doomed = write("doomed.py", "import eventlet\n");
+        var request = dev.eventletscan.api.ScanRequest.of(tmp);
+        var deleting = new dev.eventletscan.api.ScanListener() {
+            @Override
+            public void phaseStarted(Phase phase, int files) {
+                if (phase == Phase.DETECT) {
+                    try {
+                        Files.delete(doomed);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+
+        var result = dev.eventletscan.api.Scanner.forRequest(request).scan(request, deleting);
+        var text = new java.io.StringWriter();
+        new dev.eventletscan.report.TextRenderer().render(result, text);
+
+        assertThat(text.toString().lines()).contains(tmp + "/doomed.py: error: file disappeared during the scan");
+        assertThat(text.toString()).contains(tmp + "/good.py:2:1: EVT200 ").contains("(2 Python files walked, 1 parsed, 1 problem)");
+    }
+
+    @Test
+    void aSingleBadFileIsAValidTarget() throws Exception {
+        Path broken = write("broken.py", "import eventlet\ndef f(:\neventlet.sleep(0)\n");
+
+        CliRun run = cli("scan", broken.toString(), "--format", "text");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(broken + ": warning: syntax errors (1 error node); scanned what could be parsed");
+        assertThat(run.out()).contains(broken + ":3:1: EVT203 ").contains("(1 Python file walked, 1 parsed, 1 file with syntax errors, 1 problem)");
+    }
+
+    /** An empty folder, and a git repository without a commit: nothing found, nothing wrong. */
+    @Test
+    void anEmptyRepositoryHasNothingToReport() throws Exception {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        Path unborn = Files.createDirectories(tmp.resolve("unborn"));
+        dev.eventletscan.TempGitRepo.init(unborn, "main").close();
+
+        for (Path dir : java.util.List.of(plain, unborn)) {
+            CliRun run = cli("scan", dir.toString(), "--format", "text");
+            assertThat(run.exitCode()).as(dir.toString()).isZero();
+            assertThat(run.out()).as(dir.toString()).startsWith("0 findings in 0 files (0 Python files walked, 0 parsed)\n");
+            assertThat(run.err()).isEmpty();
+        }
+        assertThat(cli("scan", unborn.toString(), "-f", "json").out()).doesNotContain("\"commit\"");
+    }
+
+    private static byte[] bytes(String text, java.nio.charset.Charset charset) {
+        return text.getBytes(charset);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Every kind of expression nesting, 5,000 deep, in a JVM with the launcher's default thread stack. */
     @Test
     void expressionsNestedFiveThousandDeepAreScanned() throws Exception {
@@ -131,7 +372,7 @@ class BadInputTest {
         write("broken.py", "import eventlet\ndef f(:\n");
         Map<String, String> problems = Map.of("binary.py", "binary content (NUL bytes), not scanned",
                 "garbled.py", "invalid UTF-8: undecodable bytes were replaced with U+FFFD",
-                "broken.py", "syntax errors (1 error nodes); scanned what could be parsed");
+                "broken.py", "syntax errors (1 error node); scanned what could be parsed");
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.toString(), "-q"));
         for (var format : dev.eventletscan.report.ReportFormat.values()) {
             args.addAll(java.util.List.of("-o", format.id() + ":" + tmp.resolve("reports/report." + format.id())));
