@@ -105,7 +105,7 @@ class CliTest {
     void usageAndInputErrorsAreOneLineAndExitTwo() {
         CliRun unknown = TestSupport.cli("scan", sample(), "--frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("--frobnicate");
+        assertThat(unknown.err()).isEqualTo("eventlet-scan: error: Unknown option: '--frobnicate' (see eventlet-scan scan --help)\n");
 
         CliRun missing = TestSupport.cli("scan", tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
