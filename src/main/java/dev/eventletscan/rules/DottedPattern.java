@@ -35,6 +35,15 @@ public record DottedPattern(String text, List<String> parts, int specificity) {
 
     /** Glob matching over parts, as for file names with {@code **}: on a mismatch, the last {@code **} takes one more part. */
     public boolean matches(String dotted) {
+        int star = text.indexOf('*');
+        if (star < 0) {
+            return text.equals(dotted); // most patterns, and every usage is matched against each: no split
+        }
+        if (star == text.length() - 2 && text.endsWith(".**")) {
+            int dot = star - 1;
+            return dotted.length() >= dot && dotted.regionMatches(0, text, 0, dot)
+                    && (dotted.length() == dot || dotted.charAt(dot) == '.' && !dotted.endsWith("."));
+        }
         String[] name = dotted.split("\\.", -1);
         int p = 0;
         int n = 0;
