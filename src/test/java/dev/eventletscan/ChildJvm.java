@@ -40,11 +40,16 @@ public final class ChildJvm {
     }
 
     public TestSupport.CliRun cli(String... args) throws IOException, InterruptedException {
+        return run("dev.eventletscan.cli.Main", args);
+    }
+
+    /** Runs any main class of the build or the tests; later JVM options win over the launcher's. */
+    public TestSupport.CliRun run(String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_OPTIONS);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.eventletscan.cli.Main"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
