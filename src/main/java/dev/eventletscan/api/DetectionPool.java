@@ -82,7 +82,11 @@ final class DetectionPool {
             // What ran out was this file's tree and findings, which are garbage now: the other files can go on.
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
                     "out of memory while scanning this file (more heap: EVENTLET_SCAN_JAVA_OPTS=-Xmx4g)"));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            // Every pass walks trees with loops; what is left is recursion in a library (the regex engine, say).
+            return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
+                    "nested too deeply to scan (stack overflow); file not scanned"));
+        } catch (RuntimeException e) {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(),
                     "internal error while scanning (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
         }

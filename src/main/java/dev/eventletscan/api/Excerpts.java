@@ -43,16 +43,8 @@ final class Excerpts {
     private static Excerpt cut(SourceText source, int from, int to) {
         List<String> lines = new ArrayList<>(to - from + 1);
         for (int line = from; line <= to; line++) {
-            lines.add(shorten(source.line(line)));
+            lines.add(Excerpt.shorten(source.line(line), Excerpt.MAX_LINE));
         }
         return new Excerpt(from, lines);
-    }
-
-    private static String shorten(String text) {
-        if (text.length() <= Excerpt.MAX_LINE) {
-            return text;
-        }
-        int cut = Character.isHighSurrogate(text.charAt(Excerpt.MAX_LINE - 1)) ? Excerpt.MAX_LINE - 1 : Excerpt.MAX_LINE;
-        return text.substring(0, cut) + "…";
     }
 }

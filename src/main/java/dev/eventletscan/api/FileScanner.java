@@ -8,6 +8,7 @@ import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.manifest.SetupPy;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.detect.text.TextDetector;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -78,7 +79,9 @@ final class FileScanner implements AutoCloseable {
             SourceText source = SourceText.decode(contents.read(file));
             return setupPy ? SetupPy.read(file.relativePath(), parser().parse(source))
                     : Manifests.read(file.relativePath(), source);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return null; // the detection pass reads the file again and reports why it cannot: one line, not two
+        } catch (RuntimeException e) {
             problems.add(ProcessingIssue.warning(file.relativePath(), "cannot read as a manifest: " + describe(e)));
             return null;
         }
@@ -142,7 +145,8 @@ final class FileScanner implements AutoCloseable {
                 syntaxErrors = tree.errorCount();
                 if (syntaxErrors > 0) {
                     problems.add(ProcessingIssue.warning(file.relativePath(),
-                            "syntax errors (" + syntaxErrors + " error nodes); scanned what could be parsed"));
+                            "syntax errors (" + syntaxErrors + (syntaxErrors == 1 ? " error node" : " error nodes")
+                                    + "); scanned what could be parsed"));
                 }
                 findings.addAll(python.detect(facts, tree));
             } else if (manifest == null) {
@@ -195,11 +199,10 @@ final class FileScanner implements AutoCloseable {
     }
 
     private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+        if (e instanceof IOException io) {
+            return FileErrors.reason(io);
         }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

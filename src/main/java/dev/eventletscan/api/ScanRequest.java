@@ -3,6 +3,7 @@ package dev.eventletscan.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.eventletscan.model.Severity;
+import dev.eventletscan.walk.WalkOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +20,12 @@ import java.util.Map;
  * @param enabled rule ids or categories kept although {@code disabled} names their category
  * @param severities severity overrides by rule id or category
  * @param parseTimeout how long one file's parse may take before the file is reported and skipped
+ * @param walk which links the walk follows, and whether ignore rules above the target apply
  * @param cache the folder of the per-file result cache, or null to compute everything afresh
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
         List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
-        Duration parseTimeout, Path cache) {
+        Duration parseTimeout, WalkOptions walk, Path cache) {
     /** Tree-sitter parses about 10 MB/s on one core: a file that takes longer than this is pathological. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -31,6 +33,7 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
         if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()) {
             throw new IllegalArgumentException("the parse time limit must be positive, was " + parseTimeout);
         }
+        java.util.Objects.requireNonNull(walk, "walk");
         enabled = List.copyOf(enabled);
         severities = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severities));
         sitePackages = List.copyOf(sitePackages);
@@ -46,7 +49,7 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
             List<String> disabled, List<Path> sitePackages) {
         this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT,
-                null);
+                WalkOptions.DEFAULT, null);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
@@ -59,13 +62,13 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest withSitePackages(List<Path> dirs) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities,
-                parseTimeout, cache);
+                parseTimeout, walk, cache);
     }
 
     /** @param dir the result cache's folder, or null for none */
     public ScanRequest withCache(Path dir) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
-                parseTimeout, dir);
+                parseTimeout, walk, dir);
     }
 
     public int effectiveThreads() {

@@ -124,7 +124,7 @@ public final class Scanner {
 
     /** The walker a request asks for: its include and exclude globs, and the non-Python files the rules read. */
     public RepositoryWalker walker(ScanRequest request) {
-        return new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile);
+        return new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile, request.walk());
     }
 
     /** What cached per-file results must have been made with: this build of the tool and these rules. */

@@ -1,5 +1,6 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.gate.BaselineFile;
 import dev.eventletscan.gate.Comparisons;
 import dev.eventletscan.model.BaselineEntry;
@@ -37,13 +38,7 @@ final class BaselineCommand implements Callable<Integer> {
         ScanOptions.Resolved setup = options.resolve();
         Path file = output != null ? output
                 : setup.config().baseline() != null ? ScanOptions.shown(setup.config().baseline()) : defaultFile();
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserError(file + ": cannot write baseline: folder " + dir + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UserError(file + ": cannot write baseline: it is a folder");
-        }
+        OutputPath.check(file, "baseline");
         List<BaselineEntry> previous = Files.isRegularFile(file) ? BaselineFile.read(file) : null;
         ScanResult result;
         try {
@@ -55,7 +50,7 @@ final class BaselineCommand implements Callable<Integer> {
         try {
             BaselineFile.write(file, BaselineFile.entries(result.findings()));
         } catch (IOException e) {
-            throw new UserError(file + ": cannot write baseline: " + e.getMessage());
+            throw new UserError(file + ": cannot write baseline: " + FileErrors.reason(e));
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!options.quiet) {

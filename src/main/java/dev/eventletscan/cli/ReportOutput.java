@@ -1,6 +1,7 @@
 package dev.eventletscan.cli;
 
 import dev.eventletscan.fileio.AtomicFile;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.report.ReportFormat;
 import java.io.IOException;
@@ -48,13 +49,7 @@ record ReportOutput(Path file, ReportFormat format) {
                     : ReportFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new UserError(shown
                             + ": cannot tell the report format from the extension; add --format or write FORMAT:FILE (formats: "
                             + ReportFormat.ids() + ")"));
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new UserError(file + ": cannot write report: folder " + dir + " does not exist");
-            }
-            if (Files.isDirectory(file)) {
-                throw new UserError(file + ": cannot write report: it is a folder");
-            }
+            OutputPath.check(file, "report");
             out.add(new ReportOutput(file, format));
         }
         if (toStdout > 1) {
@@ -77,12 +72,7 @@ record ReportOutput(Path file, ReportFormat format) {
                 }
             });
         } catch (IOException e) {
-            throw new UserError(file + ": cannot write report: " + reason(e));
+            throw new UserError(file + ": cannot write report: " + FileErrors.reason(e));
         }
-    }
-
-    private static String reason(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

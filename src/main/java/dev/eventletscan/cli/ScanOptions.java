@@ -8,6 +8,7 @@ import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.deps.SitePackages;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.NativeLibraries;
+import dev.eventletscan.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,15 @@ final class ScanOptions {
                     + "the file is reported and the scan goes on.")
     double parseTimeoutSeconds;
 
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links that lead out of PATH too (links inside it are always followed; loops never).")
+    boolean followSymlinks;
+
+    @Option(names = "--no-ignore-above",
+            description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude), "
+                    + "as to scan a folder git ignores.")
+    boolean noIgnoreAbove;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Read settings from FILE (.yaml, or a pyproject.toml's [tool.eventlet-scan]) instead of the "
                     + ".eventlet-scan.yaml or pyproject.toml found in PATH or the folders above it, up to the git root.")
@@ -129,6 +139,7 @@ final class ScanOptions {
                 pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
                 pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
                 java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
+                new WalkOptions(followSymlinks, !noIgnoreAbove),
                 noCache ? null : cacheDir != null ? cacheDir : dev.eventletscan.cache.CacheDirectory.userDefault().orElse(null));
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.eventletscan.api.InvalidInputException;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.rules.LocatedYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ public final class ConfigFiles {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read configuration: " + e.getMessage());
+            throw new InvalidInputException(file + ": cannot read configuration: " + FileErrors.reason(e));
         }
         boolean toml = file.getFileName().toString().endsWith(".toml");
         return toml ? readToml(file, text) : readYaml(file, text);
@@ -85,7 +86,7 @@ public final class ConfigFiles {
         try {
             doc = LocatedYaml.parse(text);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException(file + FileErrors.syntax("YAML", e));
         }
         if (doc.root.isNull() || doc.root.isMissingNode()) {
             return ConfigReader.read(file, "", Map.of(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
@@ -100,7 +101,7 @@ public final class ConfigFiles {
         try {
             root = TOML.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidInputException(file + ": not valid TOML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException(file + FileErrors.syntax("TOML", e));
         }
         JsonNode table = root.path("tool").path("eventlet-scan");
         if (table.isMissingNode()) {

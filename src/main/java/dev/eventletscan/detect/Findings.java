@@ -1,5 +1,6 @@
 package dev.eventletscan.detect;
 
+import dev.eventletscan.model.Excerpt;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingContext;
 import dev.eventletscan.model.MonkeyPatchDetails;
@@ -18,6 +19,7 @@ public final class Findings {
         int line = src.lineOf(site.startByte());
         return new Finding(rule.id(), rule.category(), rule.severity(), rule.weight(), path,
                 line, src.columnOf(site.startByte()), src.lineOf(site.endByte()), src.columnOf(site.endByte()),
-                site.symbol(), site.usage(), site.message(), src.line(line).strip(), scope, guarded, context, patch, null);
+                site.symbol(), site.usage(), site.message(), Excerpt.shorten(src.line(line).strip(), Finding.MAX_CODE),
+                scope, guarded, context, patch, null);
     }
 }

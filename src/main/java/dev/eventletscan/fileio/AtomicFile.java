@@ -26,7 +26,19 @@ public final class AtomicFile {
      */
     public static void replace(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+            // A pipe or a device (-o /dev/stdout, a FIFO a CI step reads): write through it; replacing it would
+            // put a regular file where the reader waits, and as root even replace /dev/stdout itself.
+            content.writeTo(absolute);
+            return;
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        } catch (IOException e) {
+            // the temporary file's name would only confuse: say which folder refused
+            throw new IOException("cannot create a file in " + absolute.getParent() + " (" + FileErrors.reason(e) + ")", e);
+        }
         try {
             content.writeTo(tmp);
             keepUsualPermissions(tmp, absolute);

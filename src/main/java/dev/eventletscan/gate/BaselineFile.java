@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.fileio.AtomicFile;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.rules.LocatedYaml;
@@ -72,13 +73,13 @@ public final class BaselineFile {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": baseline not found (write one with: eventlet-scan baseline PATH -o " + file + ")");
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read baseline: " + e.getMessage());
+            throw new InvalidInputException(file + ": cannot read baseline: " + FileErrors.reason(e));
         }
         LocatedYaml doc;
         try {
             doc = LocatedYaml.parseJson(text);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException(file + FileErrors.syntax("JSON", e));
         }
         List<String> problems = new ArrayList<>();
         JsonNode root = doc.root;

@@ -17,6 +17,15 @@ public record Excerpt(int startLine, List<String> lines) {
         lines = List.copyOf(lines);
     }
 
+    /** {@code text} cut at {@code max} characters (never inside a surrogate pair), with "…" when it was cut. */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, cut) + "…";
+    }
+
     public int endLine() {
         return startLine + lines.size() - 1;
     }

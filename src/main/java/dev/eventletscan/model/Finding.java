@@ -9,7 +9,7 @@ import java.util.Comparator;
  *
  * @param symbol canonical dotted name of what is used ({@code eventlet.greenthread.spawn})
  * @param usage how it is used: import, call, decorator, base-class, with, except, reference
- * @param code the source line, without surrounding white space
+ * @param code the source line, without surrounding white space, cut at {@link #MAX_CODE} characters
  * @param scope enclosing classes and functions ({@code Service.start}), empty at module level
  * @param guarded inside an if, try or conditional expression of its scope: it may not always run
  * @param weight the rule's effort points for one finding
@@ -36,6 +36,12 @@ public record Finding(
         FindingContext context,
         MonkeyPatchDetails monkeyPatch,
         String status) {
+
+    /**
+     * Longer lines are cut: thousands of findings on one line of generated code each held the whole line, which
+     * ran a 110 KB line with 5,000 calls out of heap. Real code lines stay whole, and so do their baseline fingerprints.
+     */
+    public static final int MAX_CODE = 1000;
 
     public static final String NEW = "new";
     public static final String KNOWN = "known";

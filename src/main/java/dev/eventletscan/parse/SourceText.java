@@ -200,17 +200,28 @@ public final class SourceText {
         return column;
     }
 
+    /** The last line decoded: findings come in line order, and thousands can sit on one long generated line. */
+    private record DecodedLine(int number, String text) {}
+
+    private DecodedLine lastLine;
+
     /** The text of a 1-based line, without its line break. */
     public String line(int line) {
         if (line < 1 || line > lineStarts.length) {
             return "";
+        }
+        DecodedLine last = lastLine;
+        if (last != null && last.number() == line) {
+            return last.text();
         }
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] - 1 : utf8.length;
         if (end > start && utf8[end - 1] == '\r') {
             end--;
         }
-        return new String(utf8, start, Math.max(0, end - start), StandardCharsets.UTF_8);
+        String text = new String(utf8, start, Math.max(0, end - start), StandardCharsets.UTF_8);
+        lastLine = new DecodedLine(line, text);
+        return text;
     }
 
     /** The text between two byte offsets. */

@@ -4,6 +4,7 @@ import static dev.eventletscan.report.TextRenderer.num;
 
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.SubScore;
 import java.io.IOException;
@@ -34,21 +35,37 @@ public final class MarkdownRenderer implements Renderer {
         out.write(md(TextRenderer.summaryLine(result)) + "\n");
         gate(out, result);
         newFindings(out, result);
-        if (result.summary().findings() == 0) {
+        if (result.summary().findings() > 0) {
+            if (a != null) {
+                out.write("\n| criterion | score | main reason |\n|---|---:|---|\n");
+                criterion(out, "Size and depth of usage", a.repository().difficulty().size());
+                criterion(out, "External dependencies using eventlet", a.repository().difficulty().dependencies());
+                criterion(out, "Monkey patching", a.repository().difficulty().patching());
+                topFiles(out, a.files());
+            }
+            out.write("\n### Findings by category\n\n| category | findings |\n|---|---:|\n");
+            for (Map.Entry<String, Integer> e : result.summary().findingsByCategory().entrySet()) {
+                out.write("| " + md(e.getKey()) + " | " + e.getValue() + " |\n");
+            }
+            findings(out, result.findings());
+        }
+        problems(out, result.problems());
+    }
+
+    /** Files that could not be scanned as usual, folded: a reviewer should know the verdict has gaps. */
+    private static void problems(Writer out, List<ProcessingIssue> problems) throws IOException {
+        if (problems.isEmpty()) {
             return;
         }
-        if (a != null) {
-            out.write("\n| criterion | score | main reason |\n|---|---:|---|\n");
-            criterion(out, "Size and depth of usage", a.repository().difficulty().size());
-            criterion(out, "External dependencies using eventlet", a.repository().difficulty().dependencies());
-            criterion(out, "Monkey patching", a.repository().difficulty().patching());
-            topFiles(out, a.files());
+        out.write("\n<details><summary>" + problems.size() + (problems.size() == 1 ? " processing problem" : " processing problems")
+                + "</summary>\n\n| file | level | problem |\n|---|---|---|\n");
+        for (ProcessingIssue p : problems.stream().limit(MAX_FINDINGS).toList()) {
+            out.write("| " + md(p.path()) + " | " + p.level() + " | " + md(p.message()) + " |\n");
         }
-        out.write("\n### Findings by category\n\n| category | findings |\n|---|---:|\n");
-        for (Map.Entry<String, Integer> e : result.summary().findingsByCategory().entrySet()) {
-            out.write("| " + md(e.getKey()) + " | " + e.getValue() + " |\n");
+        if (problems.size() > MAX_FINDINGS) {
+            out.write("\n" + (problems.size() - MAX_FINDINGS) + " more in the JSON or HTML report.\n");
         }
-        findings(out, result.findings());
+        out.write("\n</details>\n");
     }
 
     /** The gates' verdict, first after the summary: what a reviewer looks for. */

@@ -2,7 +2,9 @@ package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventletscan.detect.python.Usage;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.Severity;
+import dev.eventletscan.parse.SyntaxQuery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +29,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-import dev.eventletscan.parse.SyntaxQuery;
 
 /**
  * Loads and validates rule files: the ones shipped in the jar's rules/ folder
@@ -62,7 +63,7 @@ public final class RuleLoader {
             try {
                 extras.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                problems.add(file + ": cannot read rule file: " + e.getMessage());
+                problems.add(file + ": cannot read rule file: " + FileErrors.reason(e));
             }
         }
         if (!problems.isEmpty()) {
@@ -152,7 +153,7 @@ public final class RuleLoader {
             try {
                 doc = LocatedYaml.parse(text);
             } catch (IOException e) {
-                problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+                problems.add(file + FileErrors.syntax("YAML", e));
                 return;
             }
             JsonNode root = doc.root;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.rules.RuleFileException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
             throw new RuleFileException(List.of(FILE + ":" + line + ": " + path + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(index \\d+\\).*", "")));
         } catch (IOException e) {
-            throw new RuleFileException(List.of(FILE + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
+            throw new RuleFileException(List.of(FILE + FileErrors.syntax("YAML", e)));
         }
         List<String> problems = model.problems();
         if (!problems.isEmpty()) {

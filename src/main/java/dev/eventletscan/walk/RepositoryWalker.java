@@ -1,5 +1,6 @@
 package dev.eventletscan.walk;
 
+import dev.eventletscan.fileio.FileErrors;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,24 +20,27 @@ import java.util.function.Predicate;
  * .gitignore files at every level and the repository's info/exclude apply
  * (also those above the scan root, when it sits inside a work tree), and
  * virtualenvs and build output are passed over. Symbolic links are followed
- * only while they stay inside the root, and never round a loop.
+ * only while they stay inside the root, unless asked to follow them anywhere,
+ * and never round a loop.
  */
 public final class RepositoryWalker {
     private final PathFilter filter;
     private final Predicate<String> wantedOtherFile;
+    private final WalkOptions options;
 
     /** A walker for Python files only. */
     public RepositoryWalker(PathFilter filter) {
-        this(filter, path -> false);
+        this(filter, path -> false, WalkOptions.DEFAULT);
     }
 
     /**
      * @param wantedOtherFile which non-Python files to list too, by relative path (manifests,
      *     configuration and documentation files that rules read)
      */
-    public RepositoryWalker(PathFilter filter, Predicate<String> wantedOtherFile) {
+    public RepositoryWalker(PathFilter filter, Predicate<String> wantedOtherFile, WalkOptions options) {
         this.filter = filter;
         this.wantedOtherFile = wantedOtherFile;
+        this.options = options;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class RepositoryWalker {
     private final class Walk {
         private final Path root;
         private final Path realRoot;
-        private final IgnoreRules ignores = new IgnoreRules();
+        private final IgnoreRules ignores;
         private final Set<Path> visitedDirectories = new HashSet<>();
         // real path -> first relative path; links to a file already listed add nothing
         private final Map<Path, String> byRealPath = new LinkedHashMap<>();
@@ -70,37 +74,19 @@ public final class RepositoryWalker {
         Walk(Path root) throws IOException {
             this.root = root;
             this.realRoot = root.toRealPath();
+            this.ignores = options.ignoreRulesAbove() ? IgnoreRules.at(realRoot) : IgnoreRules.below();
         }
 
         WalkResult run() throws IOException {
-            loadIgnoresAbove();
+            String ignored = ignores.ignoredAncestor();
+            if (ignored != null) {
+                // As git: nothing inside an ignored folder can be taken back by a rule further down.
+                notices.add(new WalkNotice(".", "git ignores " + ignored
+                        + "/, so every file in the scan root is ignored: nothing scanned (--no-ignore-above scans it)"));
+                return new WalkResult(List.of(), notices);
+            }
             visit(root, "");
             return new WalkResult(List.copyOf(files.values()), notices);
-        }
-
-        /** info/exclude and the .gitignore files between the work tree's top and the scan root. */
-        private void loadIgnoresAbove() throws IOException {
-            Path top = realRoot;
-            while (top != null && !Files.exists(top.resolve(".git"))) {
-                top = top.getParent();
-            }
-            if (top == null) {
-                return;
-            }
-            String down = top.relativize(realRoot).toString().replace('\\', '/');
-            String above = down.isEmpty() ? "" : down + "/";
-            Path gitDir = top.resolve(".git");
-            if (Files.isDirectory(gitDir)) {
-                ignores.push(gitDir.resolve("info").resolve("exclude"), "", above);
-            }
-            Path dir = top;
-            String prefix = above;
-            while (!dir.equals(realRoot)) {
-                ignores.push(dir.resolve(".gitignore"), "", prefix);
-                String next = realRoot.subpath(dir.getNameCount(), dir.getNameCount() + 1).toString();
-                dir = dir.resolve(next);
-                prefix = prefix.substring(next.length() + 1);
-            }
         }
 
         private void visit(Path dir, String rel) throws IOException {
@@ -108,7 +94,7 @@ public final class RepositoryWalker {
             try {
                 real = dir.toRealPath();
             } catch (IOException e) {
-                notices.add(new WalkNotice(rel, "cannot resolve folder: " + e.getMessage()));
+                notices.add(new WalkNotice(rel, "cannot resolve folder: " + FileErrors.reason(e)));
                 return;
             }
             if (!visitedDirectories.add(real)) {
@@ -177,12 +163,17 @@ public final class RepositoryWalker {
             Path target;
             try {
                 target = link.toRealPath();
-            } catch (IOException e) {
+            } catch (NoSuchFileException e) {
                 notices.add(new WalkNotice(rel, "broken symbolic link, skipped"));
                 return false;
+            } catch (IOException e) {
+                // a chain of links that closes on itself: the system gives up resolving it
+                notices.add(new WalkNotice(rel, "symbolic link cannot be resolved (" + FileErrors.reason(e) + "), not followed"));
+                return false;
             }
-            if (!target.startsWith(realRoot)) {
-                notices.add(new WalkNotice(rel, "symbolic link to " + target + " points outside the scan root, not followed"));
+            if (!target.startsWith(realRoot) && !options.followLinksOutside()) {
+                notices.add(new WalkNotice(rel, "symbolic link to " + target
+                        + " points outside the scan root, not followed (--follow-symlinks follows it)"));
                 return false;
             }
             return true;
@@ -192,7 +183,9 @@ public final class RepositoryWalker {
             List<Path> entries = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 stream.forEach(entries::add);
-            } catch (IOException | SecurityException e) {
+            } catch (IOException e) {
+                notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + FileErrors.reason(e)));
+            } catch (SecurityException e) {
                 notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + e.getMessage()));
             }
             entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));

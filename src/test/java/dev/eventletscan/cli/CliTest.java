@@ -105,7 +105,7 @@ class CliTest {
     void usageAndInputErrorsAreOneLineAndExitTwo() {
         CliRun unknown = TestSupport.cli("scan", sample(), "--frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().lines()).hasSize(1).first().asString().contains("--frobnicate");
+        assertThat(unknown.err()).isEqualTo("eventlet-scan: error: Unknown option: '--frobnicate' (see eventlet-scan scan --help)\n");
 
         CliRun missing = TestSupport.cli("scan", tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
@@ -120,24 +120,6 @@ class CliTest {
         assertThat(noFolder.err()).contains("r.json: cannot write report: folder");
 
         assertThat(TestSupport.cli().exitCode()).isEqualTo(2);
-    }
-
-    @Test
-    void anUnwritableOutputIsAnErrorAndNothingIsLost() throws IOException {
-        Path dir = Files.createDirectory(tmp.resolve("ro"));
-        Path existing = Files.writeString(dir.resolve("report.json"), "keep me");
-        dir.toFile().setWritable(false);
-        try {
-            CliRun run = TestSupport.cli("scan", sample(), "-o", existing.toString());
-            if (Files.isWritable(dir)) {
-                return; // running as a user who ignores permissions: nothing to check
-            }
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("report.json: cannot write report");
-            assertThat(Files.readString(existing)).isEqualTo("keep me");
-        } finally {
-            dir.toFile().setWritable(true);
-        }
     }
 
     @Test

@@ -78,6 +78,18 @@ class RuleLoaderTest {
         assertThat(DottedPattern.of("eventlet.green.*").matches("eventlet.green.socket.socket")).isFalse();
         assertThat(DottedPattern.of("eventlet.spawn*").matches("eventlet.spawn_n")).isTrue();
         assertThat(DottedPattern.of("eventlet.x").specificity()).isGreaterThan(DottedPattern.of("eventlet.**").specificity());
+        assertThat(DottedPattern.of("eventlet.**.sleep").matches("eventlet.sleep")).isTrue();
+        assertThat(DottedPattern.of("eventlet.**.sleep").matches("eventlet.greenthread.x.sleep")).isTrue();
+        assertThat(DottedPattern.of("eventlet.**.sleep").matches("eventlet.sleepy")).isFalse();
+        assertThat(DottedPattern.of("**.monkey_patch").matches("eventlet.patcher.monkey_patch")).isTrue();
+        assertThat(DottedPattern.of("eventlet.*.spawn").matches("eventlet.spawn")).isFalse();
+        assertThat(DottedPattern.of("eventlet.sp*wn*").matches("eventlet.spwn")).isTrue();
+        assertThat(DottedPattern.of("eventlet.sp*wn*").matches("eventlet.spawn_n")).isTrue();
+        assertThat(DottedPattern.of("eventlet.sp*wn*").matches("eventlet.span")).isFalse();
+        assertThat(DottedPattern.of("eventlet.*").matches("eventlet.")).isFalse();
+        String chain = "eventlet" + ".a".repeat(20_000); // a generated attribute chain: no stack overflow
+        assertThat(DottedPattern.of("eventlet.**").matches(chain)).isTrue();
+        assertThat(DottedPattern.of("eventlet.**.b").matches(chain)).isFalse();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,56 @@ class RepositoryWalkerTest {
         List<String> files = new RepositoryWalker(PathFilter.none()).walk(root.resolve("sub")).files()
                 .stream().map(SourceFile::relativePath).toList();
         assertThat(files).containsExactly("keep.py");
+    }
+
+    /**
+     * From any scan root, the walk lists exactly the Python files git lists as not ignored, also when the root lies
+     * inside a folder a .gitignore above it ignores (git never looks inside; JGit's folder patterns do not match
+     * the files below them, so the walk has to find the ignored ancestor itself).
+     */
+    @Test
+    void ignoreRulesAgreeWithGitFromAnyScanRoot() throws Exception {
+        Assumptions.assumeTrue(git(root, "init", "-q").exitCode() == 0, "git is not installed");
+        write(".gitignore", "gen/\n/sub/b/\nsub/c/\n*.tmp.py\nsub/f/*\n!sub/f/keep.py\nnested/**/cache/\n");
+        write(".git/info/exclude", "local_*.py\n");
+        write("sub/.gitignore", "d/\n!important.tmp.py\n");
+        for (String file : List.of("top.py", "sub/ok.py", "sub/gen/x.py", "sub/b/y.py", "sub/c/z.py", "sub/c/deep/q.py",
+                "sub/d/w.py", "sub/e/gen/v.py", "sub/a.tmp.py", "sub/important.tmp.py", "sub/f/keep.py", "sub/f/drop.py",
+                "sub/g/fine.py", "sub/local_x.py", "nested/a/b.py", "nested/a/cache/c.py")) {
+            write(file, "import eventlet\n");
+        }
+        for (String scanRoot : List.of("", "sub", "sub/c", "sub/c/deep", "sub/d", "sub/e", "sub/f", "nested/a", "nested/a/cache")) {
+            String prefix = scanRoot.isEmpty() ? "" : scanRoot + "/";
+            List<String> walked = new RepositoryWalker(PathFilter.none()).walk(root.resolve(scanRoot)).files().stream()
+                    .map(f -> prefix + f.relativePath()).toList();
+            GitRun listed = git(root, "ls-files", "--others", "--exclude-standard", "--", scanRoot.isEmpty() ? "." : scanRoot);
+            List<String> byGit = listed.out().lines().filter(l -> l.endsWith(".py")).sorted().toList();
+            assertThat(walked).as("scan root '%s'", scanRoot).containsExactlyElementsOf(byGit);
+        }
+        assertThat(new RepositoryWalker(PathFilter.none()).walk(root.resolve("sub/c/deep")).notices())
+                .extracting(WalkNotice::message).containsExactly(
+                        "git ignores sub/c/, so every file in the scan root is ignored: nothing scanned (--no-ignore-above scans it)");
+        WalkResult unignored = new RepositoryWalker(PathFilter.none(), path -> false, new WalkOptions(false, false))
+                .walk(root.resolve("sub/c"));
+        assertThat(unignored.files()).extracting(SourceFile::relativePath).containsExactly("deep/q.py", "z.py");
+    }
+
+    private record GitRun(int exitCode, String out) {}
+
+    /** Real git, with no user or system configuration (a global excludes file would change its answer). */
+    private static GitRun git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "core.excludesFile=/dev/null"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new GitRun(p.waitFor(), out);
+        } catch (IOException e) {
+            return new GitRun(-1, e.getMessage()); // no git on this machine
+        }
     }
 
     @Test

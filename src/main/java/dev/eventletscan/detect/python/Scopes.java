@@ -3,6 +3,8 @@ package dev.eventletscan.detect.python;
 import static dev.eventletscan.parse.SyntaxTree.NONE;
 
 import dev.eventletscan.parse.SyntaxTree;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,30 +49,46 @@ final class Scopes {
 
     /** The scope a name at {@code node} is looked up in. Decorators, defaults and base classes belong outside. */
     Scope scopeOf(int node) {
+        int opener = enclosingOpener(node);
+        return opener == NONE ? module : scopeFor(opener);
+    }
+
+    /**
+     * The scope a definition's own body opens (created on first use, with any enclosing scopes not made yet).
+     * A loop rather than recursion: lambdas nested thousands deep would overflow the stack.
+     */
+    Scope scopeFor(int definition) {
+        Deque<Integer> missing = new ArrayDeque<>();
+        Scope outer = module;
+        for (int d = definition; d != NONE; d = enclosingOpener(d)) {
+            Scope known = byNode.get(d);
+            if (known != null) {
+                outer = known;
+                break;
+            }
+            missing.push(d);
+        }
+        while (!missing.isEmpty()) {
+            int d = missing.pop();
+            outer = new Scope(d, outer, tree.is(d, "class_definition"));
+            byNode.put(d, outer);
+        }
+        return outer;
+    }
+
+    /** The nearest function, class or lambda whose body holds {@code node}, or NONE at module level. */
+    private int enclosingOpener(int node) {
         int child = node;
         for (int p = tree.parent(node); p != NONE; child = p, p = tree.parent(p)) {
-            String type = tree.type(p);
-            boolean opens = switch (type) {
-                case "function_definition", "class_definition" -> "body".equals(tree.field(child));
-                case "lambda" -> "body".equals(tree.field(child));
+            boolean opens = switch (tree.type(p)) {
+                case "function_definition", "class_definition", "lambda" -> "body".equals(tree.field(child));
                 default -> false;
             };
             if (opens) {
-                return scopeFor(p);
+                return p;
             }
         }
-        return module;
-    }
-
-    /** The scope a definition's own body opens (created on first use). */
-    Scope scopeFor(int definition) {
-        Scope scope = byNode.get(definition);
-        if (scope == null) {
-            Scope parent = scopeOf(definition); // may create enclosing scopes, so not inside computeIfAbsent
-            scope = new Scope(definition, parent, tree.is(definition, "class_definition"));
-            byNode.put(definition, scope);
-        }
-        return scope;
+        return NONE;
     }
 
     /** Where a name bound in a scope lands: the module when the scope declares it {@code global}. */

@@ -4,7 +4,9 @@ import static dev.eventletscan.parse.SyntaxTree.NONE;
 
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.SymbolNames;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,19 +128,24 @@ final class UsageCollector {
         bindTargets(left, scope);
     }
 
+    /** The names an assignment target binds, however deeply its tuples and parentheses nest (a work list, not recursion). */
     private void bindTargets(int target, Scopes.Scope scope) {
-        if (target == NONE) {
-            return;
+        Deque<Integer> pending = new ArrayDeque<>();
+        if (target != NONE) {
+            pending.push(target);
         }
-        switch (tree.type(target)) {
-            case "identifier" -> scopes.binding(scope, tree.text(target)).locals.add(tree.text(target));
-            case "pattern_list", "tuple_pattern", "list_pattern", "expression_list", "tuple", "list",
-                    "as_pattern_target", "list_splat_pattern", "parenthesized_expression" -> {
-                for (int c : tree.children(target)) {
-                    bindTargets(c, scope);
+        while (!pending.isEmpty()) {
+            int t = pending.pop();
+            switch (tree.type(t)) {
+                case "identifier" -> scopes.binding(scope, tree.text(t)).locals.add(tree.text(t));
+                case "pattern_list", "tuple_pattern", "list_pattern", "expression_list", "tuple", "list",
+                        "as_pattern_target", "list_splat_pattern", "parenthesized_expression" -> {
+                    for (int c : tree.children(t)) {
+                        pending.push(c);
+                    }
                 }
+                default -> { } // attributes and subscripts bind no name
             }
-            default -> { } // attributes and subscripts bind no name
         }
     }
 
@@ -151,21 +158,38 @@ final class UsageCollector {
         return NONE;
     }
 
-    /** The tracked dotted name an expression stands for, or null. */
+    /**
+     * The tracked dotted name an expression stands for, or null. Walks down the attribute chain in a loop:
+     * a generated chain or parentheses thousands deep must not overflow the stack.
+     */
     String resolveExpression(int node) {
-        return switch (tree.type(node)) {
-            case "identifier" -> scopes.resolve(tree.text(node), node);
-            case "attribute" -> {
-                String object = resolveExpression(tree.child(node, "object"));
-                int attr = tree.child(node, "attribute");
-                yield object == null || attr == NONE ? null : object + "." + tree.text(attr);
+        Deque<String> attributes = new ArrayDeque<>();
+        for (int n = node; n != NONE; ) {
+            switch (tree.type(n)) {
+                case "identifier" -> {
+                    String base = scopes.resolve(tree.text(n), n);
+                    if (base == null) {
+                        return null;
+                    }
+                    StringBuilder dotted = new StringBuilder(base);
+                    attributes.forEach(a -> dotted.append('.').append(a));
+                    return dotted.toString();
+                }
+                case "attribute" -> {
+                    int attr = tree.child(n, "attribute");
+                    if (attr == NONE) {
+                        return null;
+                    }
+                    attributes.push(tree.text(attr));
+                    n = tree.child(n, "object");
+                }
+                case "parenthesized_expression" -> n = tree.firstChild(n);
+                default -> {
+                    return null;
+                }
             }
-            case "parenthesized_expression" -> {
-                int inner = tree.firstChild(node);
-                yield inner == NONE ? null : resolveExpression(inner);
-            }
-            default -> null;
-        };
+        }
+        return null;
     }
 
     /** Pass 2: each identifier that resolves, widened to the longest attribute chain above it. */
