@@ -31,10 +31,15 @@ final class IgnoreRules {
         if (!Files.isRegularFile(ignoreFile)) {
             return false;
         }
-        IgnoreNode node = new IgnoreNode();
         try (InputStream in = Files.newInputStream(ignoreFile)) {
-            node.parse(ignoreFile.toString(), in);
+            return push(in, ignoreFile.toString(), base, above);
         }
+    }
+
+    /** As {@link #push(Path, String, String)}, for an ignore file's content read elsewhere (a commit's tree). */
+    boolean push(InputStream content, String name, String base, String above) throws IOException {
+        IgnoreNode node = new IgnoreNode();
+        node.parse(name, content);
         if (node.getRules().isEmpty()) {
             return false;
         }
