@@ -14,11 +14,12 @@ import org.eclipse.jgit.lib.Repository;
  * The bytes of one commit's files, from git objects. Safe for the scan's worker threads: each read opens its
  * own object reader.
  *
+ * @param memo blobs read lately, shared by the commits of one run
  * @param top the folder the files' synthetic paths sit under
  * @param blobs each listed file's blob, by path relative to the scan root
  * @param packages the folders of the commit holding an {@code __init__.py}, relative to the repository's top ("" for the top)
  */
-record GitTreeContents(Repository repository, Path top, Map<String, ObjectId> blobs, Set<String> packages)
+record GitTreeContents(Repository repository, BlobMemo memo, Path top, Map<String, ObjectId> blobs, Set<String> packages)
         implements FileContents {
     GitTreeContents {
         blobs = Map.copyOf(blobs);
@@ -27,15 +28,30 @@ record GitTreeContents(Repository repository, Path top, Map<String, ObjectId> bl
 
     @Override
     public byte[] read(SourceFile file) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader()) {
-            return GitTreeWalker.bytes(reader, blob(file));
+        ObjectId id = blob(file);
+        byte[] known = memo.get(id);
+        if (known != null) {
+            return known.clone(); // the engine may not change what others read, but it is not asked to promise that
         }
+        byte[] bytes;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            bytes = GitTreeWalker.bytes(reader, id);
+        }
+        memo.put(id, bytes);
+        return bytes.clone();
     }
 
     @Override
     public long size(SourceFile file) throws IOException {
+        ObjectId id = blob(file);
+        long known = memo.size(id);
+        if (known >= 0) {
+            return known;
+        }
         try (ObjectReader reader = repository.newObjectReader()) {
-            return reader.getObjectSize(blob(file), Constants.OBJ_BLOB);
+            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+            memo.putSize(id, size);
+            return size;
         }
     }
 

@@ -30,12 +30,15 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * level, those above the scan root included. Two things differ because they are not part of history:
  * {@code .git/info/exclude} does not apply, and symbolic links and submodules are not followed.
  * <p>
- * One walker serves many commits of one repository: it remembers which extension-less blobs are Python scripts.
+ * One walker serves many commits of one repository: it remembers which extension-less blobs are Python scripts,
+ * and keeps recently read blobs (up to {@link BlobMemo#DEFAULT_BUDGET} bytes), so a file unchanged between two
+ * commits is inflated from the pack once.
  */
 public final class GitTreeWalker {
     private final PathFilter filter;
     private final Predicate<String> wantedOtherFile;
     private final Map<ObjectId, Boolean> scripts = new HashMap<>();
+    private final BlobMemo memo = new BlobMemo(BlobMemo.DEFAULT_BUDGET);
 
     /**
      * @param wantedOtherFile which non-Python files to list too, by relative path (as for {@link RepositoryWalker})
@@ -91,9 +94,9 @@ public final class GitTreeWalker {
         WalkResult run(ObjectId tree, Repository repository) throws IOException {
             ObjectId rootTree = descendToRoot(tree);
             if (rootTree != null) {
-                visit(rootTree, "");
+                visit(entries(rootTree), "");
             }
-            return new WalkResult(List.copyOf(files.values()), notices, new GitTreeContents(repository, top, blobs, packages));
+            return new WalkResult(List.copyOf(files.values()), notices, new GitTreeContents(repository, memo, top, blobs, packages));
         }
 
         /** Reads the ignore files and packages between the repository's top and the scan root; null when the commit has no such folder. */
@@ -117,8 +120,7 @@ public final class GitTreeWalker {
             return current;
         }
 
-        private void visit(ObjectId tree, String rel) throws IOException {
-            List<Entry> entries = entries(tree);
+        private void visit(List<Entry> entries, String rel) throws IOException {
             notePackage(root + rel, entries);
             boolean pushed = pushIgnoreFile(entries, rel, "");
             try {
@@ -142,10 +144,11 @@ public final class GitTreeWalker {
                 if (PythonFiles.isSkippedName(name) || ignores.isIgnored(rel, true) || filter.excludes(rel, true)) {
                     return;
                 }
-                if (entries(entry.id()).stream().anyMatch(e -> e.name().equals(PythonFiles.VENV_MARKER) && e.isFile())) {
+                List<Entry> inside = entries(entry.id());
+                if (inside.stream().anyMatch(e -> e.name().equals(PythonFiles.VENV_MARKER) && e.isFile())) {
                     return; // a committed virtualenv
                 }
-                visit(entry.id(), rel + "/");
+                visit(inside, rel + "/");
                 return;
             }
             if (!entry.isFile() || ignores.isIgnored(rel, false) || filter.excludes(rel, false)) {
