@@ -72,8 +72,8 @@ final class Projection {
         double span = x[n - 1];
         double fittedAtEnd = my + slope * (span - mx);
         String windowText = " over the last " + n + " points (" + TrendDates.day(origin) + " to " + TrendDates.day(last.date()) + ")";
-        String pace = String.format(Locale.ROOT, "%.1f per 30 days", Math.abs(slope) * 30);
-        String interval = String.format(Locale.ROOT, "95%% interval %.1f to %.1f", (slope - margin) * 30, (slope + margin) * 30);
+        String pace = tenths(Math.abs(slope) * 30) + " per 30 days";
+        String interval = "95% interval " + tenths((slope - margin) * 30) + " to " + tenths((slope + margin) * 30);
         Double slope30 = round(slope * 30);
         Double low30 = round((slope - margin) * 30);
         Double high30 = round((slope + margin) * 30);
@@ -81,7 +81,7 @@ final class Projection {
         String windowTo = TrendDates.format(last.date());
         if (Math.abs(slope) * span < FLAT) {
             return new TrendReport.Projection("no-end-in-sight", capitalised(measureName) + " stayed flat" + windowText
-                    + " (" + String.format(Locale.ROOT, "%+.1f per 30 days", slope * 30) + "): no end in sight at the current pace.",
+                    + " (" + (slope < 0 ? "" : "+") + tenths(slope * 30) + " per 30 days): no end in sight at the current pace.",
                     n, windowFrom, windowTo, slope30, low30, high30, round(fittedAtEnd), null, null, null);
         }
         if (slope > 0) {
@@ -126,6 +126,11 @@ final class Projection {
             sum += v;
         }
         return sum / values.length;
+    }
+
+    /** One decimal, never "-0.0". */
+    static String tenths(double value) {
+        return String.format(Locale.ROOT, "%.1f", Math.round(value * 10) / 10.0 + 0.0);
     }
 
     /** Four decimals: enough for any reading, and the same text on every machine. */

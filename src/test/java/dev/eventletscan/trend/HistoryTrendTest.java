@@ -32,38 +32,7 @@ class HistoryTrendTest {
     Path tmp;
 
     private static Instant at(String dateTime) {
-        return Instant.parse(dateTime + "Z");
-    }
-
-    private static final String WORKER = "import eventlet\n\n\ndef run():\n    eventlet.spawn(print)\n    eventlet.sleep(0)\n";
-    private static final String POOL = "import eventlet\n\npool = eventlet.GreenPool()\n";
-
-    /** The history; commit ids by name, in order. */
-    private static Map<String, String> script(TempGitRepo repo) throws Exception {
-        Map<String, String> c = new LinkedHashMap<>();
-        repo.write("README.md", "A service built on eventlet.\n");
-        repo.write("svc/__init__.py", "");
-        repo.write("svc/worker.py", WORKER);
-        c.put("c1", repo.commitAll("Start the service", at("2025-01-06T12:00:00")));
-        repo.write("svc/pool.py", POOL);
-        c.put("c2", repo.commitAll("Add a green pool", at("2025-01-13T12:00:00")));
-        repo.write("svc/cmd.py", "import eventlet\neventlet.monkey_patch()\n");
-        c.put("c3", repo.commitAll("Patch at start-up", at("2025-01-20T09:00:00")));
-        // no commit in the week to 2025-01-27
-        repo.delete("svc/cmd.py");
-        c.put("c4", repo.commitAll("Stop patching <script>alert(1)</script>", at("2025-02-03T12:00:00")));
-        repo.delete("svc/pool.py");
-        repo.write("svc/pools/__init__.py", "");
-        repo.write("svc/pools/green.py", POOL);
-        c.put("c5", repo.commitAll("Move the pool", at("2025-02-10T12:00:00")));
-        // no commit in the week to 2025-02-17; three in the next
-        repo.write("README.md", "A service built on eventlet.\n\nLeaving eventlet.\n");
-        c.put("c6a", repo.commitAll("Say we are leaving", at("2025-02-18T12:00:00")));
-        repo.write("svc/worker.py", "import eventlet\n\n\ndef run():\n    print()\n");
-        c.put("c6b", repo.commitAll("Run without green threads", at("2025-02-19T12:00:00")));
-        repo.write("svc/worker.py", "def run():\n    print()\n");
-        c.put("c6c", repo.commitAll("Drop the import", at("2025-02-20T12:00:00")));
-        return c;
+        return ScriptedHistory.at(dateTime);
     }
 
     static TrendReport trend(Path target, String since, String until, Step every, Integer points, ResultCache cache)
@@ -80,7 +49,7 @@ class HistoryTrendTest {
     @Test
     void everyFigureOfTheSeries() throws Exception {
         try (TempGitRepo repo = TempGitRepo.init(tmp.resolve("repo"), "main")) {
-            Map<String, String> c = script(repo);
+            Map<String, String> c = ScriptedHistory.write(repo);
             TrendReport report = trend(repo.dir(), "2025-01-06T12:00:00Z", "2025-02-24T12:00:00Z", Step.parse("1w"), null,
                     ResultCache.inMemory());
             Map<String, Integer> p1 = Map.of("docs", 1, "green-thread", 2, "import", 2, "pool", 1);
@@ -257,7 +226,7 @@ class HistoryTrendTest {
     @Test
     void theWorkingTreeIndexAndHeadAreLeftAsTheyWere() throws Exception {
         try (TempGitRepo repo = TempGitRepo.init(tmp.resolve("untouched"), "main")) {
-            script(repo);
+            ScriptedHistory.write(repo);
             repo.write("svc/worker.py", "import eventlet\neventlet.spawn(print)  # not committed\n");
             repo.write("untracked.py", "import eventlet\n");
             repo.write("staged.py", "import eventlet\n");
@@ -300,7 +269,7 @@ class HistoryTrendTest {
     @Test
     void pointsBeforeTheFirstCommitAreLeftOutAndSaidSo() throws Exception {
         try (TempGitRepo repo = TempGitRepo.init(tmp.resolve("young"), "main")) {
-            Map<String, String> c = script(repo);
+            Map<String, String> c = ScriptedHistory.write(repo);
             TrendReport report = trend(repo.dir(), "2024-12-23T12:00:00Z", "2025-01-13T12:00:00Z", Step.parse("1w"), null,
                     ResultCache.inMemory());
             assertThat(report.points()).extracting(TrendReport.Point::commit).containsExactly(c.get("c1"), c.get("c2"));
@@ -344,7 +313,7 @@ class HistoryTrendTest {
         try (TempGitRepo repo = TempGitRepo.init(tmp.resolve("repo"), "main")) {
             assertThatThrownBy(() -> trend(repo.dir(), "1y", null, Step.parse("1w"), null, ResultCache.inMemory()))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("the repository has no commit yet");
-            Map<String, String> c = script(repo);
+            Map<String, String> c = ScriptedHistory.write(repo);
             assertThatThrownBy(() -> trend(repo.dir(), "2024-01-01", "2024-06-01", Step.parse("1w"), null, ResultCache.inMemory()))
                     .isInstanceOf(InvalidInputException.class).hasMessage("no commits in range: the first commit of main is dated "
                             + "2025-01-06T12:00:00Z, after --until 2024-06-01T00:00:00Z");
