@@ -7,7 +7,6 @@ import dev.eventletscan.api.Scanner;
 import dev.eventletscan.api.Version;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.model.ComponentAssessment;
-import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
