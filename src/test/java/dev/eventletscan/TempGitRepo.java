@@ -44,6 +44,23 @@ public final class TempGitRepo implements AutoCloseable {
                 .setSign(false).call().name();
     }
 
+    /** As {@link #commitAll(String)}, authored and committed at {@code when} (UTC): for histories with known dates. */
+    public String commitAll(String message, java.time.Instant when) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        var who = new org.eclipse.jgit.lib.PersonIdent("t", "t@example.invalid", when, java.time.ZoneOffset.UTC);
+        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+    }
+
+    /** Removes a file from the working tree (the next commit records the deletion). */
+    public void delete(String relative) throws IOException {
+        Files.delete(dir.resolve(relative));
+    }
+
+    public Git git() {
+        return git;
+    }
+
     public void newBranch(String name) throws GitAPIException {
         git.checkout().setCreateBranch(true).setName(name).call();
     }

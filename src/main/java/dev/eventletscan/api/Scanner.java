@@ -23,6 +23,7 @@ import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
+import dev.eventletscan.walk.GitTreeWalker;
 import dev.eventletscan.walk.PathFilter;
 import dev.eventletscan.walk.RepositoryWalker;
 import dev.eventletscan.walk.SourceFile;
@@ -125,6 +126,11 @@ public final class Scanner {
     /** The walker a request asks for: its include and exclude globs, and the non-Python files the rules read. */
     public RepositoryWalker walker(ScanRequest request) {
         return new RepositoryWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile, request.walk());
+    }
+
+    /** The walker of a commit's tree that lists what {@link #walker} would list in a clean checkout of it. */
+    public GitTreeWalker treeWalker(ScanRequest request) {
+        return new GitTreeWalker(new PathFilter(request.includes(), request.excludes()), this::wantsFile);
     }
 
     /** What cached per-file results must have been made with: this build of the tool and these rules. */

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is not read. It is replaced in one step, so concurrent scans never see half a pack (the last to finish wins),
  * and a pack that fails its checksum or does not decode is ignored and rebuilt: the cache can make a scan
  * faster, never different.
+ * <p>
+ * An in-memory cache ({@link #inMemory}) keeps entries for one run only: a scan of history reuses a file's
+ * results at every point where its bytes are unchanged, even with {@code --no-cache}.
  */
 public final class ResultCache {
     // The model's annotations shape the JSON report (empty lists left out, say); the cache must give back exactly
@@ -33,6 +36,7 @@ public final class ResultCache {
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private final boolean enabled;
     private final Path pack;
     private final String stamp;
     private final Map<String, byte[]> loaded;
@@ -42,7 +46,8 @@ public final class ResultCache {
     private volatile boolean changed;
     private final String loadProblem;
 
-    private ResultCache(Path pack, String stamp) {
+    private ResultCache(boolean enabled, Path pack, String stamp) {
+        this.enabled = enabled;
         this.pack = pack;
         this.stamp = stamp;
         PackFile.Read read = pack == null ? PackFile.Read.EMPTY : PackFile.read(pack, stamp);
@@ -52,7 +57,12 @@ public final class ResultCache {
 
     /** A cache that keeps nothing ({@code --no-cache}). */
     public static ResultCache disabled() {
-        return new ResultCache(null, "");
+        return new ResultCache(false, null, "");
+    }
+
+    /** A cache that lives as long as this object and is never written anywhere. */
+    public static ResultCache inMemory() {
+        return new ResultCache(true, null, "");
     }
 
     /**
@@ -61,11 +71,11 @@ public final class ResultCache {
      * @param stamp the tool build and rule fingerprint that entries are valid for
      */
     public static ResultCache open(Path directory, String scope, String stamp) {
-        return new ResultCache(directory.resolve(digest(scope).substring(0, 32) + ".pack"), stamp);
+        return new ResultCache(true, directory.resolve(digest(scope).substring(0, 32) + ".pack"), stamp);
     }
 
     public boolean enabled() {
-        return pack != null;
+        return enabled;
     }
 
     /** The key of a result: the digest of what it depends on besides the bytes, then of the bytes. */
@@ -78,7 +88,7 @@ public final class ResultCache {
 
     /** @return the cached value, or null when there is none (or it no longer decodes) */
     public <T> T get(String key, Class<T> type) {
-        if (pack == null) {
+        if (!enabled) {
             return null;
         }
         byte[] bytes = used.get(key);
@@ -100,7 +110,7 @@ public final class ResultCache {
     }
 
     public void put(String key, Object value) {
-        if (pack == null) {
+        if (!enabled) {
             return;
         }
         try {
@@ -130,10 +140,13 @@ public final class ResultCache {
      * @return what happened, for {@code --verbose}
      */
     public String save() {
-        if (pack == null) {
+        if (!enabled) {
             return "cache off";
         }
         String summary = hits + " cached, " + misses + " computed";
+        if (pack == null) {
+            return summary + " (in memory only)";
+        }
         if (loadProblem != null) {
             summary += " (" + loadProblem + ")";
         }

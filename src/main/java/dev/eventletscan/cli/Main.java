@@ -19,14 +19,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
-        subcommands = {ScanCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, RulesCommand.class, ExplainCommand.class,
             BenchParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the command ran (findings do not change this)",
             "  1  a gate failed (--fail-on, --fail-on-score, --fail-on-category)",
             "  2  bad usage or input (unknown option, missing path, invalid rule, configuration or baseline file,",
-            "     unknown --diff-base revision, unwritable output)",
+            "     unknown --diff-base revision, unwritable output; for trend: not a git repository, a date that is",
+            "     not one, no commit in range, a shallow clone without the history asked for)",
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {
@@ -81,7 +82,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, baseline, rules, explain");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, baseline, trend, rules, explain");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

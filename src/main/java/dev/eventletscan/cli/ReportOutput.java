@@ -60,15 +60,25 @@ record ReportOutput(Path file, ReportFormat format) {
 
     /** Files are written to a temporary sibling and moved into place, so a failed run never leaves half a report. */
     void write(ScanResult result, PrintWriter stdout, boolean colour) throws IOException {
+        write(out -> (file == null ? format.renderer(colour) : format.renderer()).render(result, out), stdout);
+    }
+
+    /** What a report holds, written out. */
+    interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** As {@link #write(ScanResult, PrintWriter, boolean)}, for any report. */
+    void write(Body body, PrintWriter stdout) throws IOException {
         if (file == null) {
-            format.renderer(colour).render(result, stdout);
+            body.writeTo(stdout);
             stdout.flush();
             return;
         }
         try {
             AtomicFile.replace(file, tmp -> {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    format.renderer().render(result, w);
+                    body.writeTo(w);
                 }
             });
         } catch (IOException e) {

@@ -38,13 +38,18 @@ final class ScanProgress implements ScanListener {
                 && term != null && !term.equals("dumb");
     }
 
+    /** A progress bar on the process's real standard error, drawn as every bar of the tool is. */
+    static ProgressBar bar(String task, long max, String unit) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(unit, 1).build();
+    }
+
     @Override
     public void phaseStarted(Phase phase, int files) {
         this.files = files;
         if (bar && phase == Phase.DETECT && files > 0) {
-            progress = new ProgressBarBuilder().setTaskName("Scanning").setInitialMax(files)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" files", 1).build();
+            progress = bar("Scanning", files, " files");
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class HtmlRenderer implements Renderer {
     private static final String DIR = "/report/html";
-    private static final Configuration FREEMARKER = configuration();
+    static final Configuration FREEMARKER = configuration();
     private static final String SCRIPT = resource("report.js");
     /** The CSP lets only this exact script run: injected markup could not run a script even if escaping failed. */
     private static final String SCRIPT_HASH = "sha256-" + sha256Base64(SCRIPT);
@@ -61,7 +61,7 @@ public final class HtmlRenderer implements Renderer {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlRenderer.class.getResourceAsStream(DIR + "/" + name)) {
             if (in == null) {
                 throw new IllegalStateException(DIR + "/" + name + " missing from the class path");

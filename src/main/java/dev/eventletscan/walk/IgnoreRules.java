@@ -40,6 +40,14 @@ final class IgnoreRules {
     }
 
     /**
+     * Rules for a walk of a tree whose top is known (a commit's), starting at {@code rootFromTop}; the caller
+     * pushes every ignore file, those above the root included, with {@link #pushFromTop(InputStream, String, String)}.
+     */
+    static IgnoreRules fromTop(String rootFromTop) {
+        return new IgnoreRules(rootFromTop);
+    }
+
+    /**
      * The rules in force at the scan root: info/exclude and the .gitignore files from the top of the work tree
      * holding it down to it (but not the root's own, which the walk reads). Outside a work tree, none.
      */
@@ -86,10 +94,19 @@ final class IgnoreRules {
         if (!Files.isRegularFile(ignoreFile)) {
             return false;
         }
-        IgnoreNode node = new IgnoreNode();
         try (InputStream in = Files.newInputStream(ignoreFile)) {
-            node.parse(ignoreFile.toString(), in);
+            return pushFromTop(in, ignoreFile.toString(), base);
         }
+    }
+
+    /**
+     * As {@link #push(Path, String)}, for an ignore file's content read elsewhere (a commit's tree).
+     *
+     * @param base where the rules apply: a '/'-ended path from the work tree's top, or ""
+     */
+    boolean pushFromTop(InputStream content, String name, String base) throws IOException {
+        IgnoreNode node = new IgnoreNode();
+        node.parse(name, content);
         if (node.getRules().isEmpty()) {
             return false;
         }

@@ -16,9 +16,15 @@ final class PythonFiles {
     private PythonFiles() {}
 
     static boolean isSkippedDirectory(Path dir, String name) {
-        return SKIPPED_DIRECTORIES.contains(name)
-                || name.endsWith(".egg-info")
-                || Files.isRegularFile(dir.resolve("pyvenv.cfg")); // a virtualenv, whatever its name
+        return isSkippedName(name) || Files.isRegularFile(dir.resolve(VENV_MARKER));
+    }
+
+    /** A folder holding this file is a virtualenv, whatever its name. */
+    static final String VENV_MARKER = "pyvenv.cfg";
+
+    /** Folders skipped by their name alone (the virtualenv marker inside is the other test). */
+    static boolean isSkippedName(String name) {
+        return SKIPPED_DIRECTORIES.contains(name) || name.endsWith(".egg-info");
     }
 
     /** What installed metadata says about a distribution: its entry points and its requirements. */
@@ -38,14 +44,25 @@ final class PythonFiles {
             return false;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(128);
-            if (head.length < 2 || head[0] != '#' || head[1] != '!') {
-                return false;
-            }
-            String first = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
-            return first.matches("#!.*\\bpython[0-9.]*\\b.*");
+            return isPythonScript(in.readNBytes(SHEBANG_BYTES), name);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** How much of a file's start the shebang test reads. */
+    static final int SHEBANG_BYTES = 128;
+
+    /** As {@link #isPythonScript(Path, String)}, given the file's first bytes (at least {@link #SHEBANG_BYTES} of them when it is longer). */
+    static boolean isPythonScript(byte[] start, String name) {
+        if (name.indexOf('.') >= 0) {
+            return false;
+        }
+        byte[] head = start.length > SHEBANG_BYTES ? java.util.Arrays.copyOf(start, SHEBANG_BYTES) : start;
+        if (head.length < 2 || head[0] != '#' || head[1] != '!') {
+            return false;
+        }
+        String first = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+        return first.matches("#!.*\\bpython[0-9.]*\\b.*");
     }
 }

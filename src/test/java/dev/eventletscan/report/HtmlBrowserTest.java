@@ -138,6 +138,38 @@ class HtmlBrowserTest {
     }
 
     @Test
+    void theTrendPageDrawsItsChartsAndRunsNothingFromTheRepository(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var report = TrendHtmlTest.trap(tmp);
+        Path page = OUT.resolve("trend.html");
+        Files.writeString(page, TrendHtmlTest.html(report));
+        browser.get(page.toUri().toString());
+        try {
+            String text = browser.switchTo().alert().getText();
+            fail("an alert opened: " + text);
+        } catch (NoAlertPresentException expected) {
+            // no script from the repository ran
+        }
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        List<WebElement> charts = browser.findElements(By.cssSelector("figure.trend-chart svg"));
+        assertThat(charts).hasSize(6).allSatisfy(svg -> {
+            assertThat(svg.isDisplayed()).isTrue();
+            assertThat(svg.getSize().getWidth()).isGreaterThan(500);
+            assertThat(svg.getSize().getHeight()).isGreaterThan(100);
+        });
+        // the browser laid the usage line out across the plot: its box spans most of the chart's width
+        Number lineWidth = (Number) browser.executeScript(
+                "return document.querySelector('#chart-usage polyline').getBBox().width");
+        assertThat(lineWidth.doubleValue()).isGreaterThan(300);
+        assertThat(browser.findElements(By.cssSelector("#chart-usage circle"))).hasSize(report.points().size());
+        assertThat(browser.findElement(By.id("drops")).getText()).contains(TrendHtmlTest.SUBJECT);
+        assertThat(browser.findElement(By.id("projection")).getText()).isEqualTo(report.projection().statement());
+        assertThat(severeConsoleEntries()).isEmpty();
+        Path shot = TestSupport.projectDir().resolve("target/trend-report-screenshot.png");
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
     void theEscapingTrapRunsNothing() throws Exception {
         open("escaping-trap");
         try {
