@@ -71,6 +71,11 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
                 parseTimeout, walk, dir);
     }
 
+    public ScanRequest withWalk(WalkOptions options) {
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
+                parseTimeout, options, cache);
+    }
+
     public int effectiveThreads() {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
