@@ -74,17 +74,13 @@ public final class RepositoryWalker {
         Walk(Path root) throws IOException {
             this.root = root;
             this.realRoot = root.toRealPath();
-            this.ignores = options.ignoreRulesAbove() ? IgnoreRules.at(realRoot) : IgnoreRules.below();
+            IgnoreRules above = options.ignoreRulesAbove() ? IgnoreRules.at(realRoot) : IgnoreRules.below();
+            // A root that git ignores (or that lies in an ignored folder) was named on purpose, as a path given to
+            // ripgrep is: it is scanned as a project of its own, since git's rules above it never reach inside.
+            this.ignores = above.ignoredAncestor() != null ? IgnoreRules.below() : above;
         }
 
         WalkResult run() throws IOException {
-            String ignored = ignores.ignoredAncestor();
-            if (ignored != null) {
-                // As git: nothing inside an ignored folder can be taken back by a rule further down.
-                notices.add(new WalkNotice(".", "git ignores " + ignored
-                        + "/, so every file in the scan root is ignored: nothing scanned (--no-ignore-above scans it)"));
-                return new WalkResult(List.of(), notices);
-            }
             visit(root, "");
             return new WalkResult(List.copyOf(files.values()), notices);
         }
