@@ -84,8 +84,7 @@ final class ScanOptions {
     boolean followSymlinks;
 
     @Option(names = "--no-ignore-above",
-            description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude), "
-                    + "as to scan a folder git ignores.")
+            description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude).")
     boolean noIgnoreAbove;
 
     @Option(names = "--config", paramLabel = "FILE",
