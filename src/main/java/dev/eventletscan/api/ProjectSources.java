@@ -4,6 +4,7 @@ import dev.eventletscan.calls.CallExtractor;
 import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.graph.ImportExtractor;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.parse.LogicalLines;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.SourceFile;
@@ -20,9 +21,9 @@ import java.util.concurrent.ForkJoinPool;
  * functions' calls, read lexically, for the import graph and call levels.
  */
 final class ProjectSources {
-    /** What the structure pass keeps of one file. */
-    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions) {
-        static final Structure EMPTY = new Structure(List.of(), List.of());
+    /** What the structure pass keeps of one file; {@code aliases} are module-level {@code name = dotted.name} lines. */
+    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions, List<ModuleAssignments.Assignment> aliases) {
+        static final Structure EMPTY = new Structure(List.of(), List.of(), List.of());
     }
 
     private ProjectSources() {}
@@ -51,7 +52,7 @@ final class ProjectSources {
                 return Structure.EMPTY; // generated code: the detection pass reports it
             }
             List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(Files.readAllBytes(file.path())).text());
-            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
+            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines), ModuleAssignments.extract(lines));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Structure.EMPTY;
         }

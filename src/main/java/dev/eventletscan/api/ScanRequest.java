@@ -19,10 +19,14 @@ import java.util.Map;
  * @param enabled rule ids or categories kept although {@code disabled} names their category
  * @param severities severity overrides by rule id or category
  * @param parseTimeout how long one file's parse may take before the file is reported and skipped
+ * @param wrapperDepth how many levels of the project's wrappers around eventlet to follow (0: none)
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
         List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
-        Duration parseTimeout) {
+        Duration parseTimeout, int wrapperDepth) {
+    /** Wrappers of eventlet, and wrappers of those. */
+    public static final int DEFAULT_WRAPPER_DEPTH = 2;
+
     /** Tree-sitter parses about 10 MB/s on one core: a file that takes longer than this is pathological. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -40,6 +44,16 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
         }
+        if (wrapperDepth < 0) {
+            throw new IllegalArgumentException("the wrapper depth must be 0 or more, was " + wrapperDepth);
+        }
+    }
+
+    public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
+            List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
+            Duration parseTimeout) {
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities, parseTimeout,
+                DEFAULT_WRAPPER_DEPTH);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
@@ -57,7 +71,7 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest withSitePackages(List<Path> dirs) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities,
-                parseTimeout);
+                parseTimeout, wrapperDepth);
     }
 
     public int effectiveThreads() {
