@@ -4,6 +4,7 @@ import dev.eventletscan.calls.CallExtractor;
 import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.graph.ImportExtractor;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.indirect.AttributeNames;
 import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.parse.LogicalLines;
 import dev.eventletscan.parse.SourceText;
@@ -21,9 +22,13 @@ import java.util.concurrent.ForkJoinPool;
  * functions' calls, read lexically, for the import graph and call levels.
  */
 final class ProjectSources {
-    /** What the structure pass keeps of one file; {@code aliases} are module-level {@code name = dotted.name} lines. */
-    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions, List<ModuleAssignments.Assignment> aliases) {
-        static final Structure EMPTY = new Structure(List.of(), List.of(), List.of());
+    /**
+     * What the structure pass keeps of one file; {@code aliases} are module-level {@code name = dotted.name} lines,
+     * {@code attributes} the hashes of the names read as attributes ({@link AttributeNames}).
+     */
+    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions, List<ModuleAssignments.Assignment> aliases,
+            int[] attributes) {
+        static final Structure EMPTY = new Structure(List.of(), List.of(), List.of(), new int[0]);
     }
 
     private ProjectSources() {}
@@ -52,7 +57,8 @@ final class ProjectSources {
                 return Structure.EMPTY; // generated code: the detection pass reports it
             }
             List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(Files.readAllBytes(file.path())).text());
-            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines), ModuleAssignments.extract(lines));
+            return new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines), ModuleAssignments.extract(lines),
+                    AttributeNames.of(lines));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Structure.EMPTY;
         }

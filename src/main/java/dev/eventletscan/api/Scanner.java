@@ -189,14 +189,18 @@ public final class Scanner {
         }
         Map<String, List<ImportStatement>> imports = new TreeMap<>();
         Map<String, List<ModuleAssignments.Assignment>> aliases = new TreeMap<>();
+        Map<String, int[]> attributes = new java.util.HashMap<>();
         structure.sources().forEach((path, s) -> {
             imports.put(path, s.imports());
             aliases.put(path, s.aliases());
+            attributes.put(path, s.attributes());
         });
         Map<String, java.nio.file.Path> paths = new TreeMap<>();
         files.stream().filter(SourceFile::python).forEach(f -> paths.put(f.relativePath(), f.path()));
+        Set<String> mentionTracked = outcomes.stream().filter(o -> o.summary() != null && o.summary().kind().equals("python"))
+                .map(o -> o.summary().path()).collect(Collectors.toSet());
         return IndirectUsage.resolve(new IndirectUsage.Input(offered, structure.graph(), imports, aliases, paths, rules, project,
-                wrapperDepth, threads));
+                wrapperDepth, threads, mentionTracked, attributes));
     }
 
 }

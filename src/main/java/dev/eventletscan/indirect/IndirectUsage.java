@@ -57,10 +57,14 @@ public final class IndirectUsage {
      * @param files the Python files' locations, by path
      * @param wrapperDepth how many levels of wrappers to follow (1: wrappers of eventlet only)
      * @param threads how many files to read at once
+     * @param mentionTracked the Python files that name a tracked package (eventlet, greenlet): only they can use a
+     *     facade's {@code eventlet} module object by that name
+     * @param attributes per file, the names its code reads as attributes ({@link AttributeNames}): a file that can
+     *     reach a facade only as {@code module.name} is read again only when it reads some {@code .name}
      */
     public record Input(Map<String, ModuleInterface> offered, ImportGraph graph, Map<String, List<ImportStatement>> imports,
             Map<String, List<ModuleAssignments.Assignment>> aliases, Map<String, Path> files, RuleSet rules,
-            ProjectFacts project, int wrapperDepth, int threads) {}
+            ProjectFacts project, int wrapperDepth, int threads, Set<String> mentionTracked, Map<String, int[]> attributes) {}
 
     /** One file's indirect findings, with its source for excerpts. */
     public record FileResult(String path, List<Finding> findings, List<Finding> suppressed, SourceText source) {}
@@ -79,7 +83,6 @@ public final class IndirectUsage {
     private final TreeMap<String, Map<String, Target>> targets = new TreeMap<>();
     private final Map<String, List<String>> all = new HashMap<>();
     private final Set<String> modulePrefixes = new HashSet<>();
-    private final Map<String, Set<String>> words = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<SourceText>> sources = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<Statements.Statement>> statements = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Scanned> scanned = new HashMap<>();
@@ -114,8 +117,8 @@ public final class IndirectUsage {
     private void seed() {
         for (ModuleInterface mi : new TreeMap<>(in.offered()).values()) {
             String module = in.graph().moduleOf(mi.path()).orElse(null);
-            if (module == null) {
-                continue;
+            if (module == null || isTracked(module)) {
+                continue; // eventlet's own package scanned with the project: its names are eventlet, found directly
             }
             Map<String, Target> mine = targets.computeIfAbsent(module, k -> new TreeMap<>());
             if (mi.all() != null) {
@@ -141,7 +144,7 @@ public final class IndirectUsage {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (var e : new TreeMap<>(in.imports()).entrySet()) {
+            for (var e : in.imports().entrySet()) {
                 String path = e.getKey();
                 String module = in.graph().moduleOf(path).orElse(null);
                 if (module == null) {
@@ -180,7 +183,14 @@ public final class IndirectUsage {
         }
     }
 
+    private boolean isTracked(String module) {
+        return in.rules().trackedRoots().contains(module.split("\\.")[0]);
+    }
+
     private boolean reexport(String module, String name, Target target, String path, int line) {
+        if (isTracked(module)) {
+            return false;
+        }
         Map<String, Target> mine = targets.computeIfAbsent(module, k -> new TreeMap<>());
         String full = module + "." + name;
         if (mine.containsKey(name) || target.via().stream().anyMatch(h -> h.name().equals(full))) {
@@ -251,6 +261,12 @@ public final class IndirectUsage {
      * {@code utils}. Files that import a facade module for something else are never read again.
      */
     private Map<String, Set<String>> candidates() {
+        Set<String> offering = new HashSet<>(); // the modules that offer names, and the packages above them
+        targets.forEach((m, names) -> {
+            for (String p = m; !names.isEmpty() && !p.isEmpty() && offering.add(p); p = parent(p)) {
+                // each ancestor once
+            }
+        });
         Map<String, Set<String>> out = new TreeMap<>();
         for (var e : in.imports().entrySet()) {
             String path = e.getKey();
@@ -259,16 +275,23 @@ public final class IndirectUsage {
                 continue;
             }
             Set<String> needles = new TreeSet<>();
+            int[] attributes = in.attributes().get(path);
             for (ImportStatement s : e.getValue()) {
                 String base = absolute(path, module, s);
                 if (base == null) {
                     continue;
                 }
                 if (s.names().isEmpty()) {
+                    // import a.b binds a (and loads a.b); import a.b as x binds a.b
                     boolean aliased = !s.aliases().isEmpty() && !s.aliases().getFirst().isEmpty();
                     String bound = aliased ? base : base.split("\\.")[0];
-                    qualifiedNames(bound, s.boundName(), needles);
+                    if (offering.contains(bound)) {
+                        qualifiedNames(bound, s.boundName(), needles, attributes);
+                    }
                     continue;
+                }
+                if (!offering.contains(base)) {
+                    continue; // nothing at or under it offers a name
                 }
                 Map<String, Target> from = targets.getOrDefault(base, Map.of());
                 for (int i = 0; i < s.names().size(); i++) {
@@ -278,7 +301,7 @@ public final class IndirectUsage {
                     } else if (from.containsKey(name)) {
                         needles.add(s.aliases().get(i));
                     } else {
-                        qualifiedNames(base + "." + name, s.aliases().get(i), needles);
+                        qualifiedNames(base + "." + name, s.aliases().get(i), needles, attributes);
                     }
                 }
             }
@@ -288,6 +311,11 @@ public final class IndirectUsage {
                     needles.add(name);
                 }
             });
+            if (!in.mentionTracked().contains(path)) {
+                needles.removeIf(n -> List.of(n.split("\\.")).stream().anyMatch(in.rules().trackedRoots()::contains));
+            }
+
+
             if (!needles.isEmpty()) {
                 out.put(path, needles);
             }
@@ -295,13 +323,20 @@ public final class IndirectUsage {
         return out;
     }
 
-    /** {@code local.sub.name} for each name offered by {@code module} or a module under it, bound locally as {@code local}. */
-    private void qualifiedNames(String module, String local, Set<String> needles) {
+    /**
+     * {@code local.sub.name} for each name offered by {@code module} or a module under it, bound locally as
+     * {@code local}, when the file reads that name as an attribute somewhere (see {@link AttributeNames}).
+     */
+    private void qualifiedNames(String module, String local, Set<String> needles, int[] attributes) {
         for (var t : targets.subMap(module, true, module + "/", false).entrySet()) { // '/' sorts just after '.'
             String key = t.getKey();
             if (key.equals(module) || key.startsWith(module + ".")) {
                 String prefix = local + key.substring(module.length()) + ".";
-                t.getValue().keySet().forEach(n -> needles.add(prefix + n));
+                t.getValue().keySet().forEach(n -> {
+                    if (AttributeNames.mayRead(attributes, n)) {
+                        needles.add(prefix + n);
+                    }
+                });
             }
         }
     }
@@ -330,8 +365,7 @@ public final class IndirectUsage {
             if (before != null && before.needles().equals(needles)) {
                 return before.result();
             }
-            Set<String> words = words(path);
-            if (words == null || needles.stream().noneMatch(n -> words.containsAll(List.of(n.split("\\."))))) {
+            if (!mayUse(path, needles)) {
                 return null;
             }
             SourceText source = source(path);
@@ -375,36 +409,46 @@ public final class IndirectUsage {
     }
 
     /**
-     * The identifiers a file holds (outside nothing: strings and comments count too, this is a filter), read once for
-     * all rounds: a needle whose parts are not all there cannot be used in the file. Null when unreadable.
+     * Whether the file's text holds one of the needles ({@code utils.spawn_n} as written, on one line): a byte
+     * search, which the JDK runs vectorised on a Latin-1 view of the bytes, so most importers of a popular module
+     * are dropped after a read and no tokenising.
      */
-    private Set<String> words(String path) {
-        Set<String> known = words.get(path);
-        if (known != null) {
-            return known.isEmpty() ? null : known;
+    private boolean mayUse(String path, Set<String> needles) {
+        String text = latin1(path);
+        if (text == null) {
+            return false;
         }
-        byte[] b = bytes(path);
-        Set<String> out = Set.of();
-        if (b != null) {
-            out = new HashSet<>();
-            int n = b.length;
-            for (int i = 0; i < n; i++) {
-                if (!isWordByte(b[i]) || (b[i] >= '0' && b[i] <= '9')) {
-                    continue;
-                }
-                int start = i;
-                while (i < n && isWordByte(b[i])) {
-                    i++;
-                }
-                out.add(new String(b, start, i - start, StandardCharsets.UTF_8));
+        // needles by their last part ('.spawn_n', or the bare name): few distinct ones, each searched once
+        Map<String, List<String>> byTail = new HashMap<>();
+        for (String n : needles) {
+            int dot = n.lastIndexOf('.');
+            byTail.computeIfAbsent(dot < 0 ? n : n.substring(dot), k -> new ArrayList<>()).add(n);
+        }
+        for (var e : byTail.entrySet()) {
+            if (text.contains(asLatin1(e.getKey())) && e.getValue().stream().anyMatch(n -> text.contains(asLatin1(n)))) {
+                return true;
             }
         }
-        words.put(path, out);
-        return out.isEmpty() ? null : out;
+        return false;
     }
 
-    private static boolean isWordByte(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c < 0;
+    private String latin1(String path) {
+        SourceText decoded = sources.getOrDefault(path, java.util.Optional.empty()).orElse(null);
+        if (decoded != null) {
+            return asLatin1(decoded.text());
+        }
+        byte[] b = bytes(path);
+        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The UTF-8 bytes of a string as Latin-1 characters, to search raw file bytes for it. */
+    private static String asLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return s;
     }
 
     /** A file's bytes; null when unreadable or too large (the detection pass reports those). */
@@ -433,7 +477,7 @@ public final class IndirectUsage {
         boolean added = false;
         for (var e : scanned.entrySet()) {
             String module = in.graph().moduleOf(e.getKey()).orElse(null);
-            if (module == null) {
+            if (module == null || isTracked(module)) {
                 continue;
             }
             for (ReferenceScanner.NewWrapper w : e.getValue().wrappers()) {
@@ -569,8 +613,7 @@ public final class IndirectUsage {
             if (!oslo) {
                 continue;
             }
-            Set<String> words = words(e.getKey());
-            SourceText source = words == null || !words.contains("init_backend") ? null : source(e.getKey());
+            SourceText source = mayUse(e.getKey(), Set.of("init_backend")) ? source(e.getKey()) : null;
             if (source == null) {
                 continue;
             }

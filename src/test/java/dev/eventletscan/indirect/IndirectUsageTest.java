@@ -258,4 +258,19 @@ class IndirectUsageTest {
             assertThat(e.path() + ":" + e.line()).isEqualTo("d/run.py:3");
         });
     }
+
+    @Test
+    void eventletsOwnPackageScannedWithTheProjectIsNoFacade() throws IOException {
+        // Debian's dist-packages holds eventlet beside the projects: eventlet/__init__.py re-exports Timeout, but
+        // eventlet.Timeout is eventlet itself, found directly, never "through the facade eventlet"
+        ScanResult r = scan(Map.of(
+                "eventlet/__init__.py", "from eventlet.timeout import Timeout\nfrom eventlet import greenthread\n",
+                "eventlet/timeout.py", "class Timeout(Exception):\n    pass\n",
+                "eventlet/greenthread.py", "def spawn(f):\n    return f\n",
+                "svc/__init__.py", "",
+                "svc/work.py", "import eventlet\n\ndef go():\n    with eventlet.Timeout(5):\n        pass\n"));
+        assertThat(indirect(r)).isEmpty();
+        assertThat(r.findings()).filteredOn(f -> f.path().equals("svc/work.py")).extracting(Finding::symbol)
+                .contains("eventlet.timeout.Timeout");
+    }
 }
