@@ -78,10 +78,12 @@ public final class Assessor {
             byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
         }
         List<ComponentAssessment> packages = new ArrayList<>();
-        byComponent.forEach((path, list) -> packages.add(component(Components.displayName(path),
-                components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
-                path, list, components, shape, scoped.of(components.filesOf(path)),
-                Switches.verdict(list, switching, components.filesOf(path)), false)));
+        byComponent.forEach((path, list) -> {
+            Set<String> theirFiles = components.filesOf(path);
+            packages.add(component(Components.displayName(path),
+                    components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
+                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles), false));
+        });
         List<ComponentAssessment> files = new ArrayList<>();
         byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape,
                 scoped.of(Components.isPython(path) ? Set.of(path) : null), Switches.verdict(list, switching, Set.of(path)), false)));
