@@ -10,6 +10,7 @@
     var pkg = document.getElementById("f-package");
     var text = document.getElementById("f-text");
     var status = document.getElementById("f-status"); // only when the findings were compared
+    var kind = document.getElementById("f-kind"); // only when some findings are indirect
     var counter = document.getElementById("f-count");
     var apply = function () {
       var q = text.value.trim().toLowerCase();
@@ -19,13 +20,14 @@
           && (!severity.value || r.dataset.severity === severity.value)
           && (!pkg.value || r.dataset.package === pkg.value)
           && (!status || !status.value || r.dataset.status === status.value)
+          && (!kind || !kind.value || r.dataset.kind === kind.value)
           && (!q || r.textContent.toLowerCase().indexOf(q) >= 0);
         r.hidden = !ok;
         if (ok) { shown++; }
       });
       counter.textContent = shown + " of " + rows.length + " findings shown";
     };
-    [category, severity, pkg, status].forEach(function (e) { if (e) { e.addEventListener("change", apply); } });
+    [category, severity, pkg, status, kind].forEach(function (e) { if (e) { e.addEventListener("change", apply); } });
     text.addEventListener("input", apply);
     apply();
   }

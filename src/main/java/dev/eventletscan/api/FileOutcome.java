@@ -1,5 +1,6 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.model.FileSummary;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -10,8 +11,14 @@ import java.util.List;
  *
  * @param summary present when the file was read in full, null when it could hold no finding or was unreadable
  * @param suppressed findings an inline comment silenced
+ * @param offered a parsed Python file's facade names and wrappers, for the indirect pass; null otherwise
  */
-record FileOutcome(FileSummary summary, List<Finding> findings, List<Finding> suppressed, List<ProcessingIssue> problems) {
+record FileOutcome(FileSummary summary, List<Finding> findings, List<Finding> suppressed, List<ProcessingIssue> problems,
+        ModuleInterface offered) {
+    FileOutcome(FileSummary summary, List<Finding> findings, List<Finding> suppressed, List<ProcessingIssue> problems) {
+        this(summary, findings, suppressed, problems, null);
+    }
+
     static FileOutcome skipped() {
         return new FileOutcome(null, List.of(), List.of(), List.of());
     }

@@ -6,6 +6,7 @@ import dev.eventletscan.detect.manifest.DependencyDetector;
 import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.manifest.SetupPy;
+import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.detect.text.TextDetector;
 import dev.eventletscan.fileio.FileErrors;
@@ -135,6 +136,7 @@ final class FileScanner implements AutoCloseable {
             problems.add(ProcessingIssue.warning(file.relativePath(), source.decodingNote()));
         }
         List<Finding> findings = new ArrayList<>();
+        ModuleInterface offered = null;
         int syntaxErrors = 0;
         if (manifest != null) {
             findings.addAll(dependencies.detect(facts, source, manifest));
@@ -148,7 +150,9 @@ final class FileScanner implements AutoCloseable {
                             "syntax errors (" + syntaxErrors + (syntaxErrors == 1 ? " error node" : " error nodes")
                                     + "); scanned what could be parsed"));
                 }
-                findings.addAll(python.detect(facts, tree));
+                PythonDetector.Detection detection = python.detectWithInterface(facts, tree);
+                findings.addAll(detection.findings());
+                offered = detection.offered().isEmpty() ? null : detection.offered();
             } else if (manifest == null) {
                 return new FileOutcome(null, List.of(), List.of(), problems);
             }
@@ -159,7 +163,7 @@ final class FileScanner implements AutoCloseable {
         Suppressions.Split split = Suppressions.apply(source, findings);
         var summary = new FileSummary(file.relativePath(), file.python() ? "python" : "text",
                 split.kept().size(), split.suppressed().size(), syntaxErrors, Excerpts.around(source, split.kept()));
-        return new FileOutcome(summary, split.kept(), split.suppressed(), problems);
+        return new FileOutcome(summary, split.kept(), split.suppressed(), problems, offered);
     }
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */

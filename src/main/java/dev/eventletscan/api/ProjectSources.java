@@ -4,6 +4,8 @@ import dev.eventletscan.calls.CallExtractor;
 import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.graph.ImportExtractor;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.indirect.AttributeNames;
+import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.parse.LogicalLines;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.cache.ResultCache;
@@ -21,9 +23,13 @@ import java.util.concurrent.ForkJoinPool;
  * functions' calls, read lexically, for the import graph and call levels.
  */
 final class ProjectSources {
-    /** What the structure pass keeps of one file. */
-    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions) {
-        static final Structure EMPTY = new Structure(List.of(), List.of());
+    /**
+     * What the structure pass keeps of one file; {@code aliases} are module-level {@code name = dotted.name} lines,
+     * {@code attributes} the hashes of the names read as attributes ({@link AttributeNames}).
+     */
+    record Structure(List<ImportStatement> imports, List<FunctionCalls> functions, List<ModuleAssignments.Assignment> aliases,
+            int[] attributes) {
+        static final Structure EMPTY = new Structure(List.of(), List.of(), List.of(), new int[0]);
     }
 
     private ProjectSources() {}
@@ -58,7 +64,8 @@ final class ProjectSources {
                 return cached;
             }
             List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(raw).text());
-            Structure read = new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines));
+            Structure read = new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines),
+                    ModuleAssignments.extract(lines), AttributeNames.of(lines));
             if (key != null) {
                 cache.put(key, read);
             }

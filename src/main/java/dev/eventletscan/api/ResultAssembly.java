@@ -1,6 +1,8 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.model.FileSummary;
+import dev.eventletscan.model.IndirectCounts;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.RuleInfo;
@@ -29,6 +31,12 @@ final class ResultAssembly {
             ScanSummary summary) {}
 
     static Merged merge(WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> earlierProblems) {
+        return merge(walk, outcomes, earlierProblems, List.of());
+    }
+
+    /** @param indirect per file, the findings reached through the project's facades and wrappers */
+    static Merged merge(WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> earlierProblems,
+            List<IndirectUsage.FileResult> indirect) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
@@ -44,30 +52,72 @@ final class ResultAssembly {
                 files.add(o.summary());
             }
         }
+        int parsed = (int) files.stream().filter(f -> f.kind().equals("python")).count();
+        if (!indirect.isEmpty()) {
+            files = withIndirect(files, findings, indirect);
+            indirect.forEach(r -> {
+                findings.addAll(r.findings());
+                suppressed.addAll(r.suppressed());
+            });
+        }
         findings.sort(Finding.ORDER);
         suppressed.sort(Finding.ORDER);
         problems.sort(ProcessingIssue.ORDER);
-        return new Merged(findings, suppressed, files, problems, summary(walk, files, findings, suppressed));
+        return new Merged(findings, suppressed, files, problems, summary(walk, files, findings, suppressed, parsed));
     }
 
-    private static ScanSummary summary(WalkResult walk, List<FileSummary> files, List<Finding> findings, List<Finding> suppressed) {
+    /** The file list with each file's indirect findings counted in, and its excerpts cut around all its findings. */
+    private static List<FileSummary> withIndirect(List<FileSummary> files, List<Finding> direct, List<IndirectUsage.FileResult> indirect) {
+        java.util.Map<String, FileSummary> byPath = new java.util.TreeMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        for (IndirectUsage.FileResult r : indirect) {
+            List<Finding> all = new ArrayList<>(direct.stream().filter(f -> f.path().equals(r.path())).toList());
+            all.addAll(r.findings());
+            all.sort(Finding.ORDER);
+            FileSummary known = byPath.get(r.path());
+            byPath.put(r.path(), known == null
+                    ? new FileSummary(r.path(), "python", r.findings().size(), r.suppressed().size(), 0, Excerpts.around(r.source(), all))
+                    : new FileSummary(r.path(), known.kind(), known.findings() + r.findings().size(),
+                            known.suppressed() + r.suppressed().size(), known.syntaxErrors(), Excerpts.around(r.source(), all)));
+        }
+        return new ArrayList<>(byPath.values());
+    }
+
+    private static ScanSummary summary(WalkResult walk, List<FileSummary> files, List<Finding> findings, List<Finding> suppressed,
+            int parsed) {
         SortedMap<String, Integer> byCategory = new TreeMap<>();
         SortedMap<String, Integer> byRule = new TreeMap<>();
         int patches = 0;
         for (Finding f : findings) {
             byCategory.merge(f.category(), 1, Integer::sum);
             byRule.merge(f.ruleId(), 1, Integer::sum);
-            if (f.monkeyPatch() != null) {
+            if (f.monkeyPatch() != null && !f.isIndirect()) {
                 patches++;
             }
         }
         int withFindings = (int) files.stream().filter(f -> f.findings() > 0).count();
         int python = (int) walk.files().stream().filter(SourceFile::python).count();
-        int parsed = (int) files.stream().filter(f -> f.kind().equals("python")).count();
         int withErrors = (int) files.stream().filter(f -> f.syntaxErrors() > 0).count();
         return new ScanSummary(python, walk.files().size() - python, parsed, withErrors, withFindings,
                 findings.size(), suppressed.size(), patches,
-                Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule));
+                Collections.unmodifiableSortedMap(byCategory), Collections.unmodifiableSortedMap(byRule), indirectCounts(findings));
+    }
+
+    /** Direct and indirect apart, or null when nothing is indirect. */
+    private static IndirectCounts indirectCounts(List<Finding> findings) {
+        Set<String> direct = new TreeSet<>();
+        Set<String> indirect = new TreeSet<>();
+        int indirectFindings = 0;
+        for (Finding f : findings) {
+            (f.isIndirect() ? indirect : direct).add(f.path());
+            indirectFindings += f.isIndirect() ? 1 : 0;
+        }
+        if (indirectFindings == 0) {
+            return null;
+        }
+        Set<String> only = new TreeSet<>(indirect);
+        only.removeAll(direct);
+        return new IndirectCounts(findings.size() - indirectFindings, indirectFindings, direct.size(), indirect.size(), only.size());
     }
 
     static ScanMetadata metadata(ScanRequest request, ScanMetadata.Timing timing) {

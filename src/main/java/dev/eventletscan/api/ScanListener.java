@@ -22,7 +22,7 @@ public interface ScanListener {
     /** The scan's steps, in order. */
     enum Phase {
         WALK("walk"), MANIFESTS("manifests"), DETECT("detect"), DEPENDENCIES("installed dependencies"),
-        STRUCTURE("import graph and call levels"), ASSESS("assessment");
+        STRUCTURE("import graph and call levels"), INDIRECT("facades and wrappers"), ASSESS("assessment");
 
         public final String label;
 

@@ -22,10 +22,14 @@ import java.util.Map;
  * @param parseTimeout how long one file's parse may take before the file is reported and skipped
  * @param walk which links the walk follows, and whether ignore rules above the target apply
  * @param cache the folder of the per-file result cache, or null to compute everything afresh
+ * @param wrapperDepth how many levels of the project's wrappers around eventlet to follow (0: none)
  */
 public record ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
         List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
-        Duration parseTimeout, WalkOptions walk, Path cache) {
+        Duration parseTimeout, WalkOptions walk, Path cache, int wrapperDepth) {
+    /** Wrappers of eventlet, and wrappers of those. */
+    public static final int DEFAULT_WRAPPER_DEPTH = 2;
+
     /** Tree-sitter parses about 10 MB/s on one core: a file that takes longer than this is pathological. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,12 +48,21 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
         }
+        if (wrapperDepth < 0) {
+            throw new IllegalArgumentException("the wrapper depth must be 0 or more, was " + wrapperDepth);
+        }
+    }
+
+    public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
+            List<String> disabled, List<Path> sitePackages, List<String> enabled, Map<String, Severity> severities,
+            Duration parseTimeout) {
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities, parseTimeout,
+                WalkOptions.DEFAULT, null, DEFAULT_WRAPPER_DEPTH);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules,
             List<String> disabled, List<Path> sitePackages) {
-        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT,
-                WalkOptions.DEFAULT, null);
+        this(target, includes, excludes, threads, extraRules, disabled, sitePackages, List.of(), Map.of(), DEFAULT_PARSE_TIMEOUT);
     }
 
     public ScanRequest(Path target, List<String> includes, List<String> excludes, int threads, List<Path> extraRules) {
@@ -62,18 +75,23 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
 
     public ScanRequest withSitePackages(List<Path> dirs) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, dirs, enabled, severities,
-                parseTimeout, walk, cache);
+                parseTimeout, walk, cache, wrapperDepth);
     }
 
     /** @param dir the result cache's folder, or null for none */
     public ScanRequest withCache(Path dir) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
-                parseTimeout, walk, dir);
+                parseTimeout, walk, dir, wrapperDepth);
     }
 
     public ScanRequest withWalk(WalkOptions options) {
         return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
-                parseTimeout, options, cache);
+                parseTimeout, options, cache, wrapperDepth);
+    }
+
+    public ScanRequest withWrapperDepth(int depth) {
+        return new ScanRequest(target, includes, excludes, threads, extraRules, disabled, sitePackages, enabled, severities,
+                parseTimeout, walk, cache, depth);
     }
 
     public int effectiveThreads() {

@@ -7,7 +7,11 @@ import dev.eventletscan.detect.EntryPoint;
 import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
+import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.graph.ImportGraph;
+import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.indirect.IndirectUsage;
+import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.ProcessingIssue;
@@ -45,7 +49,7 @@ import java.util.stream.Collectors;
  */
 public final class Scanner {
     /** The JSON report schema version; bump the major part on any incompatible change. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     private final RuleSet rules;
     private final Assessor assessor;
@@ -158,20 +162,24 @@ public final class Scanner {
                 () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout(), walk.contents(), cache));
         List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null : timed(listener, Phase.DEPENDENCIES, 0,
                 () -> InstalledDependencies.assess(request, manifests.values(), rules, earlyProblems));
-        ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems);
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toCollection(TreeSet::new));
-        ProjectShape shape = timed(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
-                ? projectShape(walk, pythonFiles, threads, cache) : ProjectShape.flat(pythonFiles.size()));
+        Structure structure = timed(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
+                ? projectShape(walk, pythonFiles, threads, cache) : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of()));
+        IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
+                () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
+        ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files());
         Assessment assessment = timed(listener, Phase.ASSESS, 0,
-                () -> assessor.assess(merged.findings(), pythonFiles, shape, rules, dependencies, entryPoints));
+                () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
+                        new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())));
         var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
                 (System.nanoTime() - startNanos) / 1_000_000);
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
         return new ScanResult(tool, ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing),
                 merged.summary(), merged.files(), merged.findings(), merged.suppressed(),
                 ResultAssembly.rulesBehind(rules, merged.findings(), merged.suppressed()), merged.problems(), assessment,
-                null, null);
+                null, null, indirect.interfaces().facades().isEmpty() && indirect.interfaces().wrappers().isEmpty()
+                        ? null : indirect.interfaces());
     }
 
     /** A phase's work, which may read files. */
@@ -206,8 +214,11 @@ public final class Scanner {
         return out;
     }
 
+    /** The project's shape, and the import graph and per-file structure it came from (null and empty without one). */
+    private record Structure(ProjectShape shape, ImportGraph graph, Map<String, ProjectSources.Structure> sources) {}
+
     /** The import graph and call levels, from one lexical pass over every Python file. */
-    private ProjectShape projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache) {
+    private Structure projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache) {
         Map<String, ProjectSources.Structure> sources = ProjectSources.read(walk.files(), threads, walk.contents(), cache);
         ImportGraph graph = ImportGraph.build(walk.files(),
                 f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports(), walk.contents()::isPackage);
@@ -215,7 +226,32 @@ public final class Scanner {
         sources.forEach((path, structure) -> functions.put(path, structure.functions()));
         CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee),
                 callee -> ImportGraphShape.callerFiles(graph, callee));
-        return new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit());
+        return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit()),
+                graph, sources);
+    }
+
+    /** Findings reached through the project's facades and wrappers: after detection, as they need every file's imports. */
+    private IndirectUsage.Result indirect(WalkResult walk, List<FileOutcome> outcomes, Structure structure,
+            ProjectFacts project, int wrapperDepth, int threads) {
+        Map<String, ModuleInterface> offered = new TreeMap<>();
+        outcomes.stream().filter(o -> o.offered() != null).forEach(o -> offered.put(o.offered().path(), o.offered()));
+        if (offered.isEmpty() || structure.graph() == null) {
+            return IndirectUsage.Result.NONE;
+        }
+        Map<String, List<ImportStatement>> imports = new TreeMap<>();
+        Map<String, List<ModuleAssignments.Assignment>> aliases = new TreeMap<>();
+        Map<String, int[]> attributes = new java.util.HashMap<>();
+        structure.sources().forEach((path, s) -> {
+            imports.put(path, s.imports());
+            aliases.put(path, s.aliases());
+            attributes.put(path, s.attributes());
+        });
+        Map<String, SourceFile> files = new TreeMap<>();
+        walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
+        Set<String> mentionTracked = outcomes.stream().filter(o -> o.summary() != null && o.summary().kind().equals("python"))
+                .map(o -> o.summary().path()).collect(Collectors.toSet());
+        return IndirectUsage.resolve(new IndirectUsage.Input(offered, structure.graph(), imports, aliases, files, walk.contents(), rules, project,
+                wrapperDepth, threads, mentionTracked, attributes));
     }
 
 }

@@ -32,7 +32,8 @@ final class WholeScanKey {
         }
         String options = String.join("\0", request.includes().toString(), request.excludes().toString(),
                 request.disabled().toString(), request.enabled().toString(), request.severities().toString(),
-                request.extraRules().toString(), request.parseTimeout().toString(), walk.notices().toString());
+                request.extraRules().toString(), request.parseTimeout().toString(), "wrappers " + request.wrapperDepth(),
+                walk.notices().toString());
         return ResultCache.key("scan", options, files.digest());
     }
 }

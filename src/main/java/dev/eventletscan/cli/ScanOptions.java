@@ -87,6 +87,11 @@ final class ScanOptions {
             description = "Apply no ignore rules from above PATH (.gitignore files of its parent folders, .git/info/exclude).")
     boolean noIgnoreAbove;
 
+    @Option(names = "--wrapper-depth", paramLabel = "N", defaultValue = "2",
+            description = "Follow the project's own wrappers around eventlet this many levels deep (default 2: wrappers, and "
+                    + "wrappers of wrappers); their call sites are reported as indirect findings. 0 follows none.")
+    int wrapperDepth;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Read settings from FILE (.yaml, or a pyproject.toml's [tool.eventlet-scan]) instead of the "
                     + ".eventlet-scan.yaml or pyproject.toml found in PATH or the folders above it, up to the git root.")
@@ -121,6 +126,9 @@ final class ScanOptions {
         if (!(parseTimeoutSeconds > 0) || parseTimeoutSeconds > 86_400) {
             throw new UserError("--parse-timeout must be a number of seconds above 0 (and at most a day), was " + parseTimeoutSeconds);
         }
+        if (wrapperDepth < 0 || wrapperDepth > 10) {
+            throw new UserError("--wrapper-depth must be a whole number from 0 to 10, was " + wrapperDepth);
+        }
         ProjectConfig cfg = readConfig();
         Map<String, Severity> levels = new LinkedHashMap<>();
         if (given("--severity")) {
@@ -139,7 +147,8 @@ final class ScanOptions {
                 pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
                 java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
                 new WalkOptions(followSymlinks, !noIgnoreAbove),
-                noCache ? null : cacheDir != null ? cacheDir : dev.eventletscan.cache.CacheDirectory.userDefault().orElse(null));
+                noCache ? null : cacheDir != null ? cacheDir : dev.eventletscan.cache.CacheDirectory.userDefault().orElse(null),
+                given("--wrapper-depth") || cfg.wrapperDepth() == null ? wrapperDepth : cfg.wrapperDepth());
         try {
             return new Resolved(request, Scanner.forRequest(request), cfg);
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /** Checks a configuration table key by key, collecting a {@code file:line: key: problem} line for each fault. */
 final class ConfigReader {
     static final Set<String> KEYS = Set.of("include", "exclude", "disable", "enable", "severity", "rules", "baseline",
-            "fail-on", "fail-on-score", "fail-on-category", "fail-severity");
+            "fail-on", "fail-on-score", "fail-on-category", "fail-severity", "wrapper-depth");
 
     private final Path file;
     private final String section;
@@ -29,7 +29,7 @@ final class ConfigReader {
         this.section = section;
         this.lines = lines;
         this.table = table;
-        this.located = new ProjectConfig(file, section, lines, null, null, null, null, null, null, null, null, null, null, null);
+        this.located = new ProjectConfig(file, section, lines, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static ProjectConfig read(Path file, String section, Map<String, Integer> lines, JsonNode table) {
@@ -54,7 +54,9 @@ final class ConfigReader {
                 value("fail-on-score", n -> n.isNumber() && n.asDouble() >= 0 && n.asDouble() <= 100,
                         "must be a number from 0 to 100", JsonNode::asDouble),
                 strings("fail-on-category"),
-                value("fail-severity", JsonNode::isTextual, "must be info, low, medium or high", n -> severity(n.asText())));
+                value("fail-severity", JsonNode::isTextual, "must be info, low, medium or high", n -> severity(n.asText())),
+                value("wrapper-depth", n -> n.isInt() && n.asInt() >= 0 && n.asInt() <= 10, "must be a whole number from 0 to 10",
+                        JsonNode::asInt));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf)).toList());
         }

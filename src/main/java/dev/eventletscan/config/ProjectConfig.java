@@ -28,11 +28,12 @@ public record ProjectConfig(
         FailOn failOn,
         Double failOnScore,
         List<String> failOnCategory,
-        Severity failSeverity) {
+        Severity failSeverity,
+        Integer wrapperDepth) {
 
     /** No configuration file: nothing set. */
     public static ProjectConfig none() {
-        return new ProjectConfig(null, "", Map.of(), null, null, null, null, null, null, null, null, null, null, null);
+        return new ProjectConfig(null, "", Map.of(), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Where a key was set, as messages start: {@code pyproject.toml:14: tool.eventlet-scan.disable}. */

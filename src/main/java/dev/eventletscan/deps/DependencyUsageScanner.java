@@ -153,8 +153,10 @@ public final class DependencyUsageScanner {
 
     private static DependencyUsage summarise(DependencyClosure.Reached r, InstalledDistribution d, String note,
             List<Located> all, int pythonFiles) {
-        List<Located> code = all.stream().filter(l -> !l.test()).toList();
-        int tests = all.size() - code.size();
+        // a library's own wrappers and facades would count its usage twice: its direct usage is the measure
+        List<Located> direct = all.stream().filter(l -> !l.finding().isIndirect()).toList();
+        List<Located> code = direct.stream().filter(l -> !l.test()).toList();
+        int tests = direct.size() - code.size();
         SortedMap<String, Integer> byCategory = new TreeMap<>();
         Map<String, Integer> byFile = new TreeMap<>();
         int global = 0;

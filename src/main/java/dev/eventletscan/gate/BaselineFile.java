@@ -40,7 +40,7 @@ public final class BaselineFile {
         List<BaselineEntry> out = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            out.add(new BaselineEntry(f.path(), f.ruleId(), nonNull(f.symbol()), nonNull(f.scope()), nonNull(f.code()),
+            out.add(new BaselineEntry(f.path(), f.ruleId(), FindingIdentity.symbolOf(f), nonNull(f.scope()), nonNull(f.code()),
                     fingerprints.get(i)));
         }
         out.sort(ORDER);

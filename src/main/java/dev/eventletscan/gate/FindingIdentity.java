@@ -22,7 +22,16 @@ import java.util.Map;
 public record FindingIdentity(String path, String ruleId, String symbol, String scope, String code) {
 
     public static FindingIdentity of(Finding f) {
-        return new FindingIdentity(f.path(), f.ruleId(), text(f.symbol()), text(f.scope()), normalise(f.code()));
+        return new FindingIdentity(f.path(), f.ruleId(), symbolOf(f), text(f.scope()), normalise(f.code()));
+    }
+
+    /**
+     * The symbol as a baseline keeps it: a direct finding's canonical symbol, unchanged since baselines began; an
+     * indirect finding's with the interface it goes through ({@code eventlet.greenthread.spawn_n via
+     * nova.utils.spawn_n}), so a direct and an indirect use on one line stay apart.
+     */
+    public static String symbolOf(Finding f) {
+        return f.isIndirect() ? text(f.symbol()) + " via " + f.via().getFirst().name() : text(f.symbol());
     }
 
     public static FindingIdentity of(BaselineEntry e) {

@@ -15,6 +15,7 @@ public final class ImportExtractor {
     private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern FROM = Pattern.compile("from\\s+(\\.*)\\s*(" + DOTTED.pattern() + ")?\\s+import\\s+(.*)", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("import\\s+(.*)", Pattern.DOTALL);
+    private static final Pattern ALIAS = Pattern.compile("\\s+as\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*");
 
     private ImportExtractor() {}
 
@@ -27,25 +28,28 @@ public final class ImportExtractor {
         for (LogicalLines.Line l : lines) {
             String text = l.text().strip();
             if (text.startsWith("import") || text.startsWith("from")) {
-                read(text, l.line(), out);
+                read(text, l.line(), l.indent(), out);
             }
         }
         return out;
     }
 
-    private static void read(String text, int line, List<ImportStatement> out) {
+    private static void read(String text, int line, int indent, List<ImportStatement> out) {
         Matcher from = FROM.matcher(text);
         if (from.matches()) {
             String module = from.group(2) == null ? "" : from.group(2).replaceAll("\\s", "");
             List<String> names = new ArrayList<>();
+            List<String> aliases = new ArrayList<>();
             for (String part : from.group(3).replace("(", "").replace(")", "").split(",")) {
-                String name = part.strip().split("\\s+")[0];
+                String[] words = part.strip().split("\\s+");
+                String name = words[0];
                 if (name.equals("*") || DOTTED.matcher(name).matches()) {
                     names.add(name);
+                    aliases.add(words.length == 3 && words[1].equals("as") ? words[2] : name);
                 }
             }
             if (!module.isEmpty() || !from.group(1).isEmpty()) {
-                out.add(new ImportStatement(line, from.group(1).length(), module, names));
+                out.add(new ImportStatement(line, from.group(1).length(), module, names, aliases, indent));
             }
             return;
         }
@@ -54,7 +58,9 @@ public final class ImportExtractor {
             for (String part : plain.group(1).split(",")) {
                 Matcher m = DOTTED.matcher(part.strip());
                 if (m.lookingAt()) {
-                    out.add(new ImportStatement(line, 0, m.group().replaceAll("\\s", ""), List.of()));
+                    Matcher alias = ALIAS.matcher(part.strip().substring(m.end()));
+                    out.add(new ImportStatement(line, 0, m.group().replaceAll("\\s", ""), List.of(),
+                            List.of(alias.matches() ? alias.group(1) : ""), indent));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.eventletscan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One eventlet usage site. Lines and columns are 1-based; columns count code
@@ -15,6 +16,8 @@ import java.util.Comparator;
  * @param weight the rule's effort points for one finding
  * @param context test code, package start-up, entry points
  * @param status {@code new} or {@code known} when compared with a baseline or a git base, else null
+ * @param via for an indirect finding, the project's facades and wrappers between this site and eventlet, nearest
+ *     first; null for a direct finding
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -35,7 +38,8 @@ public record Finding(
         boolean guarded,
         FindingContext context,
         MonkeyPatchDetails monkeyPatch,
-        String status) {
+        String status,
+        List<Hop> via) {
 
     /**
      * Longer lines are cut: thousands of findings on one line of generated code each held the whole line, which
@@ -46,21 +50,40 @@ public record Finding(
     public static final String NEW = "new";
     public static final String KNOWN = "known";
 
+    public Finding {
+        via = via == null ? null : List.copyOf(via);
+    }
+
+    /** A direct finding: the site names eventlet itself. */
+    public Finding(String ruleId, String category, Severity severity, double weight, String path, int line, int column,
+            int endLine, int endColumn, String symbol, String usage, String message, String code, String scope,
+            boolean guarded, FindingContext context, MonkeyPatchDetails monkeyPatch, String status) {
+        this(ruleId, category, severity, weight, path, line, column, endLine, endColumn, symbol, usage, message, code, scope,
+                guarded, context, monkeyPatch, status, null);
+    }
+
     /** Report order: path, position, then rule, so output never depends on thread timing. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
             .thenComparingInt(Finding::line)
             .thenComparingInt(Finding::column)
             .thenComparing(Finding::ruleId)
-            .thenComparing(Finding::symbol);
+            .thenComparing(Finding::symbol)
+            .thenComparing(Finding::isIndirect);
 
     public Finding withStatus(String newStatus) {
         return new Finding(ruleId, category, severity, weight, path, line, column, endLine, endColumn, symbol, usage, message,
-                code, scope, guarded, context, monkeyPatch, newStatus);
+                code, scope, guarded, context, monkeyPatch, newStatus, via);
     }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(ruleId, category, newSeverity, weight, path, line, column, endLine, endColumn, symbol, usage, message,
-                code, scope, guarded, context, monkeyPatch, status);
+                code, scope, guarded, context, monkeyPatch, status, via);
+    }
+
+    /** Reached through the project's own facades or wrappers rather than by naming eventlet. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isIndirect() {
+        return via != null && !via.isEmpty();
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -1,5 +1,6 @@
 package dev.eventletscan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,10 +12,26 @@ import java.util.List;
  * @param notPatched modules left alone
  * @param dynamicArguments arguments whose value is only known at run time
  * @param unknownArguments keywords eventlet does not accept (it raises TypeError on them)
+ * @param conditions the source of the {@code if}/{@code elif} conditions the call runs under in its function
+ *     ({@code not <condition>} for an {@code else} branch), outermost first; empty when it always runs there
  */
 public record MonkeyPatchDetails(
         String mode,
         List<String> patched,
         List<String> notPatched,
         List<String> dynamicArguments,
-        List<String> unknownArguments) {}
+        List<String> unknownArguments,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> conditions) {
+    public MonkeyPatchDetails {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    public MonkeyPatchDetails(String mode, List<String> patched, List<String> notPatched, List<String> dynamicArguments,
+            List<String> unknownArguments) {
+        this(mode, patched, notPatched, dynamicArguments, unknownArguments, List.of());
+    }
+
+    public MonkeyPatchDetails withConditions(List<String> newConditions) {
+        return new MonkeyPatchDetails(mode, patched, notPatched, dynamicArguments, unknownArguments, newConditions);
+    }
+}

@@ -13,6 +13,7 @@ import java.util.List;
  * @param assessment difficulty, effort, targets and plan computed from the findings
  * @param comparison the findings set against a baseline or git base, when one was given
  * @param gate the CI gates' outcome, when gates were asked for
+ * @param interfaces the project's facades and wrappers in front of eventlet, when it has any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanResult(
@@ -27,7 +28,8 @@ public record ScanResult(
         List<ProcessingIssue> problems,
         Assessment assessment,
         Comparison comparison,
-        GateResult gate) {
+        GateResult gate,
+        Interfaces interfaces) {
 
     public ScanResult {
         files = List.copyOf(files);
@@ -40,23 +42,23 @@ public record ScanResult(
     /** The same result without start time and duration: what reproducible reports render. */
     public ScanResult withoutTiming() {
         return new ScanResult(tool, root, metadata.withoutTiming(), summary, files, findings, suppressed, rules, problems,
-                assessment, comparison, gate);
+                assessment, comparison, gate, interfaces);
     }
 
     /** The same result as scanned at another time, from another place or on another commit. */
     public ScanResult restamped(String newRoot, ScanMetadata newMetadata) {
         return new ScanResult(tool, newRoot, newMetadata, summary, files, findings, suppressed, rules, problems, assessment,
-                comparison, gate);
+                comparison, gate, interfaces);
     }
 
     /** The same result with each finding's status set and the comparison recorded. */
     public ScanResult compared(List<Finding> withStatus, Comparison newComparison) {
         return new ScanResult(tool, root, metadata, summary, files, withStatus, suppressed, rules, problems, assessment,
-                newComparison, gate);
+                newComparison, gate, interfaces);
     }
 
     public ScanResult withGate(GateResult newGate) {
         return new ScanResult(tool, root, metadata, summary, files, findings, suppressed, rules, problems, assessment,
-                comparison, newGate);
+                comparison, newGate, interfaces);
     }
 }

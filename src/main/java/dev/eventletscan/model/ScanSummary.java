@@ -1,5 +1,6 @@
 package dev.eventletscan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.SortedMap;
 
 /**
@@ -10,7 +11,9 @@ import java.util.SortedMap;
  * @param filesParsed Python files that mention a tracked package and were parsed
  * @param filesWithSyntaxErrors parsed files in which tree-sitter had to recover from errors
  * @param suppressed findings silenced by inline comments (listed apart in the report)
- * @param monkeyPatchCalls calls to eventlet's monkey_patch
+ * @param monkeyPatchCalls calls to eventlet's monkey_patch (direct ones: a call of a project helper that patches is an
+ *     indirect finding)
+ * @param indirect direct and indirect findings apart, when any finding is indirect; else null
  */
 public record ScanSummary(
         int filesWalked,
@@ -22,4 +25,5 @@ public record ScanSummary(
         int suppressed,
         int monkeyPatchCalls,
         SortedMap<String, Integer> findingsByCategory,
-        SortedMap<String, Integer> findingsByRule) {}
+        SortedMap<String, Integer> findingsByRule,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IndirectCounts indirect) {}

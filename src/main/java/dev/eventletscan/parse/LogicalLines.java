@@ -102,7 +102,7 @@ public final class LogicalLines {
     }
 
     /** The index just past a string starting at {@code i} (prefix letters were already read as code). */
-    private static int skipString(String s, int i, char quote, boolean triple) {
+    public static int skipString(String s, int i, char quote, boolean triple) {
         int n = s.length();
         int j = i + (triple ? 3 : 1);
         while (j < n) {

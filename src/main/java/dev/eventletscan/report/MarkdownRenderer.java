@@ -41,6 +41,8 @@ public final class MarkdownRenderer implements Renderer {
                 criterion(out, "Size and depth of usage", a.repository().difficulty().size());
                 criterion(out, "External dependencies using eventlet", a.repository().difficulty().dependencies());
                 criterion(out, "Monkey patching", a.repository().difficulty().patching());
+                switchOff(out, a.repository());
+                indirect(out, result);
                 topFiles(out, a.files());
             }
             out.write("\n### Findings by category\n\n| category | findings |\n|---|---:|\n");
@@ -108,13 +110,46 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private static String row(Finding f) {
-        return "| " + md(f.path() + ":" + f.line()) + " | " + f.ruleId() + " | " + f.severity().id() + " | " + md(f.message()) + " |\n";
+        return "| " + md(f.path() + ":" + f.line()) + " | " + f.ruleId() + " | " + f.severity().id() + (f.isIndirect() ? ", indirect" : "")
+                + " | " + md(f.message()) + " |\n";
     }
 
     private static void criterion(Writer out, String name, SubScore s) throws IOException {
         String reason = s.why().stream().max(java.util.Comparator.comparingDouble(c -> Math.abs(c.points())))
                 .map(c -> md(c.reason())).orElse("");
         out.write("| " + name + " | " + num(s.score()) + " | " + reason + " |\n");
+    }
+
+    private static void switchOff(Writer out, ComponentAssessment repo) throws IOException {
+        if (repo.switchOff() != null) {
+            out.write("\n**Can eventlet be switched off?** " + repo.switchOff().answer() + ": " + md(repo.switchOff().reason()) + "\n");
+        }
+    }
+
+    /** Direct and indirect usage apart and together, and the interfaces the indirect usage goes through. */
+    private static void indirect(Writer out, ScanResult result) throws IOException {
+        var split = result.summary().indirect();
+        if (split == null) {
+            return;
+        }
+        out.write("\n### Direct and indirect usage\n\n| usage | findings | files |\n|---|---:|---:|\n");
+        out.write("| direct (names eventlet) | " + split.directFindings() + " | " + split.filesWithDirectFindings() + " |\n");
+        out.write("| indirect (through the project's facades and wrappers) | " + split.indirectFindings() + " | "
+                + split.filesWithIndirectFindings() + " |\n");
+        out.write("| together | " + result.summary().findings() + " | " + result.summary().filesWithFindings() + " |\n");
+        var i = result.interfaces();
+        if (i == null) {
+            return;
+        }
+        out.write("\n| interface | kind | stands for | indirect findings | files |\n|---|---|---|---:|---:|\n");
+        for (var f : i.facades()) {
+            out.write("| " + md(f.module()) + " | facade | " + md(String.join(", ", f.names().stream().map(n -> n.name()).toList()))
+                    + " | " + f.indirectFindings() + " | " + f.files() + " |\n");
+        }
+        for (var w : i.wrappers().stream().filter(w -> w.callSites() > 0).toList()) {
+            out.write("| " + md(w.name()) + " | wrapper (" + w.how() + ") | " + md(w.symbol()) + " | " + w.callSites() + " | "
+                    + w.files() + " |\n");
+        }
     }
 
     private static void topFiles(Writer out, List<ComponentAssessment> files) throws IOException {

@@ -68,6 +68,14 @@ public final class SarifRenderer implements Renderer {
             var d = result.assessment().repository().difficulty();
             properties.put("difficulty", d.score()).put("difficultyLevel", d.level())
                     .put("recommendedTarget", result.assessment().repository().recommendation().target());
+            var off = result.assessment().repository().switchOff();
+            if (off != null) {
+                properties.put("eventletSwitchable", off.answer());
+            }
+        }
+        var split = result.summary().indirect();
+        if (split != null) {
+            properties.put("directFindings", split.directFindings()).put("indirectFindings", split.indirectFindings());
         }
         JsonRenderer.write(log, out);
     }
@@ -123,6 +131,11 @@ public final class SarifRenderer implements Renderer {
         }
         if (f.monkeyPatch() != null) {
             props.put("monkeyPatchMode", f.monkeyPatch().mode());
+        }
+        if (f.isIndirect()) {
+            props.put("indirect", true);
+            ArrayNode via = props.putArray("via");
+            f.via().forEach(h -> via.add(h.name()));
         }
         return r;
     }

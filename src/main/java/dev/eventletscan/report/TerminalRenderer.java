@@ -44,8 +44,9 @@ public final class TerminalRenderer implements Renderer {
                 file = f.path();
                 out.write((file.equals(listed.getFirst().path()) ? "" : "\n") + style.bold(printable(prefix + file)) + "\n");
             }
-            out.write(String.format(Locale.ROOT, "  %5d:%-3d %s  %s  %s%n", f.line(), f.column(), severity(f.severity()),
-                    style.dim(f.ruleId()), printable(f.message())).replace(System.lineSeparator(), "\n"));
+            out.write(String.format(Locale.ROOT, "  %5d:%-3d %s  %s  %s%s%n", f.line(), f.column(), severity(f.severity()),
+                    style.dim(f.ruleId()), printable(f.message()), f.isIndirect() ? style.dim("  [indirect]") : "")
+                    .replace(System.lineSeparator(), "\n"));
         }
         if (!result.problems().isEmpty()) {
             out.write("\n" + style.bold("Problems") + "\n");
@@ -89,6 +90,14 @@ public final class TerminalRenderer implements Renderer {
         out.write(style.bold("Target") + "      " + repo.recommendation().target()
                 + (repo.recommendation().signals().isEmpty() ? "" : style.dim(" (" + repo.recommendation().signals().getFirst() + ")"))
                 + "\n");
+        if (repo.switchOff() != null) {
+            out.write(style.bold("Switch off") + "  " + answerColoured(repo.switchOff().answer())
+                    + style.dim(" (" + printable(repo.switchOff().reason()) + ")") + "\n");
+        }
+        String interfaces = TextRenderer.interfacesLine(result);
+        if (interfaces != null) {
+            out.write(style.bold("Interfaces") + "  " + interfaces.substring("interfaces: ".length()) + "\n");
+        }
         components(out, "Hardest packages", result.assessment().packages());
         components(out, "Entry points", result.assessment().entryPoints());
         String deps = result.assessment().dependencies().stream().filter(x -> x.usesEventlet())
@@ -120,6 +129,14 @@ public final class TerminalRenderer implements Renderer {
             case MEDIUM -> style.colour(33, label);
             case LOW -> style.colour(36, label);
             case INFO -> style.dim(label);
+        };
+    }
+
+    private String answerColoured(String answer) {
+        return switch (answer) {
+            case "yes" -> style.colour(32, answer);
+            case "maybe" -> style.colour(33, answer);
+            default -> style.colour(31, answer);
         };
     }
 

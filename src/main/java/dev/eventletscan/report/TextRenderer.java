@@ -6,6 +6,8 @@ import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One finding per line, {@code path:line:col: RULE message}, the form editors
@@ -17,7 +19,8 @@ public final class TextRenderer implements Renderer {
         String prefix = result.root().equals(".") ? "" : result.root() + "/";
         for (Finding f : GateLines.listed(result)) {
             out.write(printable(prefix + f.path()) + ":" + f.line() + ":" + f.column() + ": " + f.ruleId() + " "
-                    + printable(f.message()) + "  [" + f.category() + ", " + f.severity().id() + "]\n");
+                    + printable(f.message()) + "  [" + f.category() + ", " + f.severity().id() + (f.isIndirect() ? ", indirect" : "")
+                    + "]\n");
         }
         for (ProcessingIssue p : result.problems()) {
             out.write(printable(prefix + p.path()) + ": " + p.level() + ": " + printable(p.message()) + "\n");
@@ -56,6 +59,13 @@ public final class TextRenderer implements Renderer {
                 + ", dependencies " + num(d.dependencies().score()) + ", monkey patching " + num(d.patching().score()) + "\n");
         out.write("effort " + num(repo.effort().lowDays()) + " to " + num(repo.effort().highDays())
                 + " person-days; recommended target: " + repo.recommendation().target() + "\n");
+        if (repo.switchOff() != null) {
+            out.write("can eventlet be switched off: " + repo.switchOff().answer() + " (" + printable(repo.switchOff().reason()) + ")\n");
+        }
+        String interfaces = interfacesLine(result);
+        if (interfaces != null) {
+            out.write(interfaces + "\n");
+        }
         for (var dep : result.assessment().dependencies()) {
             if (dep.usesEventlet()) {
                 out.write("dependency " + dep.name() + (dep.version().isEmpty() ? "" : " " + dep.version()) + " uses eventlet ["
@@ -85,11 +95,33 @@ public final class TextRenderer implements Renderer {
         return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
+    /** {@code interfaces: 2 facades (a, b), 3 wrappers (2 called: c, d)}, or null when the project has none. */
+    static String interfacesLine(ScanResult result) {
+        var i = result.interfaces();
+        if (i == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!i.facades().isEmpty()) {
+            parts.add(plural(i.facades().size(), "facade") + " (" + String.join(", ",
+                    i.facades().stream().map(f -> printable(f.module())).toList()) + ")");
+        }
+        List<String> used = i.wrappers().stream().filter(w -> w.callSites() > 0).map(w -> printable(w.name())).toList();
+        if (!i.wrappers().isEmpty()) {
+            parts.add(plural(i.wrappers().size(), "wrapper") + (used.isEmpty() ? "" : " (" + used.size() + " called: "
+                    + String.join(", ", used) + ")"));
+        }
+        return "interfaces: " + String.join(", ", parts);
+    }
+
     /** The one-line summary, also printed on standard error after non-text reports. */
     public static String summaryLine(ScanResult result) {
         ScanSummary s = result.summary();
+        var split = s.indirect();
         return plural(s.findings(), "finding") + " in " + plural(s.filesWithFindings(), "file")
-                + " (" + plural(s.filesWalked(), "Python file") + " walked, " + s.filesParsed() + " parsed"
+                + " (" + (split == null ? "" : split.directFindings() + " direct in " + plural(split.filesWithDirectFindings(), "file")
+                        + ", " + split.indirectFindings() + " indirect in " + plural(split.filesWithIndirectFindings(), "file") + "; ")
+                + plural(s.filesWalked(), "Python file") + " walked, " + s.filesParsed() + " parsed"
                 + (s.otherFilesWalked() > 0 ? ", " + plural(s.otherFilesWalked(), "other file") + " read" : "")
                 + (s.monkeyPatchCalls() > 0 ? ", " + plural(s.monkeyPatchCalls(), "monkey_patch call") : "")
                 + (s.suppressed() > 0 ? ", " + s.suppressed() + " suppressed" : "")

@@ -6,6 +6,8 @@ import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.SwitchEvidence;
+import dev.eventletscan.model.SwitchVerdict;
 import dev.eventletscan.rules.DependencyMatch;
 import dev.eventletscan.rules.RuleSet;
 import java.util.ArrayList;
@@ -40,12 +42,34 @@ public final class Assessor {
      */
     public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
             List<DependencyAssessment> scanned, List<EntryPoint> entryPoints) {
+        return assess(findings, pythonFiles, shape, rules, scanned, entryPoints, Switching.NONE);
+    }
+
+    /**
+     * What the switch analysis needs beyond the findings.
+     *
+     * @param calledPatchHelpers {@code path#function} of the monkey_patch helpers something calls
+     * @param backendOptions oslo.service backends chosen in code
+     */
+    public record Switching(Set<String> calledPatchHelpers, List<SwitchEvidence> backendOptions) {
+        public static final Switching NONE = new Switching(Set.of(), List.of());
+
+        public Switching {
+            calledPatchHelpers = Set.copyOf(calledPatchHelpers);
+            backendOptions = List.copyOf(backendOptions);
+        }
+    }
+
+    /** @param switching the patching helpers and backend options the indirect pass found */
+    public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
+            List<DependencyAssessment> scanned, List<EntryPoint> entryPoints, Switching switching) {
         Components components = new Components(pythonFiles);
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
         List<UsageFacts.DependencyFact> deps = facts(dependencies);
-        ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps);
+        ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps,
+                Switches.verdict(findings, switching, null), true);
         ComponentDependencies scoped = new ComponentDependencies(deps, shape);
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -54,19 +78,22 @@ public final class Assessor {
             byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
         }
         List<ComponentAssessment> packages = new ArrayList<>();
-        byComponent.forEach((path, list) -> packages.add(component(Components.displayName(path),
-                components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
-                path, list, components, shape, scoped.of(components.filesOf(path)))));
+        byComponent.forEach((path, list) -> {
+            Set<String> theirFiles = components.filesOf(path);
+            packages.add(component(Components.displayName(path),
+                    components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
+                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles), false));
+        });
         List<ComponentAssessment> files = new ArrayList<>();
         byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape,
-                scoped.of(Components.isPython(path) ? Set.of(path) : null))));
+                scoped.of(Components.isPython(path) ? Set.of(path) : null), Switches.verdict(list, switching, Set.of(path)), false)));
         List<ComponentAssessment> processes = new ArrayList<>();
         for (EntryPoint e : processEntryPoints(entryPoints)) {
             Set<String> loaded = shape.filesLoadedBy(e.module());
             List<Finding> theirs = findings.stream().filter(f -> loaded.contains(f.path())).toList();
             if (!theirs.isEmpty()) {
                 processes.add(component(e.name(), "entry-point", e.module() + (e.function().isEmpty() ? "" : ":" + e.function()),
-                        theirs, components, shape, scoped.of(loaded)));
+                        theirs, components, shape, scoped.of(loaded), Switches.verdict(theirs, switching, loaded), true));
             }
         }
         Comparator<ComponentAssessment> hardestFirst = Comparator
@@ -78,11 +105,14 @@ public final class Assessor {
         return new Assessment(repository, packages, processes, files, dependencies, plan, assumptions(scanned == null, shape));
     }
 
+    /** @param showSwitch whether the report shows the switch verdict (the repository and entry points) */
     private ComponentAssessment component(String name, String kind, String path, List<Finding> findings,
-            Components components, ProjectShape shape, List<UsageFacts.DependencyFact> deps) {
-        UsageFacts facts = UsageFacts.of(findings, model, components, shape, deps);
+            Components components, ProjectShape shape, List<UsageFacts.DependencyFact> deps, SwitchVerdict switchOff,
+            boolean showSwitch) {
+        UsageFacts facts = UsageFacts.of(findings, model, components, shape, deps, switchOff);
+        int indirect = (int) findings.stream().filter(Finding::isIndirect).count();
         return new ComponentAssessment(name, kind, path, findings.size(), scorer.score(facts), effort.estimate(facts),
-                advisor.recommend(facts));
+                advisor.recommend(facts), indirect, showSwitch ? switchOff : null);
     }
 
     /** Entry points that start a process, once per name, declared outside tests. */
@@ -132,6 +162,9 @@ public final class Assessor {
                     + "give --site-packages to confirm them by scanning the installed code.");
         }
         out.add(shape.basis());
+        out.add("Indirect findings (uses of the project's own facades and wrappers) count at "
+                + Math.round(100 * model.score().size().indirectWeight()) + "% of their rule's weight: the change is made once, "
+                + "in the interface, and the callers need review and their tests run again.");
         out.add("A package or entry point counts a dependency only when its modules import it by the distribution's "
                 + "name (oslo.messaging as oslo_messaging); the repository counts every declared one.");
         return out;

@@ -7,6 +7,7 @@ import dev.eventletscan.model.DifficultyScore;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.MonkeyPatchDetails;
 import dev.eventletscan.model.SubScore;
+import dev.eventletscan.model.SwitchVerdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,9 +40,12 @@ final class DifficultyScorer {
         var parts = model.score().size().parts();
         List<Contributor> why = new ArrayList<>();
         add(why, parts.get("usagePoints"), saturate(f.usagePoints(), parts.get("usagePoints").half()),
-                fmt(f.usagePoints()) + " usage points in " + plural(f.codeFindings().size(), "finding", "findings"));
+                fmt(f.usagePoints()) + " usage points in " + plural(f.codeFindings().size(), "finding", "findings")
+                        + (f.indirectFindings() == 0 ? "" : " (" + f.indirectFindings() + " indirect, through the project's "
+                        + "facades and wrappers, at " + Math.round(100 * model.score().size().indirectWeight()) + "%)"));
         add(why, parts.get("filesTouched"), saturate(f.files().size(), parts.get("filesTouched").half()),
-                plural(f.files().size(), "file", "files") + " touched");
+                plural(f.files().size(), "file", "files") + " touched" + (f.indirectOnlyFiles().isEmpty() ? ""
+                        : " (" + f.indirectOnlyFiles().size() + " only through the project's facades and wrappers)"));
         add(why, parts.get("packagesTouched"), saturate(f.packages().size(), parts.get("packagesTouched").half()),
                 plural(f.packages().size(), "package", "packages") + " touched");
         add(why, parts.get("reach"), saturate(f.reachShare(), parts.get("reach").half()),
@@ -87,8 +91,11 @@ final class DifficultyScorer {
         if (calls.stream().anyMatch(x -> !x.context().entryPoints().isEmpty() || x.context().mainBlock())) {
             why.add(new Contributor("patching on an entry point's start-up path", p.modifiers().get("entryPoint")));
         }
-        if (calls.stream().allMatch(Finding::guarded)) {
-            why.add(new Contributor("every monkey_patch call is guarded: eventlet can be switched off", p.modifiers().get("switchable")));
+        SwitchVerdict off = f.switchOff();
+        if (off != null && off.answer().equals(SwitchVerdict.YES)) {
+            why.add(new Contributor("eventlet can be switched off: " + off.reason(), p.modifiers().get("switchable")));
+        } else if (off != null && off.answer().equals(SwitchVerdict.MAYBE)) {
+            why.add(new Contributor("eventlet can maybe be switched off: " + off.reason(), p.modifiers().get("switchableMaybe")));
         }
         if (calls.stream().allMatch(x -> x.context().test())) {
             why.add(new Contributor("only test code patches", p.modifiers().get("testsOnly")));

@@ -13,13 +13,15 @@ import java.util.Map;
  */
 final class EffortEstimator {
     private final ScoringModel.Effort model;
+    private final ScoringModel scoring;
 
     EffortEstimator(ScoringModel model) {
         this.model = model.effort();
+        this.scoring = model;
     }
 
     EffortRange estimate(UsageFacts facts) {
-        double points = facts.findings().stream().mapToDouble(f -> f.weight()).sum();
+        double points = facts.findings().stream().mapToDouble(f -> UsageFacts.weight(f, scoring)).sum();
         Map<String, Double> f = model.factors();
         List<Contributor> factors = new ArrayList<>();
         double factor = 1;

@@ -33,7 +33,9 @@ final class MigrationPlanner {
         this.shape = shape;
     }
 
-    List<PlanPhase> plan(List<Finding> findings) {
+    List<PlanPhase> plan(List<Finding> all) {
+        List<Finding> findings = all.stream().filter(f -> !f.isIndirect()).toList();
+        List<Finding> indirect = all.stream().filter(Finding::isIndirect).toList();
         Set<String> services = services(findings);
         List<PlanPhase> phases = new ArrayList<>();
         phase(phases, "Deprecate eventlet-related options",
@@ -47,6 +49,11 @@ final class MigrationPlanner {
                 "Components many others import should expose an interface that hides eventlet, so callers can move before the implementation does.",
                 findings, f -> !f.context().test() && shape.importers(components.componentOf(f.path())) >= SHARED_API_IMPORTERS
                         && !LAST.contains(f.category()), services);
+        phase(phases, "Swap the implementation behind the project's facades and wrappers, and test their callers",
+                "These sites reach eventlet through the project's own interfaces, the neutral layer the guide recommends: the "
+                        + "change is made once, behind the interface; the callers need their tests run again and a look at what "
+                        + "they assume of green threads (cheap to start, never truly parallel).",
+                indirect, f -> true, services);
         phase(phases, "Remove monkey patching and implicit green I/O",
                 "Global patching makes every library implicitly green: remove it last, once no explicit primitive needs it, then test timeouts and blocking I/O again.",
                 findings, f -> PATCHING.contains(f.category()), services);
@@ -75,7 +82,7 @@ final class MigrationPlanner {
             Set<String> services) {
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         for (Finding f : findings) {
-            if (belongs.test(f) && !claimedEarlier(phases, f)) {
+            if (belongs.test(f) && (f.isIndirect() || !claimedEarlier(phases, f))) {
                 byComponent.computeIfAbsent(components.componentOf(f.path()), k -> new ArrayList<>()).add(f);
             }
         }

@@ -24,8 +24,11 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
     public record Score(Map<String, Double> weights, LinkedHashMap<String, Double> levels, Size size,
             Dependencies dependencies, Patching patching) {}
 
-    /** @param callLevelLimit how many levels of callers to climb above the green calls */
-    public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit) {}
+    /**
+     * @param callLevelLimit how many levels of callers to climb above the green calls
+     * @param indirectWeight the share of its rule's weight an indirect finding counts for
+     */
+    public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit, double indirectWeight) {}
 
     /** @param half the count (or share) that earns 50 points */
     public record Part(double weight, double half) {}
@@ -120,7 +123,10 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
                 out.add("score.patching.mode." + mode + ": missing");
             }
         }
-        for (String m : List.of("packageInit", "entryPoint", "switchable", "testsOnly")) {
+        if (!(score.size().indirectWeight() >= 0 && score.size().indirectWeight() <= 1)) {
+            out.add("score.size.indirectWeight: must be between 0 and 1");
+        }
+        for (String m : List.of("packageInit", "entryPoint", "switchable", "switchableMaybe", "testsOnly")) {
             if (!score.patching().modifiers().containsKey(m)) {
                 out.add("score.patching.modifiers." + m + ": missing");
             }

@@ -2,6 +2,7 @@ package dev.eventletscan.score;
 
 import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.SwitchVerdict;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,10 +19,13 @@ import java.util.TreeSet;
  * @param calls how many levels of the project's functions sit above the green calls, and how many functions
  * @param dependencies external dependencies known to use eventlet
  * @param untestedShare share of the eventlet-using files no test imports (0-1)
+ * @param indirectFindings code findings reached through the project's facades and wrappers
+ * @param indirectOnlyFiles files touched only through them
+ * @param switchOff whether eventlet can be switched off in this component
  */
 record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usagePoints, Set<String> files,
         Set<String> packages, double reachShare, int depth, CallLevels.Summary calls, List<DependencyFact> dependencies,
-        double untestedShare) {
+        double untestedShare, int indirectFindings, Set<String> indirectOnlyFiles, SwitchVerdict switchOff) {
 
     /** A declared dependency that uses eventlet; {@code verified} when a scan of its installed code confirmed it. */
     record DependencyFact(String name, boolean verified) {}
@@ -30,24 +34,39 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
     private static final Set<String> GREEN_CALLS = Set.of("call", "decorator", "with");
 
     static UsageFacts of(List<Finding> findings, ScoringModel model, Components components, ProjectShape shape,
-            List<DependencyFact> dependencies) {
+            List<DependencyFact> dependencies, SwitchVerdict switchOff) {
         Set<String> excluded = Set.copyOf(model.score().size().excludeCategories());
         List<Finding> code = findings.stream().filter(f -> !excluded.contains(f.category())).toList();
         Set<String> files = new TreeSet<>();
+        Set<String> directFiles = new TreeSet<>();
         Set<String> packages = new TreeSet<>();
         Set<CallLevels.Site> greenCallers = new TreeSet<>();
         double points = 0;
+        int indirect = 0;
         for (Finding f : code) {
-            points += f.weight();
+            points += weight(f, model);
+            indirect += f.isIndirect() ? 1 : 0;
             if (Components.isPython(f.path())) { // configuration files are work, but not code spread
                 files.add(f.path());
                 packages.add(components.componentOf(f.path()));
+                if (f.isIndirect()) {
+                    continue; // their callers' levels are counted from the direct green calls they lead to
+                }
+                directFiles.add(f.path());
                 if (GREEN_CALLS.contains(f.usage()) && f.scope() != null && !f.scope().isEmpty()) {
                     greenCallers.add(new CallLevels.Site(f.path(), f.scope()));
                 }
             }
         }
-        return new UsageFacts(findings, code, points, files, packages, shape.reachShare(files), shape.depth(files),
-                shape.callLevels(greenCallers), dependencies, files.isEmpty() ? 0 : shape.untestedShare(files));
+        Set<String> indirectOnly = new TreeSet<>(files);
+        indirectOnly.removeAll(directFiles);
+        return new UsageFacts(findings, code, points, files, packages, shape.reachShare(directFiles), shape.depth(directFiles),
+                shape.callLevels(greenCallers), dependencies, directFiles.isEmpty() ? 0 : shape.untestedShare(directFiles),
+                indirect, indirectOnly, switchOff);
+    }
+
+    /** A finding's effort points: its rule's weight, a share of it when the project's own interface stands between. */
+    static double weight(Finding f, ScoringModel model) {
+        return f.isIndirect() ? f.weight() * model.score().size().indirectWeight() : f.weight();
     }
 }

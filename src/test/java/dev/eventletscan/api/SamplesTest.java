@@ -49,7 +49,7 @@ class SamplesTest {
     /** One line per finding, stable across message rewording: position, rule, symbol, usage, context, details. */
     static String describe(ScanResult result) {
         List<String> lines = new ArrayList<>();
-        lines.add("# path:line:column rule symbol usage [scope=] [guarded] [test] [init] [entry=] [main] [patch=mode:patched]");
+        lines.add("# path:line:column rule symbol usage [scope=] [guarded] [test] [init] [entry=] [main] [patch=mode:patched] [via=interfaces]");
         result.findings().forEach(f -> lines.add(describe(f)));
         result.suppressed().forEach(f -> lines.add("suppressed " + describe(f)));
         lines.add("# " + result.summary().findings() + " findings, " + result.summary().suppressed() + " suppressed, "
@@ -83,6 +83,9 @@ class SamplesTest {
         if (f.monkeyPatch() != null) {
             sb.append(" patch=").append(f.monkeyPatch().mode()).append(':')
                     .append(String.join(",", f.monkeyPatch().patched()));
+        }
+        if (f.isIndirect()) {
+            sb.append(" via=").append(String.join(">", f.via().stream().map(h -> h.name()).toList()));
         }
         return sb.toString();
     }

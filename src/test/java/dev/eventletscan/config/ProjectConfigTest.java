@@ -83,7 +83,7 @@ class ProjectConfigTest {
                 assertThat(e.problems()).containsExactly(
                         file + ":2: fail-on: must be new, any or none, was 'sometimes'",
                         file + ":3: colour: unknown key (known: baseline, disable, enable, exclude, fail-on, fail-on-category, "
-                                + "fail-on-score, fail-severity, include, rules, severity)",
+                                + "fail-on-score, fail-severity, include, rules, severity, wrapper-depth)",
                         file + ":4: fail-on-score: must be a number from 0 to 100, was 140",
                         file + ":6: severity.EVT001: must be info, low, medium or high, was 'loud'"));
 

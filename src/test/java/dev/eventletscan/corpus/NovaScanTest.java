@@ -33,7 +33,7 @@ class NovaScanTest {
         assertThat(result.problems()).filteredOn(p -> p.level().equals("error")).isEmpty();
         assertThat(result.summary().filesWalked()).isGreaterThan(1000);
 
-        List<Finding> patches = result.findings().stream().filter(f -> f.ruleId().equals("EVT100")).toList();
+        List<Finding> patches = result.findings().stream().filter(f -> f.ruleId().equals("EVT100") && !f.isIndirect()).toList();
         assertThat(patches).extracting(Finding::path, Finding::line)
                 .contains(
                         org.assertj.core.groups.Tuple.tuple("monkey_patch.py", 46),
@@ -42,6 +42,14 @@ class NovaScanTest {
         assertThat(patches).filteredOn(f -> f.path().equals("monkey_patch.py"))
                 .allSatisfy(f -> assertThat(f.scope()).isEqualTo("_monkey_patch"))
                 .extracting(f -> f.monkeyPatch().mode()).containsOnly("global");
+        // where they run: the module-level call of the helper, under OS_NOVA_DISABLE_EVENTLET_PATCHING
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("EVT100") && f.isIndirect()).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.path() + ":" + f.line()).isEqualTo("monkey_patch.py:89");
+                    assertThat(f.via().getFirst().name()).isEqualTo("nova.monkey_patch._monkey_patch");
+                    assertThat(f.monkeyPatch().conditions()).singleElement().asString()
+                            .contains("OS_NOVA_DISABLE_EVENTLET_PATCHING");
+                });
 
         assertThat(result.findings()).filteredOn(f -> f.path().equals("utils.py") && f.usage().equals("import"))
                 .extracting(Finding::symbol).contains("eventlet", "eventlet.tpool");

@@ -95,4 +95,23 @@ class BaselineMatcherTest {
         assertThat(twice.get(0)).isNotEqualTo(twice.get(1));
         assertThat(FindingIdentity.fingerprints(List.of(spawn), "suppressed")).isNotEqualTo(FindingIdentity.fingerprints(List.of(spawn), ""));
     }
+
+    @Test
+    void directFindingsKeepTheFingerprintsTheyHadBeforeIndirectUsageExisted() {
+        // sha256 of "svc/a.py\0EVT200\0eventlet.greenthread.spawn\0start\0eventlet.spawn(fn)\0\0" + "1", as baselines hold it
+        assertThat(FindingIdentity.fingerprints(List.of(spawn), ""))
+                .containsExactly("fccd206cff452c2efc3c915420eb6f27b5711e2ff6882693fca6c021fbf44332");
+        assertThat(BaselineFile.entries(List.of(spawn))).extracting(BaselineEntry::symbol).containsExactly("eventlet.greenthread.spawn");
+    }
+
+    @Test
+    void anIndirectFindingIsNotTheDirectOneOnTheSameLine() {
+        Finding through = new Finding("EVT200", "green-thread", Severity.MEDIUM, 1, "svc/a.py", 5, 5, 5, 20,
+                "eventlet.greenthread.spawn", "call", "m", "eventlet.spawn(fn)", "start", false, null, null, null,
+                List.of(new dev.eventletscan.model.Hop("svc.util.start", "wrapper", "svc/util.py", 3)));
+        assertThat(BaselineFile.entries(List.of(through))).extracting(BaselineEntry::symbol)
+                .containsExactly("eventlet.greenthread.spawn via svc.util.start");
+        assertThat(known(List.of(through), baseline(spawn))).isEmpty();
+        assertThat(known(List.of(through), baseline(through))).containsExactly(0);
+    }
 }

@@ -37,12 +37,18 @@ class ImportGraphTest {
                 """;
         assertThat(ImportExtractor.extract(code)).containsExactly(
                 new ImportStatement(5, 0, "os", List.of()),
-                new ImportStatement(5, 0, "eventlet.green.socket", List.of()),
+                new ImportStatement(5, 0, "eventlet.green.socket", List.of(), List.of("gs"), 0),
                 new ImportStatement(6, 1, "", List.of("sibling")),
-                new ImportStatement(7, 2, "pkg.mod", List.of("a", "b")),
+                new ImportStatement(7, 2, "pkg.mod", List.of("a", "b"), List.of("a", "c"), 0),
                 new ImportStatement(10, 0, "json", List.of()),
                 new ImportStatement(11, 0, "eventlet", List.of("spawn")),
-                new ImportStatement(14, 0, "x.y", List.of("*")));
+                new ImportStatement(14, 0, "x.y", List.of("*"), List.of("*"), 4));
+    }
+
+    @Test
+    void aPlainImportBindsItsAliasOrItsTopLevelName() {
+        List<ImportStatement> imports = ImportExtractor.extract("import a.b.c\nimport a.b as ab\nimport x as y, z\n");
+        assertThat(imports).extracting(ImportStatement::boundName).containsExactly("a", "ab", "y", "z");
     }
 
     @Test

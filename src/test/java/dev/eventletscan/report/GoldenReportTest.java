@@ -69,7 +69,8 @@ class GoldenReportTest {
                 ScanResult r = Scanner.forRequest(request).scan(request);
                 ScanMetadata m = r.metadata();
                 return new ScanResult(r.tool(), r.root(), new ScanMetadata(null, null, m.options(), null), r.summary(),
-                        r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment(), null, null);
+                        r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment(), null, null,
+                        r.interfaces());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -132,6 +132,21 @@ class HtmlBrowserTest {
         assertThat(severeConsoleEntries()).isEmpty();
     }
 
+    @Test
+    void directAndIndirectUsageShowApartAndTogether() throws Exception {
+        open("facade-project");
+        assertThat(browser.findElement(By.id("usage-split")).getText())
+                .contains("direct (names eventlet) 18 3").contains("24 8").contains("together 42 10");
+        assertThat(browser.findElement(By.id("switch-off")).getText()).isEqualTo("maybe");
+        assertThat(visibleRows()).hasSize(42);
+        new Select(browser.findElement(By.id("f-kind"))).selectByValue("indirect");
+        assertThat(visibleRows()).hasSize(24).allSatisfy(r -> assertThat(r.getText()).contains("harbor."));
+        new Select(browser.findElement(By.id("f-kind"))).selectByValue("direct");
+        assertThat(visibleRows()).hasSize(18).allSatisfy(r -> assertThat(r.getText()).contains("direct"));
+        assertThat(browser.findElements(By.cssSelector("#wrapper-table tbody tr"))).hasSize(7);
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private static List<Double> packageScores() {
         return browser.findElements(By.cssSelector("#package-table tbody tr td:nth-child(3)")).stream()
                 .map(td -> Double.parseDouble(td.getText())).toList();

@@ -47,6 +47,38 @@ class JsonReportTest {
     }
 
     @Test
+    void indirectFindingsCarryTheirChainAndFollowTheSchema() throws IOException {
+        JsonNode report = JsonRenderer.mapper().readTree(json(TestSupport.sample("facade-project"), 0));
+        assertThat(schema().validate(report)).isEmpty();
+        JsonNode viaRunLater = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.at("/path").asText().equals("src/harbor/api/handlers.py")) {
+                viaRunLater = f;
+            }
+        }
+        assertThat(viaRunLater).isNotNull();
+        assertThat(viaRunLater.at("/ruleId").asText()).isEqualTo("EVT200"); // the direct symbol's rule
+        assertThat(viaRunLater.at("/symbol").asText()).isEqualTo("eventlet.greenthread.spawn");
+        assertThat(viaRunLater.get("via").findValuesAsText("name")).containsExactly("harbor.util.run_later", "harbor.concurrency.start");
+        assertThat(viaRunLater.get("via").findValuesAsText("kind")).containsExactly("wrapper", "wrapper");
+        assertThat(report.at("/summary/indirect/indirectFindings").asInt()).isEqualTo(24);
+        assertThat(report.at("/summary/indirect/directFindings").asInt() + report.at("/summary/indirect/indirectFindings").asInt())
+                .isEqualTo(report.at("/summary/findings").asInt());
+        assertThat(report.at("/interfaces/facades").findValuesAsText("module")).containsExactly("harbor.compat", "harbor.concurrency");
+        assertThat(report.at("/assessment/repository/switchOff/answer").asText()).isEqualTo("maybe");
+    }
+
+    @Test
+    void withoutIndirectUsageTheNewFieldsAreAbsent() throws IOException {
+        JsonNode report = JsonRenderer.mapper().readTree(json(TestSupport.sample("explicit-library"), 0));
+        assertThat(report.findValues("via")).isEmpty();
+        assertThat(report.has("interfaces")).isFalse();
+        assertThat(report.at("/summary").has("indirect")).isFalse();
+        assertThat(report.at("/assessment/repository").has("indirectFindings")).isFalse();
+        assertThat(report.at("/assessment/packages/0").has("switchOff")).isFalse(); // only the repository and entry points
+    }
+
+    @Test
     void theSchemaRejectsWhatItShould() throws IOException {
         JsonNode report = JsonRenderer.mapper().readTree(json(TestSupport.sample("green-service"), 0));
         ((com.fasterxml.jackson.databind.node.ObjectNode) report.at("/findings/0")).put("line", 0);

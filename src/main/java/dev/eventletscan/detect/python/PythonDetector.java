@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /** Turns the usages and query hits in one parsed Python file into findings. Stateless and thread-safe. */
 public final class PythonDetector {
-    static final String MONKEY_PATCH = "eventlet.patcher.monkey_patch";
+    public static final String MONKEY_PATCH = "eventlet.patcher.monkey_patch";
 
     private final RuleSet rules;
 
@@ -34,24 +34,38 @@ public final class PythonDetector {
     }
 
     public List<Finding> detect(FileFacts facts, SyntaxTree tree) {
+        return detectWithInterface(facts, tree).findings();
+    }
+
+    /** A file's findings, and what it offers other modules in front of eventlet. */
+    public record Detection(List<Finding> findings, ModuleInterface offered) {}
+
+    public Detection detectWithInterface(FileFacts facts, SyntaxTree tree) {
         boolean test = facts.testPath() || importsTestFramework(tree);
         List<Finding> findings = new ArrayList<>();
-        for (Usage usage : UsageCollector.collect(tree, rules.trackedRoots(), rules.symbols())) {
+        UsageCollector.Collected collected = UsageCollector.collectWithBindings(tree, rules.trackedRoots(), rules.symbols());
+        List<InterfaceCollector.Resolved> resolved = new ArrayList<>();
+        for (Usage usage : collected.usages()) {
             Optional<Rule> rule = rules.ruleFor(usage);
-            rule.ifPresent(r -> findings.add(usageFinding(facts, test, tree, usage, r)));
+            rule.ifPresent(r -> {
+                findings.add(usageFinding(facts, test, tree, usage, r));
+                resolved.add(new InterfaceCollector.Resolved(usage, r.category()));
+            });
         }
         for (QueryHit hit : tree.queryHits()) {
             rules.byId(hit.key()).ifPresent(r -> findings.add(queryFinding(facts, test, tree, hit, r)));
         }
         findings.sort(Finding.ORDER);
-        return findings;
+        ModuleInterface offered = InterfaceCollector.collect(facts.path(), tree, collected.moduleBindings(), rules.symbols(),
+                resolved);
+        return new Detection(findings, offered);
     }
 
     private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule) {
         int node = usage.node();
         MonkeyPatchDetails patch = null;
         if (usage.kind() == Usage.Kind.CALL && usage.symbol().equals(MONKEY_PATCH)) {
-            patch = MonkeyPatchCall.analyse(tree, tree.parent(node));
+            patch = MonkeyPatchCall.analyse(tree, tree.parent(node)).withConditions(InterfaceCollector.conditions(tree, node));
         }
         var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), usage.kind().id(),
                 message(rule, usage, patch));
@@ -82,7 +96,12 @@ public final class PythonDetector {
     }
 
     private static String message(Rule rule, Usage usage, MonkeyPatchDetails patch) {
-        String text = rule.messageFor(usage.symbol());
+        return message(rule, usage.symbol(), patch);
+    }
+
+    /** The rule's message for a symbol, with what a monkey_patch call patches when it is one. */
+    public static String message(Rule rule, String symbol, MonkeyPatchDetails patch) {
+        String text = rule.messageFor(symbol);
         if (patch == null) {
             return text;
         }

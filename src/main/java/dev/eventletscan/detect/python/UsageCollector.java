@@ -33,11 +33,20 @@ final class UsageCollector {
     }
 
     static List<Usage> collect(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
+        return collectWithBindings(tree, trackedRoots, names).usages();
+    }
+
+    /** The usages, and the eventlet names the module scope binds at its end: what other modules can import from it. */
+    record Collected(List<Usage> usages, Map<String, String> moduleBindings) {}
+
+    static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
         var collector = new UsageCollector(tree, trackedRoots, names);
         collector.bind();
         collector.resolveReferences();
         collector.resolveStrings();
-        return collector.usages;
+        Map<String, String> module = new java.util.LinkedHashMap<>(collector.scopes.module().tracked);
+        module.keySet().removeAll(collector.scopes.module().locals); // rebound to something else later
+        return new Collected(collector.usages, module);
     }
 
     boolean tracked(String dotted) {

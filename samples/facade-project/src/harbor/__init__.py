@@ -1,0 +1,1 @@
+"""harbor: ship jobs to workers."""

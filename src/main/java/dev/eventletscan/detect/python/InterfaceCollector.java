@@ -1,0 +1,293 @@
+package dev.eventletscan.detect.python;
+
+import static dev.eventletscan.parse.SyntaxTree.NONE;
+
+import dev.eventletscan.model.MonkeyPatchDetails;
+import dev.eventletscan.parse.SyntaxTree;
+import dev.eventletscan.rules.SymbolNames;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a parsed file's interface in front of eventlet (see {@link ModuleInterface}): its module-level eventlet
+ * names, {@code __all__}, and the module-level functions that wrap an eventlet primitive. A function is a wrapper
+ * when its own body (not a nested function's) calls a primitive and returns the result, forwards its own
+ * parameters to it, consists of that one statement, or calls monkey_patch (a patching helper).
+ */
+final class InterfaceCollector {
+    /** Categories whose calls are no primitive a wrapper could stand for. */
+    static final Set<String> NOT_PRIMITIVES = Set.of("import", "test-mock", "config", "env-var", "docs", "dependency");
+
+    private InterfaceCollector() {}
+
+    /** A usage that resolved to a rule, with the rule's category. */
+    record Resolved(Usage usage, String category) {}
+
+    static ModuleInterface collect(String path, SyntaxTree tree, Map<String, String> moduleBindings, SymbolNames names,
+            List<Resolved> usages) {
+        return new ModuleInterface(path, exports(tree, moduleBindings, names), all(tree), wrappers(tree, usages));
+    }
+
+    /** Module-level imports and aliases that still hold an eventlet name, at the line that binds them. */
+    private static List<ModuleInterface.Export> exports(SyntaxTree tree, Map<String, String> moduleBindings, SymbolNames names) {
+        Map<String, ModuleInterface.Export> out = new LinkedHashMap<>();
+        for (int n = 0; n < tree.size(); n++) {
+            boolean isImport = tree.is(n, "import_statement") || tree.is(n, "import_from_statement");
+            if (!(isImport || tree.is(n, "assignment")) || !moduleLevel(tree, n)) {
+                continue;
+            }
+            List<String> bound = new ArrayList<>();
+            if (isImport) {
+                ImportCollector.bindings(tree, n, 0).forEach(b -> bound.add(b.localName()));
+            } else if (tree.is(tree.child(n, "left"), "identifier")) {
+                bound.add(tree.text(tree.child(n, "left")));
+            }
+            for (String name : bound) {
+                String target = moduleBindings.get(name);
+                if (target != null && !name.equals("*")) {
+                    out.putIfAbsent(name, new ModuleInterface.Export(name, names.canonical(target),
+                            tree.source().lineOf(tree.startByte(n))));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The string items of a module-level {@code __all__ = [...]} (and {@code += [...]}), or null without one. */
+    private static List<String> all(SyntaxTree tree) {
+        List<String> out = null;
+        for (int n = 0; n < tree.size(); n++) {
+            if (!(tree.is(n, "assignment") || tree.is(n, "augmented_assignment")) || !moduleLevel(tree, n)) {
+                continue;
+            }
+            int left = tree.child(n, "left");
+            int right = tree.child(n, "right");
+            if (!tree.is(left, "identifier") || !tree.text(left).equals("__all__") || right == NONE) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>();
+            }
+            for (int item : tree.children(right)) {
+                String text = StringLiterals.plainContent(tree, item);
+                if (text != null) {
+                    out.add(text);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean moduleLevel(SyntaxTree tree, int node) {
+        for (int p = tree.parent(node); p != NONE; p = tree.parent(p)) {
+            if (tree.is(p, "function_definition") || tree.is(p, "class_definition") || tree.is(p, "lambda")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ModuleInterface.Wrapper> wrappers(SyntaxTree tree, List<Resolved> usages) {
+        Map<Integer, ModuleInterface.Wrapper> byFunction = new LinkedHashMap<>();
+        Map<Integer, List<String>> patchConditions = new java.util.HashMap<>();
+        List<Resolved> sorted = new ArrayList<>(usages);
+        sorted.sort(java.util.Comparator.comparingInt(r -> tree.startByte(r.usage().node())));
+        for (Resolved r : sorted) {
+            Usage u = r.usage();
+            boolean green = u.kind() == Usage.Kind.CALL || u.kind() == Usage.Kind.WITH;
+            int call = tree.parent(u.node());
+            if (!green || NOT_PRIMITIVES.contains(r.category()) || !tree.is(call, "call")) {
+                continue;
+            }
+            int function = ownFunction(tree, call);
+            boolean patches = u.symbol().equals(PythonDetector.MONKEY_PATCH);
+            if (patches && function != NONE) {
+                // a helper that patches in every branch (if/else by platform) patches whatever the branch: only the
+                // conditions all its calls share are conditions of the helper
+                List<String> here = conditions(tree, u.node());
+                patchConditions.merge(function, here, InterfaceCollector::commonPrefix);
+            }
+            if (function == NONE || byFunction.containsKey(function) || !isModuleLevelFunction(tree, function)) {
+                continue;
+            }
+            String how = patches ? "patches" : returns(tree, call, function) ? "returns"
+                    : tree.is(tree.parent(call), "expression_statement") && forwards(tree, call, parameters(tree, function)) ? "forwards"
+                    : onlyStatement(tree, function, call) ? "only-statement" : null;
+            if (how != null) {
+                MonkeyPatchDetails patch = patches ? MonkeyPatchCall.analyse(tree, call).withConditions(conditions(tree, u.node())) : null;
+                byFunction.put(function, new ModuleInterface.Wrapper(tree.text(tree.child(function, "name")),
+                        tree.source().lineOf(tree.startByte(function)), u.symbol(), how, patch));
+            }
+        }
+        List<ModuleInterface.Wrapper> out = new ArrayList<>();
+        byFunction.forEach((function, w) -> out.add(w.patch() == null ? w : new ModuleInterface.Wrapper(w.name(), w.line(),
+                w.symbol(), w.how(), w.patch().withConditions(patchConditions.getOrDefault(function, List.of())))));
+        return out;
+    }
+
+    private static List<String> commonPrefix(List<String> a, List<String> b) {
+        int n = 0;
+        while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {
+            n++;
+        }
+        return List.copyOf(a.subList(0, n));
+    }
+
+    /** The function whose own body holds the node: none when a lambda or class body comes first. */
+    private static int ownFunction(SyntaxTree tree, int node) {
+        for (int p = tree.parent(node); p != NONE; p = tree.parent(p)) {
+            switch (tree.type(p)) {
+                case "function_definition" -> {
+                    return p;
+                }
+                case "lambda", "class_definition" -> {
+                    return NONE;
+                }
+                default -> { }
+            }
+        }
+        return NONE;
+    }
+
+    private static boolean isModuleLevelFunction(SyntaxTree tree, int function) {
+        int parent = tree.parent(function);
+        if (tree.is(parent, "decorated_definition")) {
+            parent = tree.parent(parent);
+        }
+        return parent == 0;
+    }
+
+    /** {@code return primitive(...)}: the call is the returned value itself, not a part of it. */
+    private static boolean returns(SyntaxTree tree, int call, int function) {
+        int p = tree.parent(call);
+        while (tree.is(p, "parenthesized_expression") || tree.is(p, "await")) {
+            p = tree.parent(p);
+        }
+        return tree.is(p, "return_statement");
+    }
+
+    static Set<String> parameters(SyntaxTree tree, int function) {
+        Set<String> out = new HashSet<>();
+        int params = tree.child(function, "parameters");
+        if (params == NONE) {
+            return out;
+        }
+        for (int p : tree.children(params)) {
+            int name = switch (tree.type(p)) {
+                case "identifier" -> p;
+                case "default_parameter", "typed_default_parameter" -> tree.child(p, "name");
+                default -> firstIdentifier(tree, p);
+            };
+            if (name != NONE) {
+                out.add(tree.text(name));
+            }
+        }
+        out.remove("self");
+        out.remove("cls");
+        return out;
+    }
+
+    private static int firstIdentifier(SyntaxTree tree, int node) {
+        for (int c = tree.firstChild(node); c != NONE; c = tree.nextSibling(c)) {
+            if (tree.is(c, "identifier")) {
+                return c;
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * Whether the call (a statement of its own) passes the function's own arguments on: it unpacks one of its parameters ({@code *args},
+     * {@code **kwargs}), or passes every named parameter as a whole argument. Passing one parameter among others
+     * (a loop that sleeps {@code interval}) is using the primitive, not wrapping it.
+     */
+    private static boolean forwards(SyntaxTree tree, int call, Set<String> parameters) {
+        int arguments = tree.child(call, "arguments");
+        if (arguments == NONE || parameters.isEmpty()) {
+            return false;
+        }
+        Set<String> passed = new HashSet<>();
+        for (int a : tree.children(arguments)) {
+            boolean splat = tree.is(a, "list_splat") || tree.is(a, "dictionary_splat");
+            int value = splat ? tree.firstChild(a) : tree.is(a, "keyword_argument") ? tree.child(a, "value") : a;
+            if (tree.is(value, "identifier") && parameters.contains(tree.text(value))) {
+                if (splat) {
+                    return true;
+                }
+                passed.add(tree.text(value));
+            }
+        }
+        return passed.containsAll(parameters);
+    }
+
+    /** The function's body is this one statement, a docstring aside. */
+    private static boolean onlyStatement(SyntaxTree tree, int function, int call) {
+        int body = tree.child(function, "body");
+        List<Integer> statements = new ArrayList<>();
+        for (int s : tree.children(body)) {
+            if (!tree.is(s, "comment")) {
+                statements.add(s);
+            }
+        }
+        if (!statements.isEmpty() && isDocstring(tree, statements.getFirst())) {
+            statements.removeFirst();
+        }
+        boolean simple = statements.size() == 1
+                && (tree.is(statements.getFirst(), "expression_statement") || tree.is(statements.getFirst(), "return_statement"));
+        return simple && tree.startByte(statements.getFirst()) <= tree.startByte(call)
+                && tree.endByte(call) <= tree.endByte(statements.getFirst());
+    }
+
+    private static boolean isDocstring(SyntaxTree tree, int statement) {
+        int first = tree.firstChild(statement);
+        return tree.is(statement, "expression_statement") && tree.is(first, "string") && tree.nextSibling(first) == NONE;
+    }
+
+    /**
+     * The conditions a node runs under inside its own function (or module): each enclosing {@code if}'s and
+     * {@code elif}'s condition, {@code not (...)} of those an {@code else} or later {@code elif} branch follows.
+     */
+    static List<String> conditions(SyntaxTree tree, int node) {
+        List<String> out = new ArrayList<>();
+        int child = node;
+        for (int p = tree.parent(node); p != NONE; child = p, p = tree.parent(p)) {
+            switch (tree.type(p)) {
+                case "function_definition", "class_definition", "lambda" -> {
+                    return out;
+                }
+                case "if_statement" -> {
+                    int condition = tree.child(p, "condition");
+                    String consequence = tree.field(child);
+                    if ("consequence".equals(consequence)) {
+                        out.addFirst(text(tree, condition));
+                    } else if (tree.is(child, "elif_clause") || tree.is(child, "else_clause")) {
+                        List<String> before = new ArrayList<>();
+                        before.add("not (" + text(tree, condition) + ")");
+                        for (int c : tree.children(p)) {
+                            if (c == child) {
+                                break;
+                            }
+                            if (tree.is(c, "elif_clause")) {
+                                before.add("not (" + text(tree, tree.child(c, "condition")) + ")");
+                            }
+                        }
+                        if (tree.is(child, "elif_clause")) {
+                            before.add(text(tree, tree.child(child, "condition")));
+                        }
+                        out.addAll(0, before);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static String text(SyntaxTree tree, int node) {
+        return node == NONE ? "" : tree.text(node).replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.eventletscan.indirect;
+
+import dev.eventletscan.parse.LogicalLines;
+import java.util.Arrays;
+
+/**
+ * The names a file's code reads as attributes ({@code spawn_n} in {@code utils.spawn_n}), as sorted hashes: the
+ * structure pass keeps them for every file, so the indirect pass reads again only the files that can write
+ * {@code module.name} for a name some facade or wrapper offers. Strings and comments do not count (the logical
+ * lines have them blanked).
+ */
+public final class AttributeNames {
+    private AttributeNames() {}
+
+    public static int[] of(java.util.List<LogicalLines.Line> lines) {
+        int[] out = new int[64];
+        int size = 0;
+        for (LogicalLines.Line line : lines) {
+            String t = line.text();
+            int n = t.length();
+            for (int i = t.indexOf('.'); i >= 0 && i < n; i = t.indexOf('.', i + 1)) {
+                int j = i + 1;
+                while (j < n && t.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j >= n || !isStart(t.charAt(j))) {
+                    continue;
+                }
+                int h = 0;
+                while (j < n && isPart(t.charAt(j))) {
+                    h = 31 * h + t.charAt(j);
+                    j++;
+                }
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = h;
+                i = j - 1;
+            }
+        }
+        int[] sorted = Arrays.copyOf(out, size);
+        Arrays.sort(sorted);
+        int unique = 0;
+        for (int k = 0; k < sorted.length; k++) {
+            if (k == 0 || sorted[k] != sorted[k - 1]) {
+                sorted[unique++] = sorted[k];
+            }
+        }
+        return Arrays.copyOf(sorted, unique);
+    }
+
+    /** Whether the file may read {@code name} as an attribute (a hash match: rarely a false yes, never a false no). */
+    public static boolean mayRead(int[] attributes, String name) {
+        return attributes == null || Arrays.binarySearch(attributes, name.hashCode()) >= 0;
+    }
+
+    private static boolean isStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c > 0x7f && Character.isLetter(c);
+    }
+
+    private static boolean isPart(char c) {
+        return isStart(c) || (c >= '0' && c <= '9');
+    }
+}

@@ -1,0 +1,637 @@
+package dev.eventletscan.indirect;
+
+import dev.eventletscan.indirect.Statements.Statement;
+import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.model.Hop;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds, in one file, the sites that use the project's facade names and wrappers: imports, aliases and scopes
+ * followed lexically (functions by indentation, parameters and assignments hide outer names), each site with its
+ * usage, scope, guard conditions and position. Also finds the functions that wrap such a site again
+ * (returning it, forwarding their parameters, or consisting of it), for the next level of wrappers.
+ */
+final class ReferenceScanner {
+    /** How the scanner asks about the project: which modules exist and what names they offer. */
+    interface Project {
+        /** The facade names and wrappers a module offers, by name; empty when none. */
+        Map<String, Target> targets(String module);
+
+        boolean isModule(String dotted);
+    }
+
+    /** One use of a project interface. */
+    record Site(Target target, List<String> suffix, String usage, Token start, Token end, String scope, boolean guarded,
+            List<String> conditions, boolean moduleLevel, boolean mainBlock) {}
+
+    /** A function found to wrap a site again. */
+    record NewWrapper(String name, int line, Target target) {}
+
+    record Result(List<Site> sites, List<NewWrapper> wrappers, boolean importsTestFramework) {}
+
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
+            "yield");
+    private static final Set<String> GUARDS = Set.of("if", "elif", "else", "try", "except", "finally", "match", "case");
+    private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
+
+    /** What a local name is bound to. */
+    private sealed interface Binding permits Bound, ModuleRef, Hidden {}
+
+    private record Bound(Target target) implements Binding {}
+
+    private record ModuleRef(String module) implements Binding {}
+
+    private enum Hidden implements Binding { HIDDEN }
+
+    /** An {@code if} or {@code elif} condition, its text made only when a site needs it. */
+    private record Condition(Statement header, boolean negated) {
+        String text() {
+            String c = condition(header);
+            return negated ? "not (" + c + ")" : c;
+        }
+    }
+
+    /** An open block: a function or class (a scope), or a branch. */
+    private static final class Block {
+        final int indent;
+        final String type;
+        final String name;
+        final int line;
+        final Set<String> parameters;
+        final List<Condition> conditions;
+        final Map<String, Binding> bindings = new HashMap<>();
+        final int bodyStatements;
+
+        Block(int indent, String type, String name, int line, Set<String> parameters, List<Condition> conditions, int bodyStatements) {
+            this.indent = indent;
+            this.type = type;
+            this.name = name;
+            this.line = line;
+            this.parameters = parameters;
+            this.conditions = conditions;
+            this.bodyStatements = bodyStatements;
+        }
+
+        boolean isScope() {
+            return type.equals("def") || type.equals("class");
+        }
+    }
+
+    private final String path;
+    private final String module;
+    private final String pkg;
+    private final Project project;
+    private final int maxDepth;
+    private final Set<String> testFrameworks;
+    private final Map<String, Binding> moduleBindings = new HashMap<>();
+    private final Deque<Block> open = new ArrayDeque<>();
+    private final Map<Integer, List<Statement>> ifChains = new HashMap<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final List<NewWrapper> wrappers = new ArrayList<>();
+    private final Set<String> wrapped = new HashSet<>();
+    private boolean importsTestFramework;
+
+    private ReferenceScanner(String path, String module, Project project, int maxDepth, Set<String> testFrameworks) {
+        this.path = path;
+        this.module = module;
+        this.pkg = path.endsWith("__init__.py") || path.endsWith("__init__.pyi") ? module : parent(module);
+        this.project = project;
+        this.maxDepth = maxDepth;
+        this.testFrameworks = testFrameworks;
+    }
+
+    /**
+     * @param module the file's dotted module name
+     * @param ownWrappers the wrappers this file defines, by name: calls of them in the file itself are indirect too
+     */
+    static Result scan(String path, String module, List<Statement> statements, Map<String, Target> ownWrappers, Project project,
+            int maxDepth, Set<String> testFrameworks) {
+        ReferenceScanner s = new ReferenceScanner(path, module, project, maxDepth, testFrameworks);
+        ownWrappers.forEach((name, t) -> s.moduleBindings.put(name, new Bound(t)));
+        s.run(statements);
+        return new Result(List.copyOf(s.sites), List.copyOf(s.wrappers), s.importsTestFramework);
+    }
+
+    private void run(List<Statement> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            Statement st = statements.get(i);
+            while (!open.isEmpty() && open.peek().indent >= st.indent()) {
+                open.pop();
+            }
+            String first = st.first().kind() == Statements.Kind.NAME ? st.first().text() : st.first().text();
+            if (first.equals("async") && st.tokens().size() > 1) {
+                first = st.tokens().get(1).text();
+            }
+            List<Condition> conditions = branchConditions(st, first);
+            switch (first) {
+                case "def" -> function(st, statements, i);
+                case "class" -> klass(st, statements, i);
+                case "import", "from" -> imports(st, first);
+                default -> {
+                    if (GUARDS.contains(first) || first.equals("with") || first.equals("for") || first.equals("while")) {
+                        references(st, 1);
+                        open.push(new Block(st.indent(), GUARDS.contains(first) ? first : "other", "", st.first().line(),
+                                Set.of(), conditions, 0));
+                    } else {
+                        assignment(st);
+                        references(st, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** An if/elif/else chain's conditions for this branch, and the chain remembered for the next branch. */
+    private List<Condition> branchConditions(Statement st, String first) {
+        int indent = st.indent();
+        switch (first) {
+            case "if" -> {
+                ifChains.put(indent, new ArrayList<>(List.of(st)));
+                return List.of(new Condition(st, false));
+            }
+            case "elif", "else" -> {
+                List<Statement> chain = ifChains.get(indent);
+                if (chain == null) {
+                    return List.of(); // the else of a for, while or try
+                }
+                List<Condition> out = new ArrayList<>();
+                chain.forEach(c -> out.add(new Condition(c, true)));
+                if (first.equals("elif")) {
+                    out.add(new Condition(st, false));
+                    chain.add(st);
+                } else {
+                    ifChains.remove(indent);
+                }
+                return out;
+            }
+            default -> {
+                if (!ifChains.isEmpty()) {
+                    ifChains.remove(indent);
+                }
+                return List.of();
+            }
+        }
+    }
+
+    private static String condition(Statement st) {
+        List<Token> t = st.tokens();
+        int end = t.size();
+        if (end > 1 && t.get(end - 1).is(":")) {
+            end--;
+        }
+        return new Statement(st.indent(), t.subList(1, Math.max(1, end))).text();
+    }
+
+    private void function(Statement st, List<Statement> statements, int index) {
+        List<Token> t = st.tokens();
+        int at = t.getFirst().is("async") ? 1 : 0;
+        if (t.size() < at + 2) {
+            return;
+        }
+        String name = t.get(at + 1).text();
+        boolean moduleLevel = open.stream().noneMatch(Block::isScope);
+        if (!(moduleLevel && moduleBindings.get(name) instanceof Bound)) {
+            bind(name, Hidden.HIDDEN);
+        }
+        Set<String> parameters = parameters(t, at + 2);
+        Block def = new Block(st.indent(), "def", name, t.get(at).line(), parameters, List.of(), bodyStatements(statements, index));
+        parameters.forEach(p -> def.bindings.put(p, Hidden.HIDDEN));
+        open.push(def);
+    }
+
+    private void klass(Statement st, List<Statement> statements, int index) {
+        List<Token> t = st.tokens();
+        if (t.size() < 2) {
+            return;
+        }
+        bind(t.get(1).text(), Hidden.HIDDEN);
+        references(st, 2);
+        open.push(new Block(st.indent(), "class", t.get(1).text(), t.getFirst().line(), Set.of(), List.of(), 0));
+    }
+
+    /** The statements directly in a block's body, a docstring aside. */
+    private static int bodyStatements(List<Statement> statements, int header) {
+        int indent = statements.get(header).indent();
+        int body = -1;
+        int count = 0;
+        for (int j = header + 1; j < statements.size(); j++) {
+            Statement s = statements.get(j);
+            if (s.indent() <= indent) {
+                break;
+            }
+            if (body < 0) {
+                body = s.indent();
+                if (s.tokens().size() == 1 && s.first().kind() == Statements.Kind.STRING) {
+                    continue; // the docstring
+                }
+            }
+            if (s.indent() == body) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Parameter names between the parentheses after {@code def name}. */
+    private static Set<String> parameters(List<Token> t, int from) {
+        Set<String> out = new HashSet<>();
+        int depth = 0;
+        boolean expectName = true;
+        for (int j = from; j < t.size(); j++) {
+            Token k = t.get(j);
+            if (k.is("(") || k.is("[") || k.is("{")) {
+                depth++;
+                if (depth == 1) {
+                    expectName = true;
+                }
+                continue;
+            }
+            if (k.is(")") || k.is("]") || k.is("}")) {
+                if (--depth == 0) {
+                    break;
+                }
+                continue;
+            }
+            if (depth == 1 && k.is(",")) {
+                expectName = true;
+            } else if (depth == 1 && expectName && k.kind() == Statements.Kind.NAME) {
+                out.add(k.text());
+                expectName = false;
+            } else if (depth == 1 && !(k.is("*") || k.is("**") || k.is("/"))) {
+                expectName = false;
+            }
+        }
+        out.remove("self");
+        out.remove("cls");
+        return out;
+    }
+
+    private void imports(Statement st, String first) {
+        List<Token> t = st.tokens();
+        if (first.equals("import")) {
+            int j = 1;
+            while (j < t.size()) {
+                StringBuilder dotted = new StringBuilder();
+                j = dotted(t, j, dotted);
+                String alias = null;
+                if (j + 1 < t.size() && t.get(j).is("as")) {
+                    alias = t.get(j + 1).text();
+                    j += 2;
+                }
+                String name = dotted.toString();
+                if (!name.isEmpty()) {
+                    bindImport(alias != null ? alias : name.split("\\.")[0], new ModuleRef(alias != null ? name : name.split("\\.")[0]));
+                }
+                importsTestFramework |= testFrameworks.contains(name.split("\\.")[0]);
+                j = skipTo(t, j, ",") + 1;
+            }
+            return;
+        }
+        int j = 1;
+        int level = 0;
+        while (j < t.size() && (t.get(j).is(".") || t.get(j).is("..."))) {
+            level += t.get(j).text().length();
+            j++;
+        }
+        StringBuilder from = new StringBuilder();
+        j = dotted(t, j, from);
+        if (j >= t.size() || !t.get(j).is("import")) {
+            return;
+        }
+        importsTestFramework |= level == 0 && testFrameworks.contains(from.toString().split("\\.")[0]);
+        String base = absolute(level, from.toString());
+        if (base == null) {
+            return;
+        }
+        for (j = j + 1; j < t.size(); j++) {
+            Token name = t.get(j);
+            if (name.is("*")) {
+                project.targets(base).forEach((n, target) -> {
+                    if (!n.startsWith("_")) {
+                        bindImport(n, new Bound(target));
+                    }
+                });
+                continue;
+            }
+            if (name.kind() != Statements.Kind.NAME) {
+                continue;
+            }
+            Token end = name;
+            String alias = name.text();
+            if (j + 2 < t.size() && t.get(j + 1).is("as")) {
+                end = t.get(j + 2);
+                alias = end.text();
+                j += 2;
+            }
+            Target target = project.targets(base).get(name.text());
+            String full = base.isEmpty() ? name.text() : base + "." + name.text();
+            if (target != null) {
+                bindImport(alias, new Bound(target));
+                if (!target.isWrapper()) {
+                    site(target, List.of(), "import", name, end);
+                }
+            } else if (project.isModule(full)) {
+                bindImport(alias, new ModuleRef(full));
+            } else {
+                bindImport(alias, Hidden.HIDDEN);
+            }
+        }
+    }
+
+    private String absolute(int level, String from) {
+        if (level == 0) {
+            return from;
+        }
+        String base = pkg;
+        for (int i = 1; i < level && base != null; i++) {
+            base = parent(base);
+        }
+        if (base == null) {
+            return null;
+        }
+        return from.isEmpty() ? base : base.isEmpty() ? from : base + "." + from;
+    }
+
+    private static int dotted(List<Token> t, int j, StringBuilder out) {
+        while (j < t.size() && t.get(j).kind() == Statements.Kind.NAME && !t.get(j).is("import") && !t.get(j).is("as")) {
+            out.append(t.get(j).text());
+            if (j + 1 < t.size() && t.get(j + 1).is(".")) {
+                out.append('.');
+                j += 2;
+            } else {
+                return j + 1;
+            }
+        }
+        return j;
+    }
+
+    private static int skipTo(List<Token> t, int j, String op) {
+        while (j < t.size() && !t.get(j).is(op)) {
+            j++;
+        }
+        return j;
+    }
+
+    /** {@code name = chain}: an alias when the chain is a project interface, else the name is hidden. */
+    private void assignment(Statement st) {
+        List<Token> t = st.tokens();
+        if (t.size() >= 3 && t.get(0).kind() == Statements.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
+            int end = chainEnd(t, 2);
+            Resolved r = end == t.size() - 1 ? resolve(t, 2, end) : null;
+            bind(t.get(0).text(), r != null && r.suffix.isEmpty() ? new Bound(r.target) : Hidden.HIDDEN);
+        }
+    }
+
+    private void bind(String name, Binding binding) {
+        Block scope = innermostScope();
+        (scope == null ? moduleBindings : scope.bindings).put(name, binding);
+    }
+
+    private void bindImport(String name, Binding binding) {
+        bind(name, binding);
+    }
+
+    private Block innermostScope() {
+        for (Block b : open) {
+            if (b.isScope()) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private int chainEnd(List<Token> t, int j) {
+        int end = j;
+        while (end + 2 < t.size() && t.get(end + 1).is(".") && t.get(end + 2).kind() == Statements.Kind.NAME) {
+            end += 2;
+        }
+        return end;
+    }
+
+    private record Resolved(Target target, List<String> suffix) {}
+
+    /** The interface a dotted chain (tokens {@code from..to}) names here, or null. */
+    private Resolved resolve(List<Token> t, int from, int to) {
+        Binding b = lookup(t.get(from).text());
+        if (b == null || b == Hidden.HIDDEN) {
+            return null;
+        }
+        int j = from;
+        while (b instanceof ModuleRef ref) {
+            if (j + 2 > to) {
+                return null;
+            }
+            String name = t.get(j + 2).text();
+            Target target = project.targets(ref.module()).get(name);
+            j += 2;
+            if (target != null) {
+                b = new Bound(target);
+            } else if (project.isModule(ref.module() + "." + name)) {
+                b = new ModuleRef(ref.module() + "." + name);
+            } else {
+                return null;
+            }
+        }
+        List<String> suffix = new ArrayList<>();
+        for (int k = j + 2; k <= to; k += 2) {
+            suffix.add(t.get(k).text());
+        }
+        return new Resolved(((Bound) b).target(), suffix);
+    }
+
+    private Binding lookup(String name) {
+        boolean innermost = true;
+        for (Block b : open) {
+            if (!b.isScope()) {
+                continue;
+            }
+            if (b.type.equals("class") && !innermost) {
+                continue;
+            }
+            innermost = false;
+            Binding found = b.bindings.get(name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return moduleBindings.get(name);
+    }
+
+    /** Every chain of names in the statement from token {@code from} that names a project interface. */
+    private void references(Statement st, int from) {
+        List<Token> t = st.tokens();
+        int depth = 0;
+        for (int j = 0; j < t.size(); j++) {
+            Token k = t.get(j);
+            if (k.is("(") || k.is("[") || k.is("{")) {
+                depth++;
+            } else if (k.is(")") || k.is("]") || k.is("}")) {
+                depth--;
+            }
+            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))) {
+                continue;
+            }
+            int end = chainEnd(t, j);
+            Token after = end + 1 < t.size() ? t.get(end + 1) : null;
+            boolean keywordName = after != null && after.is("=") && depth > 0;
+            boolean boundHere = end == j && j == 0 && after != null && after.is("=");
+            if (!keywordName && !boundHere) {
+                Resolved r = resolve(t, j, end);
+                if (r != null) {
+                    String usage = usage(st, j, after, depth);
+                    if (r.target.isWrapper() && !r.suffix.isEmpty()) {
+                        usage = "reference";
+                    }
+                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end));
+                    if (usage.equals("call") || usage.equals("with")) {
+                        maybeWrapper(st, end + 1, site);
+                    }
+                }
+            }
+            j = end;
+        }
+    }
+
+    private static String usage(Statement st, int j, Token after, int depth) {
+        List<Token> t = st.tokens();
+        String first = t.getFirst().text();
+        if (first.equals("@") && j == 1) {
+            return "decorator";
+        }
+        boolean call = after != null && after.is("(");
+        if (first.equals("with") || (first.equals("async") && t.size() > 1 && t.get(1).is("with"))) {
+            Token before = t.get(j - 1);
+            if (depth == 0 && (before.is("with") || before.is(","))) {
+                return "with";
+            }
+        }
+        if (call) {
+            return "call";
+        }
+        if (first.equals("except")) {
+            return "except";
+        }
+        if (first.equals("class") && depth > 0) {
+            return "base-class";
+        }
+        return "reference";
+    }
+
+    private Site site(Target target, List<String> suffix, String usage, Token start, Token end) {
+        List<String> scope = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        boolean guarded = false;
+        boolean inOwnScope = true;
+        boolean main = false;
+        for (Block b : open) { // innermost first
+            boolean mainTest = b.type.equals("if") && b.conditions.size() == 1 && MAIN.matcher(b.conditions.getFirst().text()).find();
+            main |= mainTest;
+            if (b.isScope()) {
+                scope.addFirst(b.name);
+                inOwnScope = false;
+            } else if (inOwnScope && GUARDS.contains(b.type) && !mainTest) {
+                guarded = true;
+                conditions.addAll(0, b.conditions.stream().map(Condition::text).toList());
+            }
+        }
+        Site s = new Site(target, suffix, usage, start, end, String.join(".", scope), guarded, List.copyOf(conditions),
+                scope.isEmpty(), main);
+        sites.add(s);
+        return s;
+    }
+
+    /** A call of an interface in a module-level function that returns it, forwards its parameters or is only that. */
+    private void maybeWrapper(Statement st, int open, Site site) {
+        Block def = innermostScope();
+        if (def == null || !def.type.equals("def") || this.open.stream().filter(Block::isScope).count() != 1
+                || site.target().wrapperDepth() + 1 > maxDepth) {
+            return;
+        }
+        String name = module.isEmpty() ? def.name : module + "." + def.name;
+        if (wrapped.contains(def.name) || site.target().via().stream().anyMatch(h -> h.name().equals(name))) {
+            return;
+        }
+        boolean patches = site.target().patch() != null;
+        String how = patches ? "patches" : returnsCall(st, site, open) ? "returns"
+                : isWholeCall(st, 0, site, open) && forwards(st.tokens(), open, def.parameters) ? "forwards"
+                : def.bodyStatements == 1 && this.open.peek() == def && !isBlockHeader(st) ? "only-statement" : null;
+        if (how == null) {
+            return;
+        }
+        wrapped.add(def.name);
+        Target t = site.target().behind(new Hop(name, Hop.WRAPPER, path, def.line), true, how);
+        wrappers.add(new NewWrapper(def.name, def.line, t));
+    }
+
+    /** {@code return name(...)}: the call is the whole returned value. */
+    private static boolean returnsCall(Statement st, Site site, int open) {
+        return st.startsWith("return") && isWholeCall(st, 1, site, open);
+    }
+
+    /** The statement from token {@code start} on is exactly the site's call. */
+    private static boolean isWholeCall(Statement st, int start, Site site, int open) {
+        List<Token> t = st.tokens();
+        if (start >= t.size() || t.get(start) != site.start() || open >= t.size() || !t.get(open).is("(")) {
+            return false;
+        }
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            if (t.get(j).is("(") || t.get(j).is("[") || t.get(j).is("{")) {
+                depth++;
+            } else if ((t.get(j).is(")") || t.get(j).is("]") || t.get(j).is("}")) && --depth == 0) {
+                return j == t.size() - 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlockHeader(Statement st) {
+        String first = st.first().text();
+        return GUARDS.contains(first) || first.equals("with") || first.equals("for") || first.equals("while") || first.equals("async");
+    }
+
+    /** As the parsed files' wrappers: unpacks a parameter, or passes every named parameter as a whole argument. */
+    private static boolean forwards(List<Token> t, int open, Set<String> parameters) {
+        if (open >= t.size() || !t.get(open).is("(") || parameters.isEmpty()) {
+            return false;
+        }
+        Set<String> passed = new HashSet<>();
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            Token k = t.get(j);
+            if (k.is("(") || k.is("[") || k.is("{")) {
+                depth++;
+            } else if (k.is(")") || k.is("]") || k.is("}")) {
+                if (--depth == 0) {
+                    break;
+                }
+            } else if (depth == 1 && k.kind() == Statements.Kind.NAME && parameters.contains(k.text())) {
+                Token before = t.get(j - 1);
+                Token after = j + 1 < t.size() ? t.get(j + 1) : null;
+                boolean whole = after != null && (after.is(",") || after.is(")"));
+                if (whole && (before.is("*") || before.is("**"))) {
+                    return true;
+                }
+                if (whole && (before.is("(") || before.is(",") || before.is("="))) {
+                    passed.add(k.text());
+                }
+            }
+        }
+        return passed.containsAll(parameters);
+    }
+
+    private static String parent(String dotted) {
+        int dot = dotted.lastIndexOf('.');
+        return dot < 0 ? "" : dotted.substring(0, dot);
+    }
+}
