@@ -50,7 +50,9 @@ final class FileScanner implements AutoCloseable {
     private final java.time.Duration parseTimeout;
     private final FileContents contents;
     private final ResultCache cache;
-    private List<SyntaxQuery> queries;
+    /** Combined queries by the rule ids they hold: all of them first, then the subsets files have needed. */
+    private java.util.Map<java.util.Set<String>, List<SyntaxQuery>> queries;
+    private java.util.Map<String, String> querySources;
 
     FileScanner(RuleSet rules) {
         this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, FileContents.DISK, ResultCache.disabled());
@@ -143,7 +145,7 @@ final class FileScanner implements AutoCloseable {
         }
         if (file.python()) {
             if (mayHoldFinding(source.utf8())) {
-                SyntaxTree tree = parser().parse(source, queries());
+                SyntaxTree tree = parser().parse(source, queriesFor(source.utf8()));
                 syntaxErrors = tree.errorCount();
                 if (syntaxErrors > 0) {
                     problems.add(ProcessingIssue.warning(file.relativePath(),
@@ -192,14 +194,28 @@ final class FileScanner implements AutoCloseable {
         return parser;
     }
 
-    private List<SyntaxQuery> queries() {
+    /**
+     * The query rules this file can match, as one query: a rule whose predicates need a literal the file lacks
+     * (EVT901's {@code EVENTLET_}) is left out, which spares a walk of the tree matching every string in it.
+     */
+    private List<SyntaxQuery> queriesFor(byte[] utf8) {
         if (queries == null) {
             // All query rules as one query: one walk of each tree instead of one per rule.
-            java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
-            rules.queryRules().forEach(r -> sources.put(r.id(), ((QueryMatch) r.match()).query()));
-            queries = sources.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(sources));
+            querySources = new java.util.LinkedHashMap<>();
+            rules.queryRules().forEach(r -> querySources.put(r.id(), ((QueryMatch) r.match()).query()));
+            queries = new java.util.HashMap<>();
+            queries.put(querySources.keySet(), querySources.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(querySources)));
         }
-        return queries;
+        List<SyntaxQuery> all = queries.get(querySources.keySet());
+        if (all.isEmpty()) {
+            return all;
+        }
+        java.util.Set<String> wanted = all.getFirst().keysThatMayMatch(new String(utf8, StandardCharsets.ISO_8859_1));
+        return queries.computeIfAbsent(wanted, keys -> {
+            java.util.Map<String, String> some = new java.util.LinkedHashMap<>(querySources);
+            some.keySet().retainAll(keys);
+            return some.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(some));
+        });
     }
 
     private static String describe(Exception e) {
@@ -215,7 +231,7 @@ final class FileScanner implements AutoCloseable {
             parser.close();
         }
         if (queries != null) {
-            queries.forEach(SyntaxQuery::close);
+            queries.values().forEach(q -> q.forEach(SyntaxQuery::close));
         }
     }
 }

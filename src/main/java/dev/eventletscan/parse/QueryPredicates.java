@@ -67,6 +67,50 @@ final class QueryPredicates {
         return understood;
     }
 
+    /**
+     * Whether a file whose UTF-8 bytes, read as Latin-1, are {@code latin1} can satisfy these predicates: a
+     * positive {@code #eq?} with a literal, or a positive {@code #match?} whose regex starts with a literal, holds
+     * only where the file contains that literal. Files that cannot match skip the query's walk of their tree.
+     */
+    boolean mayHold(String latin1) {
+        for (Predicate p : predicates) {
+            String needed = requiredLiteral(p);
+            if (needed != null && !latin1.contains(needed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text every match of {@code p} has in it, as UTF-8 bytes read as Latin-1; null when there is none. */
+    private static String requiredLiteral(Predicate p) {
+        if (p.name().contains("not-") || p.args().size() != 2 || p.args().get(1).capture()) {
+            return null;
+        }
+        String literal = EQ.contains(p.name()) ? p.args().get(1).value() : MATCH.contains(p.name())
+                ? literalPrefix(p.args().get(1).value()) : null;
+        return literal == null || literal.isEmpty() ? null
+                : new String(literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The plain characters a regex must match first ({@code EVENTLET_} in {@code ^EVENTLET_[A-Z]+$}); null for
+     * a regex with alternation or flags anywhere, whose start says nothing for sure.
+     */
+    static String literalPrefix(String regex) {
+        if (regex.contains("|") || regex.contains("(?")) {
+            return null;
+        }
+        int i = regex.startsWith("^") ? 1 : 0;
+        int start = i;
+        while (i < regex.length() && (Character.isLetterOrDigit(regex.charAt(i)) || regex.charAt(i) == '_'
+                || regex.charAt(i) == '-' || regex.charAt(i) == ' ')) {
+            i++;
+        }
+        boolean quantified = i < regex.length() && "?*{".indexOf(regex.charAt(i)) >= 0;
+        return regex.substring(start, quantified ? Math.max(start, i - 1) : i);
+    }
+
     /** @param text the source text of a captured node */
     boolean accept(QueryMatch match, Function<Node, String> text) {
         for (Predicate p : predicates) {

@@ -111,6 +111,22 @@ public final class SyntaxQuery implements AutoCloseable {
         return extra <= 0 ? source : source + " ".repeat(extra);
     }
 
+    /**
+     * The keys of the patterns a file can match, judged by the literals their predicates require: a file that
+     * holds none of a rule's literals needs no walk of its tree for that rule.
+     *
+     * @param latin1 the file's UTF-8 bytes read as Latin-1 (one char per byte)
+     */
+    public java.util.Set<String> keysThatMayMatch(String latin1) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int p = 0; p < keyOfPattern.length; p++) {
+            if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1)) {
+                out.add(keyOfPattern[p]);
+            }
+        }
+        return out;
+    }
+
     /** The key a match of this pattern is reported under. */
     public String keyOf(int patternIndex) {
         return keyOfPattern[patternIndex];

@@ -120,4 +120,39 @@ class QueryPredicatesTest {
         }
         assertThat(total).isPositive();
     }
+
+    @Test
+    void aRegexGivesTheLiteralItMustStartWithAndNothingWhenUnsure() {
+        assertThat(QueryPredicates.literalPrefix("^EVENTLET_[A-Z0-9_]+$")).isEqualTo("EVENTLET_");
+        assertThat(QueryPredicates.literalPrefix("green")).isEqualTo("green");
+        assertThat(QueryPredicates.literalPrefix("^spawns?")).isEqualTo("spawn");
+        assertThat(QueryPredicates.literalPrefix("^ab+c")).isEqualTo("ab");
+        assertThat(QueryPredicates.literalPrefix("^a*")).isEmpty();
+        assertThat(QueryPredicates.literalPrefix("^(hub|pool)$")).isNull();
+        assertThat(QueryPredicates.literalPrefix("^hub|pool")).isNull();
+        assertThat(QueryPredicates.literalPrefix("(?i)^eventlet")).isNull();
+    }
+
+    /**
+     * Leaving a query out of a file that lacks its literals must never lose a hit: for every form, on the code
+     * above and on each of its lines alone, a key judged unable to match has no hits on the full query.
+     */
+    @Test
+    void aFileLeftOutOfAQueryHasNoHitsForIt() {
+        List<String> texts = new ArrayList<>(CODE.lines().toList());
+        texts.add(CODE);
+        texts.add("x = 'EVENTLET'\ny = 'EVENTLET_'\nz = \"\"\"EVENTLET_HUB\"\"\"\nw = f'EVENTLET_{x}'\n");
+        int leftOut = 0;
+        try (SyntaxQuery all = SyntaxQuery.combined(QUERIES)) {
+            for (String text : texts) {
+                SourceText source = SourceText.of(text + "\n");
+                var mayMatch = all.keysThatMayMatch(new String(source.utf8(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                for (QueryHit hit : hits(true, source, all)) {
+                    assertThat(mayMatch).as("%s in %s", hit.key(), text).contains(hit.key());
+                }
+                leftOut += QUERIES.size() - mayMatch.size();
+            }
+        }
+        assertThat(leftOut).as("the literals do leave queries out").isGreaterThan(QUERIES.size());
+    }
 }
