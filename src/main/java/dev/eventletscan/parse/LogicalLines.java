@@ -37,9 +37,8 @@ public final class LogicalLines {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == '#') {
-                while (i + 1 < n && s.charAt(i + 1) != '\n') {
-                    i++;
-                }
+                int newline = s.indexOf('\n', i);
+                i = (newline < 0 ? n : newline) - 1;
             } else if (c == '\'' || c == '"') {
                 if (current.isEmpty()) { // a docstring opens its own statement
                     startLine = line;
@@ -92,7 +91,21 @@ public final class LogicalLines {
                     indent = column; // after a ';' too: the statement shares its line's indentation
                 }
                 lineStart = false;
-                current.append(c);
+                // the plain code up to the next character that means something here, appended at once
+                int end = i + 1;
+                for (; end < n; end++) {
+                    char d = s.charAt(end);
+                    if (d == '#' || d == '\'' || d == '"' || d == '\\' || d == '\n' || d == ';') {
+                        break;
+                    }
+                    if (d == '(' || d == '[' || d == '{') {
+                        depth++;
+                    } else if ((d == ')' || d == ']' || d == '}') && depth > 0) {
+                        depth--;
+                    }
+                }
+                current.append(s, i, end);
+                i = end - 1;
             }
         }
         if (!current.isEmpty()) {

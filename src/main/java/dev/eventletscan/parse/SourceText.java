@@ -28,14 +28,23 @@ public final class SourceText {
 
     private final String text;
     private final byte[] utf8;
-    private final int[] lineStarts;
+    /** Built on first use: the structure pass decodes every file of a repository and never asks for a line. */
+    private volatile int[] lineStarts;
     private final String decodingNote;
 
     private SourceText(String text, byte[] utf8, String decodingNote) {
         this.text = text;
         this.utf8 = utf8;
         this.decodingNote = decodingNote;
-        this.lineStarts = indexLines(utf8);
+    }
+
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            starts = indexLines(utf8);
+            lineStarts = starts;
+        }
+        return starts;
     }
 
     public static SourceText of(String text) {
@@ -60,6 +69,10 @@ public final class SourceText {
     }
 
     private static SourceText fromUtf8(byte[] bytes, String note) {
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new SourceText(fast, bytes, note); // no replacement made, so the bytes were valid UTF-8
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -169,12 +182,12 @@ public final class SourceText {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lineStarts().length;
     }
 
     /** The byte offset where a 1-based line starts. */
     public int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts()[line - 1];
     }
 
     /** The byte offset of a code-point index within a line's text (as {@link #line} returns it). */
@@ -184,13 +197,13 @@ public final class SourceText {
 
     /** The 1-based line holding a byte offset. */
     public int lineOf(int byteOffset) {
-        int i = Arrays.binarySearch(lineStarts, byteOffset);
+        int i = Arrays.binarySearch(lineStarts(), byteOffset);
         return (i >= 0 ? i : -i - 2) + 1;
     }
 
     /** The 1-based column, in code points, of a byte offset. */
     public int columnOf(int byteOffset) {
-        int start = lineStarts[lineOf(byteOffset) - 1];
+        int start = lineStarts()[lineOf(byteOffset) - 1];
         int column = 1;
         for (int i = start; i < byteOffset && i < utf8.length; i++) {
             if ((utf8[i] & 0xC0) != 0x80) {
@@ -207,15 +220,15 @@ public final class SourceText {
 
     /** The text of a 1-based line, without its line break. */
     public String line(int line) {
-        if (line < 1 || line > lineStarts.length) {
+        if (line < 1 || line > lineStarts().length) {
             return "";
         }
         DecodedLine last = lastLine;
         if (last != null && last.number() == line) {
             return last.text();
         }
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : utf8.length;
+        int start = lineStarts()[line - 1];
+        int end = line < lineStarts().length ? lineStarts()[line] - 1 : utf8.length;
         if (end > start && utf8[end - 1] == '\r') {
             end--;
         }
