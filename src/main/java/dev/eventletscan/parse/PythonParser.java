@@ -12,6 +12,7 @@ import io.github.treesitter.jtreesitter.internal.TreeSitter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +26,27 @@ import dev.eventletscan.rules.QueryMatch;
  * {@link SyntaxTree} and closes the native tree before returning.
  */
 public final class PythonParser implements AutoCloseable {
+    /** tree-sitter's {@code ts_builtin_sym_error}. */
+    private static final int ERROR_SYMBOL = 0xFFFF;
+    /** The native copy's nodes come to the heap this many at a time, so a huge tree needs no huge array. */
+    private static final int CHUNK_NODES = 4096;
+
     private final Language language;
     private final Parser parser;
     private final String[] typeNames;
     private final boolean[] named;
     private final String[] fieldNames;
+    /** Null when the tree is walked from Java: the native copy is missing, or a test compares the two. */
+    private final TreeFlattener flattener;
+    private final int[] chunk = new int[CHUNK_NODES * TreeFlattener.INTS_PER_NODE];
     private long timeLimitNanos;
 
     public PythonParser() {
+        this(false);
+    }
+
+    /** @param javaWalk copy each tree with the Java walk even where the native copy is there */
+    PythonParser(boolean javaWalk) {
         this.language = PythonGrammar.language();
         this.parser = new Parser(language);
         int symbols = language.getSymbolCount();
@@ -49,6 +63,7 @@ public final class PythonParser implements AutoCloseable {
             String name = language.getFieldNameForId((short) f);
             fieldNames[f] = name == null ? null : name.intern();
         }
+        this.flattener = !javaWalk && TreeFlattener.available() ? new TreeFlattener(named) : null;
     }
 
     public SyntaxTree parse(SourceText source) {
@@ -61,7 +76,9 @@ public final class PythonParser implements AutoCloseable {
         Tree tree = (timeLimitNanos > 0 ? parseWithin(source, textNeeded) : parser.parse(source.text()))
                 .orElseThrow(() -> new IllegalStateException("tree-sitter returned no tree"));
         try (tree) {
-            SyntaxTree copy = copy(source, tree.getRootNode().hasError(), NativeTree.of(tree));
+            boolean hasErrors = tree.getRootNode().hasError();
+            MemorySegment nativeTree = NativeTree.of(tree);
+            SyntaxTree copy = flattener != null ? copyFlat(source, hasErrors, nativeTree) : copy(source, hasErrors, nativeTree);
             if (!queries.isEmpty()) {
                 // a tree parsed under the time limit holds no text unless a query needed it
                 copy.setQueryHits(runQueries(tree, source, queries, timeLimitNanos > 0 && !textNeeded));
@@ -123,7 +140,26 @@ public final class PythonParser implements AutoCloseable {
         return hits;
     }
 
-    /** Walks the tree with tree-sitter's own cursor, keeping the named nodes: no Java object per node. */
+    /** The copy in one native call ({@link TreeFlattener}); it keeps what {@link #copy} keeps. */
+    private SyntaxTree copyFlat(SourceText source, boolean hasErrors, MemorySegment nativeTree) {
+        MemorySegment nodes = flattener.flatten(nativeTree, hasErrors);
+        int count = (int) (nodes.byteSize() / TreeFlattener.BYTES_PER_NODE);
+        var b = new SyntaxTree.Builder(count);
+        b.errorCount = flattener.errorCount();
+        for (int first = 0; first < count; first += CHUNK_NODES) {
+            int ints = Math.min(CHUNK_NODES, count - first) * TreeFlattener.INTS_PER_NODE;
+            MemorySegment.copy(nodes, ValueLayout.JAVA_INT, first * TreeFlattener.BYTES_PER_NODE, chunk, 0, ints);
+            for (int i = 0; i < ints; i += TreeFlattener.INTS_PER_NODE) {
+                b.add(typeName(chunk[i]), fieldName(chunk[i + 1]), chunk[i + 2], chunk[i + 3], chunk[i + 4]);
+            }
+        }
+        return new SyntaxTree(source, b);
+    }
+
+    /**
+     * Walks the tree with tree-sitter's own cursor, keeping the named nodes: no Java object per node. One downcall
+     * per node: the fallback when the native copy is missing.
+     */
     private SyntaxTree copy(SourceText source, boolean hasErrors, MemorySegment nativeTree) {
         var b = new SyntaxTree.Builder();
         try (Arena arena = Arena.ofConfined()) {
@@ -135,13 +171,12 @@ public final class PythonParser implements AutoCloseable {
                 while (true) {
                     MemorySegment node = TreeSitter.ts_tree_cursor_current_node(slot, cursor);
                     int symbol = Short.toUnsignedInt(TreeSitter.ts_node_symbol(node));
-                    boolean isError = symbol == 0xFFFF;
+                    boolean isError = symbol == ERROR_SYMBOL;
                     int parent = depth == 0 ? SyntaxTree.NONE : recorded[depth - 1];
                     int self = parent;
                     if (isError || (symbol < named.length && named[symbol])) {
                         short field = TreeSitter.ts_tree_cursor_current_field_id(cursor);
-                        self = b.add(isError ? "ERROR" : typeNames[symbol],
-                                field > 0 && field < fieldNames.length ? fieldNames[field] : null,
+                        self = b.add(typeName(symbol), fieldName(field),
                                 TreeSitter.ts_node_start_byte(node), TreeSitter.ts_node_end_byte(node), parent);
                         if (isError) {
                             b.errorCount++;
@@ -169,6 +204,14 @@ public final class PythonParser implements AutoCloseable {
                 TreeSitter.ts_tree_cursor_delete(cursor);
             }
         }
+    }
+
+    private String typeName(int symbol) {
+        return symbol == ERROR_SYMBOL ? "ERROR" : typeNames[symbol];
+    }
+
+    private String fieldName(int field) {
+        return field > 0 && field < fieldNames.length ? fieldNames[field] : null;
     }
 
     @Override

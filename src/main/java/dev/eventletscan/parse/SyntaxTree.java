@@ -153,14 +153,31 @@ public final class SyntaxTree {
     static final class Builder {
         int size;
         int errorCount;
-        String[] types = new String[256];
-        String[] fields = new String[256];
-        int[] starts = new int[256];
-        int[] ends = new int[256];
-        int[] parents = new int[256];
-        int[] firstChildren = new int[256];
-        int[] nextSiblings = new int[256];
-        private int[] lastChildren = new int[256];
+        String[] types;
+        String[] fields;
+        int[] starts;
+        int[] ends;
+        int[] parents;
+        int[] firstChildren;
+        int[] nextSiblings;
+        private int[] lastChildren;
+
+        Builder() {
+            this(256);
+        }
+
+        /** @param capacity the nodes expected, when known: the arrays then never grow */
+        Builder(int capacity) {
+            int cap = Math.max(1, capacity);
+            types = new String[cap];
+            fields = new String[cap];
+            starts = new int[cap];
+            ends = new int[cap];
+            parents = new int[cap];
+            firstChildren = new int[cap];
+            nextSiblings = new int[cap];
+            lastChildren = new int[cap];
+        }
 
         int add(String type, String field, int start, int end, int parent) {
             if (size == types.length) {

@@ -81,11 +81,13 @@ class PythonParserTest {
     }
 
     /**
-     * The copy walks tree-sitter's cursor directly; jtreesitter's own node API, walked the slow way, must see the
-     * same named nodes (type, field, bytes, parent) in the same order, on every sample and on broken code.
+     * The copy walks tree-sitter's cursor directly (natively, or from Java where the native copy is missing);
+     * jtreesitter's own node API, walked the slow way, must see the same named nodes (type, field, bytes, parent)
+     * in the same order, on every sample and on broken code.
      */
-    @Test
-    void theCopyHoldsWhatJtreesittersNodesHold() throws java.io.IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "java walk: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void theCopyHoldsWhatJtreesittersNodesHold(boolean javaWalk) throws java.io.IOException {
         java.util.List<SourceText> sources = new java.util.ArrayList<>();
         try (var walk = java.nio.file.Files.walk(dev.eventletscan.TestSupport.projectDir().resolve("samples"))) {
             for (var f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
@@ -93,7 +95,7 @@ class PythonParserTest {
             }
         }
         sources.add(SourceText.of("def f(:\n  return ((1,\nclass\n  x = 'é' + \"ß\"\n"));
-        try (PythonParser ours = new PythonParser();
+        try (PythonParser ours = new PythonParser(javaWalk);
                 var theirs = new io.github.treesitter.jtreesitter.Parser(PythonGrammar.language())) {
             ours.setTimeLimit(java.time.Duration.ofSeconds(30));
             for (SourceText src : sources) {
