@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles the tree-sitter core library and the Python grammar from their
 # official C sources (published as npm packages) into shared libraries that
-# are packaged inside the jar; the core library also gets tree_flatten.c. Run by Maven in generate-resources; it does
+# are packaged inside the jar; the core library also gets our own
+# tree_flatten.c and tree_parse.c. Run by Maven in generate-resources; it does
 # nothing when the libraries are already built from the same sources.
 #
 # Usage: build-natives.sh OUT_DIR WORK_DIR CORE_VERSION CORE_SHA256 PY_VERSION PY_SHA256
@@ -34,12 +35,16 @@ if [[ -n "${EVENTLET_SCAN_NATIVE_DIR:-}" ]]; then
   echo "prebuilt:$EVENTLET_SCAN_NATIVE_DIR" > "$lib_dir/.sources"
   exit 0
 fi
-# Our own C code, compiled into the core library: its digest is in the stamp, so an edit rebuilds it.
-flatten="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tree_flatten.c"
-[[ -f "$flatten" ]] || fail "$flatten is missing"
-flatten_sha=$(sha256sum "$flatten" | cut -d' ' -f1)
+# Our own C code, compiled into the core library: its digests are in the stamp, so an edit rebuilds it.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+own=("$here/tree_flatten.c" "$here/tree_parse.c")
+own_stamp=""
+for file in "${own[@]}"; do
+  [[ -f "$file" ]] || fail "$file is missing"
+  own_stamp+=" $(basename "$file"):$(sha256sum "$file" | cut -d' ' -f1)"
+done
 stamp="$lib_dir/.sources"
-want="tree-sitter@$core_version:$core_sha tree-sitter-python@$py_version:$py_sha tree_flatten.c:$flatten_sha cflags=-O2"
+want="tree-sitter@$core_version:$core_sha tree-sitter-python@$py_version:$py_sha$own_stamp cflags=-O2"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
       && -f "$lib_dir/libtree-sitter.so" && -f "$lib_dir/libtree-sitter-python.so" ]]; then
   exit 0
@@ -82,7 +87,7 @@ grammar="$work_dir/tree-sitter-python/src"
 
 flags=(-O2 -fPIC -shared -fvisibility=default)
 "$cc" "${flags[@]}" -std=c11 -D_DEFAULT_SOURCE -I"$core/include" -I"$core/src" \
-  "$core/src/lib.c" "$flatten" -o "$lib_dir/libtree-sitter.so" \
+  "$core/src/lib.c" "${own[@]}" -o "$lib_dir/libtree-sitter.so" \
   || fail "compiling the tree-sitter core with $cc failed"
 "$cc" "${flags[@]}" -std=c11 -I"$grammar" \
   "$grammar/parser.c" "$grammar/scanner.c" -o "$lib_dir/libtree-sitter-python.so" \

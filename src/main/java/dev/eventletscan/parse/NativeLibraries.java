@@ -4,6 +4,11 @@ import dev.eventletscan.fileio.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,6 +49,21 @@ public final class NativeLibraries {
 
     public static Path coreLibrary() {
         return directory().resolve(CORE);
+    }
+
+    /**
+     * A function of our own C code in the core library (src/main/native), or null when the library lacks it: libraries
+     * a user brings ({@value #DIR_ENV}) do, and the caller then does the work from Java.
+     */
+    static MethodHandle ownFunction(String name, FunctionDescriptor signature) {
+        try {
+            // dlopen of a library already open only counts a reference, and the global arena never closes it
+            return SymbolLookup.libraryLookup(coreLibrary(), Arena.global()).find(name)
+                    .map(address -> Linker.nativeLinker().downcallHandle(address, signature))
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null; // jtreesitter has this library open, so this is unexpected; the Java fallback needs nothing more
+        }
     }
 
     public static Path pythonGrammar() {

@@ -38,15 +38,20 @@ public final class PythonParser implements AutoCloseable {
     private final String[] fieldNames;
     /** Null when the tree is walked from Java: the native copy is missing, or a test compares the two. */
     private final TreeFlattener flattener;
+    /** Null when jtreesitter parses under the time limit: the native parse is missing, or a test compares the two. */
+    private final NativeParse nativeParse;
     private final int[] chunk = new int[CHUNK_NODES * TreeFlattener.INTS_PER_NODE];
     private long timeLimitNanos;
 
     public PythonParser() {
-        this(false);
+        this(false, false);
     }
 
-    /** @param javaWalk copy each tree with the Java walk even where the native copy is there */
-    PythonParser(boolean javaWalk) {
+    /**
+     * @param javaWalk copy each tree with the Java walk even where the native copy is there
+     * @param callbackParse parse under the time limit through jtreesitter's callbacks even where the native parse is there
+     */
+    PythonParser(boolean javaWalk, boolean callbackParse) {
         this.language = PythonGrammar.language();
         this.parser = new Parser(language);
         int symbols = language.getSymbolCount();
@@ -64,6 +69,7 @@ public final class PythonParser implements AutoCloseable {
             fieldNames[f] = name == null ? null : name.intern();
         }
         this.flattener = !javaWalk && TreeFlattener.available() ? new TreeFlattener(named) : null;
+        this.nativeParse = !callbackParse && NativeParse.available() ? new NativeParse(parser) : null;
     }
 
     public SyntaxTree parse(SourceText source) {
@@ -97,18 +103,15 @@ public final class PythonParser implements AutoCloseable {
 
     /**
      * The parse with tree-sitter's progress callback watching the clock; the text goes in as one chunk. A tree
-     * parsed from a callback carries no text, so jtreesitter checks no query predicates on it: {@link SyntaxQuery}
-     * checks {@code #eq?}, {@code #match?} and {@code #any-of?} itself. Only a query with another predicate needs
-     * the finished tree given back to the parser with the text (tree-sitter then reuses every node, which still
-     * costs about a fifth of the first parse).
+     * parsed from a callback (ours in C, or jtreesitter's) carries no text, so jtreesitter checks no query predicates
+     * on it: {@link SyntaxQuery} checks {@code #eq?}, {@code #match?} and {@code #any-of?} itself. Only a query with
+     * another predicate needs the finished tree given back to the parser with the text (tree-sitter then reuses every
+     * node, which still costs about a fifth of the first parse).
      */
     private Optional<Tree> parseWithin(SourceText source, boolean textNeeded) {
-        long deadline = System.nanoTime() + timeLimitNanos;
-        String text = source.text();
-        byte[] utf8 = source.utf8();
-        ParseCallback input = (offset, point) -> offset == 0 ? text
-                : offset >= utf8.length ? "" : new String(utf8, offset, utf8.length - offset, StandardCharsets.UTF_8);
-        Optional<Tree> bare = parser.parse(input, InputEncoding.UTF_8, new Parser.Options(state -> System.nanoTime() > deadline));
+        Optional<Tree> bare = nativeParse != null
+                ? nativeParse.parse(source.utf8(), timeLimitNanos).map(tree -> NativeTree.wrap(tree, language))
+                : parseFromCallback(source);
         if (bare.isEmpty()) {
             parser.reset(); // a halted parse would otherwise resume on the next file
             throw new ParseTimeoutException(Duration.ofNanos(timeLimitNanos));
@@ -117,8 +120,18 @@ public final class PythonParser implements AutoCloseable {
             return bare;
         }
         try (Tree old = bare.get()) {
-            return parser.parse(text, InputEncoding.UTF_8, old);
+            return parser.parse(source.text(), InputEncoding.UTF_8, old);
         }
+    }
+
+    /** jtreesitter's time-limited parse: where the libraries lack ours, it costs upcalls instead ({@link NativeParse}). */
+    private Optional<Tree> parseFromCallback(SourceText source) {
+        long deadline = System.nanoTime() + timeLimitNanos;
+        String text = source.text();
+        byte[] utf8 = source.utf8();
+        ParseCallback input = (offset, point) -> offset == 0 ? text
+                : offset >= utf8.length ? "" : new String(utf8, offset, utf8.length - offset, StandardCharsets.UTF_8);
+        return parser.parse(input, InputEncoding.UTF_8, new Parser.Options(state -> System.nanoTime() > deadline));
     }
 
     private static List<QueryHit> runQueries(Tree tree, SourceText source, List<SyntaxQuery> queries, boolean ownPredicates) {

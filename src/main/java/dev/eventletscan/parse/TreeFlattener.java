@@ -6,9 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -28,7 +26,8 @@ final class TreeFlattener {
     /** A larger buffer (5 MB) serves one tree and is dropped, not held by the parser for the rest of the scan. */
     static final long RETAINED_NODES = 1 << 18;
 
-    private static final MethodHandle FLATTEN = find();
+    private static final MethodHandle FLATTEN = NativeLibraries.ownFunction(SYMBOL,
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
 
     // Automatic arenas: a parser is closed by whichever thread ends the scan, and a replaced buffer is freed by GC.
     private final MemorySegment keep;
@@ -48,18 +47,6 @@ final class TreeFlattener {
 
     static boolean available() {
         return FLATTEN != null;
-    }
-
-    private static MethodHandle find() {
-        try {
-            // dlopen of a library already open only counts a reference, and the global arena never closes it
-            return SymbolLookup.libraryLookup(NativeLibraries.coreLibrary(), Arena.global()).find(SYMBOL)
-                    .map(address -> Linker.nativeLinker().downcallHandle(address,
-                            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS)))
-                    .orElse(null);
-        } catch (IllegalArgumentException e) {
-            return null; // jtreesitter has this library open, so this is unexpected; the Java walk needs nothing more
-        }
     }
 
     /**

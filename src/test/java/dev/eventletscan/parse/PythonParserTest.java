@@ -85,9 +85,9 @@ class PythonParserTest {
      * jtreesitter's own node API, walked the slow way, must see the same named nodes (type, field, bytes, parent)
      * in the same order, on every sample and on broken code.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "java walk: {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void theCopyHoldsWhatJtreesittersNodesHold(boolean javaWalk) throws java.io.IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "java walk: {0}, callback parse: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void theCopyHoldsWhatJtreesittersNodesHold(boolean javaWalk, boolean callbackParse) throws java.io.IOException {
         java.util.List<SourceText> sources = new java.util.ArrayList<>();
         try (var walk = java.nio.file.Files.walk(dev.eventletscan.TestSupport.projectDir().resolve("samples"))) {
             for (var f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
@@ -95,7 +95,7 @@ class PythonParserTest {
             }
         }
         sources.add(SourceText.of("def f(:\n  return ((1,\nclass\n  x = 'é' + \"ß\"\n"));
-        try (PythonParser ours = new PythonParser(javaWalk);
+        try (PythonParser ours = new PythonParser(javaWalk, callbackParse);
                 var theirs = new io.github.treesitter.jtreesitter.Parser(PythonGrammar.language())) {
             ours.setTimeLimit(java.time.Duration.ofSeconds(30));
             for (SourceText src : sources) {
@@ -111,6 +111,25 @@ class PythonParserTest {
                             + (parent == SyntaxTree.NONE ? "-" : copy.type(parent) + "@" + copy.startByte(parent)));
                 }
                 assertThat(actual).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** Both parses under a time limit stop at it, and leave nothing of the halted parse to the next. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "callback parse: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aParsePastItsTimeLimitThrowsAndTheNextParsesWhole(boolean callbackParse) {
+        SourceText big = SourceText.of("import eventlet\n" + "x = eventlet.sleep(1) + [1, 2, (3, {4: 5})]\n".repeat(300_000));
+        SourceText small = SourceText.of("import eventlet\neventlet.sleep(0)\n");
+        try (PythonParser parser = new PythonParser(false, callbackParse)) {
+            parser.setTimeLimit(java.time.Duration.ofMillis(20));
+            SyntaxTree expected = parser.parse(small);
+            for (int round = 0; round < 2; round++) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(big))
+                        .isInstanceOf(ParseTimeoutException.class).hasMessageContaining("time limit of 0.02 s");
+                SyntaxTree next = parser.parse(small);
+                assertThat(next.errorCount()).as("a halted parse must not leak into the next").isZero();
+                assertThat(next.size()).isEqualTo(expected.size());
             }
         }
     }

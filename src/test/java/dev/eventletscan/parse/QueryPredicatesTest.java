@@ -59,8 +59,17 @@ class QueryPredicatesTest {
             spawn('x'); spawn("y"); spawn()
             """;
 
+    /** Under the time limit, the native parse (tree_parse.c) and jtreesitter's callback parse must agree first. */
     private static List<QueryHit> hits(boolean underTimeLimit, SourceText source, SyntaxQuery query) {
-        try (PythonParser parser = new PythonParser()) {
+        List<QueryHit> hits = hits(underTimeLimit, false, source, query);
+        if (underTimeLimit) {
+            assertThat(hits(true, true, source, query)).as("callback parse").isEqualTo(hits);
+        }
+        return hits;
+    }
+
+    private static List<QueryHit> hits(boolean underTimeLimit, boolean callbackParse, SourceText source, SyntaxQuery query) {
+        try (PythonParser parser = new PythonParser(false, callbackParse)) {
             parser.setTimeLimit(underTimeLimit ? Duration.ofSeconds(30) : Duration.ZERO);
             return parser.parse(source, List.of(query)).queryHits().stream()
                     .sorted(Comparator.comparing(QueryHit::key).thenComparingInt(QueryHit::startByte)

@@ -13,7 +13,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The native copy (tree_flatten.c) and the Java walk it replaces must give the same trees, on any input. */
+/**
+ * The native copy (tree_flatten.c) and the Java walk it replaces, and the native parse (tree_parse.c) and jtreesitter's
+ * callback parse it replaces, must give the same trees, on any input.
+ */
 class TreeFlattenerTest {
     private static final String[] INSERTS = {"(", ")", "[", "]", "{", "}", ":", ",", "'", "\"", "\"\"\"", "\n", "    ",
         "\t", "def ", "class ", "lambda ", "=", "@", "\\", "é", "import ", "if x:\n", "print ", "f\"{", "*", "->"};
@@ -22,6 +25,7 @@ class TreeFlattenerTest {
     void theBundledCoreLibraryHasTheNativeCopy() {
         if (!NativeLibraries.userSupplied()) {
             assertThat(TreeFlattener.available()).isTrue();
+            assertThat(NativeParse.available()).isTrue();
         }
     }
 
@@ -49,15 +53,17 @@ class TreeFlattenerTest {
 
         int errorTrees = 0;
         int treesWithMissing = 0;
-        try (PythonParser fast = new PythonParser(); PythonParser walk = new PythonParser(true)) {
-            // as a scan parses: the time limit reads the text as UTF-8, where without it jtreesitter converts it
-            fast.setTimeLimit(java.time.Duration.ofSeconds(60));
-            walk.setTimeLimit(java.time.Duration.ofSeconds(60));
+        try (PythonParser fast = new PythonParser(); PythonParser callback = new PythonParser(false, true);
+                PythonParser walk = new PythonParser(true, true)) {
+            for (PythonParser p : List.of(fast, callback, walk)) {
+                // as a scan parses: the time limit reads the text as UTF-8, where without it jtreesitter converts it
+                p.setTimeLimit(java.time.Duration.ofSeconds(60));
+            }
             for (Input in : inputs) {
                 SourceText source = SourceText.decode(in.content());
                 SyntaxTree expected = walk.parse(source);
-                SyntaxTree actual = fast.parse(source);
-                assertSame(in.name(), expected, actual);
+                assertSame(in.name(), expected, fast.parse(source));
+                assertSame(in.name() + " (callback parse)", expected, callback.parse(source));
                 int errorNodes = count(expected, "ERROR");
                 errorTrees += errorNodes > 0 ? 1 : 0;
                 treesWithMissing += expected.errorCount() > errorNodes ? 1 : 0;
@@ -68,7 +74,10 @@ class TreeFlattenerTest {
         assertThat(treesWithMissing).isGreaterThan(10);
     }
 
-    /** Trees deeper than the native walk's first depth stack, and larger than the buffers it starts with or keeps. */
+    /**
+     * Trees deeper than the native walk's first depth stack, and trees and texts larger than the buffers the native
+     * copy and parse start with or keep.
+     */
     private static List<Input> deepAndLarge() {
         List<Input> inputs = new ArrayList<>();
         inputs.add(ascii("nested parentheses", "x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "\n"));
@@ -82,6 +91,7 @@ class TreeFlattenerTest {
         inputs.add(ascii("a few thousand nodes", "x = [" + "a, ".repeat(20_000) + "]\n"));
         // two nodes a line (an expression statement and its name): one long list parses several times slower
         inputs.add(ascii("more nodes than a parser keeps room for", "a\n".repeat((int) TreeFlattener.RETAINED_NODES / 2 + 1000)));
+        inputs.add(ascii("a text longer than a parser keeps room for", "# " + "x".repeat(NativeParse.RETAINED_BYTES) + "\nf(a)\n"));
         inputs.add(ascii("small after the largest", "import eventlet\neventlet.spawn(f)\n"));
         return inputs;
     }
