@@ -1,6 +1,7 @@
 package dev.eventletscan.api;
 
 import dev.eventletscan.cache.ResultCache;
+import dev.eventletscan.cache.Sha256;
 import dev.eventletscan.walk.SourceFile;
 import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
@@ -20,12 +21,12 @@ final class WholeScanKey {
         if (!request.sitePackages().isEmpty()) {
             return null; // the dependencies' files are not walked here, so their changes could not be seen
         }
-        MessageDigest files = ResultCache.sha256();
+        MessageDigest files = Sha256.jdk();
         for (SourceFile f : walk.files()) {
             try {
                 byte[] bytes = walk.contents().read(f);
                 files.update((f.relativePath() + '\0' + f.python() + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
-                files.update(ResultCache.sha256().digest(bytes));
+                files.update(Sha256.of(bytes));
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 return null; // the scan reports it; a result with a problem of the moment is not kept
             }

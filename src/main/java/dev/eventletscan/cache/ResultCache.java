@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,11 +77,11 @@ public final class ResultCache {
         return enabled;
     }
 
-    /** The key of a result: the digest of what it depends on besides the bytes, then of the bytes. */
+    /** The key of a result: the digest of what it depends on besides the bytes, and of the bytes' digest. */
     public static String key(String table, String context, byte[] content) {
-        MessageDigest d = sha256();
+        MessageDigest d = Sha256.jdk();
         d.update((table + '\0' + context + '\0').getBytes(StandardCharsets.UTF_8));
-        d.update(content);
+        d.update(Sha256.of(content));
         return HexFormat.of().formatHex(d.digest());
     }
 
@@ -163,14 +162,6 @@ public final class ResultCache {
     }
 
     static String digest(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
