@@ -25,6 +25,8 @@ public final class RuleSet {
     private final Set<String> knownNormalised;
     private final Set<String> trackedRoots;
     private final String version;
+    /** Asked of every file the walk meets that is not Python: made once, on first use. */
+    private volatile TextFiles textFiles;
 
     RuleSet(List<Rule> rules, SymbolNames symbols, Map<String, String> knownDependencies, String version) {
         this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
@@ -171,6 +173,19 @@ public final class RuleSet {
 
     /** Whether any text rule wants to look at a file of this name. */
     public boolean wantsText(String fileName) {
+        if (!textFiles().mayBeWanted(fileName)) {
+            return false;
+        }
         return rules.stream().anyMatch(r -> r.match() instanceof TextMatch t && t.appliesTo(fileName));
+    }
+
+    private TextFiles textFiles() {
+        TextFiles known = textFiles;
+        if (known == null) {
+            known = TextFiles.of(rules.stream().map(Rule::match).filter(TextMatch.class::isInstance).map(TextMatch.class::cast)
+                    .flatMap(t -> t.files().stream()).toList());
+            textFiles = known;
+        }
+        return known;
     }
 }
