@@ -1,9 +1,7 @@
 package dev.eventletscan.calls;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +53,9 @@ public final class CallLevels {
     /** Per function, the functions that can call it, resolved on first need: every component's climb reuses them. */
     private int[][] callersByCallee;
     private int[] scratch;
+    private int[] scratchQueue;
+    /** Per function, whether it is a module's top-level code, which nothing calls by name. */
+    private final boolean[] moduleCode;
 
     /**
      * @param functions every file's functions, by path
@@ -88,6 +89,10 @@ public final class CallLevels {
             }
         });
         fileOf = files.stream().mapToInt(Integer::intValue).toArray();
+        moduleCode = new boolean[sites.size()];
+        for (int i = 0; i < moduleCode.length; i++) {
+            moduleCode[i] = sites.get(i).function().equals(CallExtractor.MODULE_CODE);
+        }
         asked = new BitSet[paths.size()];
         allowed = new BitSet[paths.size()];
         callersByCallee = new int[sites.size()][];
@@ -125,38 +130,39 @@ public final class CallLevels {
     private int[] levels(Set<Site> greenCallers, int maxLevel) {
         int[] level = new int[sites.size()];
         java.util.Arrays.fill(level, -1);
-        climb(greenCallers, maxLevel, level, new ArrayDeque<>());
+        climb(greenCallers, maxLevel, level, new int[sites.size()]);
         return level;
     }
 
     /**
-     * Breadth first from the green callers, writing levels into {@code level} (all -1 on entry).
+     * Breadth first from the green callers, writing levels into {@code level} (all -1 on entry). A function joins
+     * the queue once, when it gets its level, so the queue ends up holding every function reached.
      *
-     * @param reached collects every function given a level, so a caller can read or reset only those
+     * @param queue room for every function
+     * @return how many functions were reached: they are {@code queue[0]} to {@code queue[n - 1]}
      */
-    private void climb(Set<Site> greenCallers, int maxLevel, int[] level, Deque<Integer> reached) {
-        Deque<Integer> frontier = new ArrayDeque<>();
+    private int climb(Set<Site> greenCallers, int maxLevel, int[] level, int[] queue) {
+        int tail = 0;
         for (Site s : new TreeSet<>(greenCallers)) {
             Integer id = idOf.get(s);
             if (id != null && level[id] < 0) {
                 level[id] = 0;
-                frontier.add(id);
-                reached.add(id);
+                queue[tail++] = id;
             }
         }
-        while (!frontier.isEmpty()) {
-            int callee = frontier.poll();
-            if (level[callee] >= maxLevel || sites.get(callee).function().equals(CallExtractor.MODULE_CODE)) {
+        for (int head = 0; head < tail; head++) {
+            int callee = queue[head];
+            if (level[callee] >= maxLevel || moduleCode[callee]) {
                 continue;
             }
             for (int caller : callersOf(callee)) {
                 if (level[caller] < 0) {
                     level[caller] = level[callee] + 1;
-                    frontier.add(caller);
-                    reached.add(caller);
+                    queue[tail++] = caller;
                 }
             }
         }
+        return tail;
     }
 
     /** Not thread-safe: one assessment climbs at a time. */
@@ -208,12 +214,13 @@ public final class CallLevels {
         if (scratch == null) {
             scratch = new int[sites.size()];
             java.util.Arrays.fill(scratch, -1);
+            scratchQueue = new int[sites.size()];
         }
-        Deque<Integer> reached = new ArrayDeque<>();
-        climb(greenCallers, maxLevel, scratch, reached);
+        int reached = climb(greenCallers, maxLevel, scratch, scratchQueue);
         int depth = 0;
         int callers = 0;
-        for (int id : reached) {
+        for (int i = 0; i < reached; i++) {
+            int id = scratchQueue[i];
             int l = scratch[id];
             depth = Math.max(depth, l);
             callers += l > 0 ? 1 : 0;

@@ -28,6 +28,11 @@ public final class ImportGraph {
     private final Map<String, Set<String>> imports = new java.util.HashMap<>();
     private final Map<String, Set<String>> importers = new java.util.HashMap<>();
     private final Map<String, Set<String>> external = new TreeMap<>();
+    // Modules numbered in name order, with their importers by number: each component's reach walks these, and
+    // on 5,000 modules a walk over hashed names took a fifth of the assessment.
+    private String[] moduleByNumber;
+    private final Map<String, Integer> numberOf = new java.util.HashMap<>();
+    private int[][] importerNumbers;
 
     private ImportGraph() {}
 
@@ -65,7 +70,19 @@ public final class ImportGraph {
             statements.put(module, importsOf.apply(f));
         }
         statements.forEach((module, list) -> list.forEach(s -> g.link(module, s)));
+        g.number();
         return g;
+    }
+
+    private void number() {
+        moduleByNumber = pathOfModule.keySet().toArray(String[]::new);
+        for (int i = 0; i < moduleByNumber.length; i++) {
+            numberOf.put(moduleByNumber[i], i);
+        }
+        importerNumbers = new int[moduleByNumber.length][];
+        for (int i = 0; i < moduleByNumber.length; i++) {
+            importerNumbers[i] = importersOf(moduleByNumber[i]).stream().mapToInt(numberOf::get).sorted().toArray();
+        }
     }
 
     private void link(String module, ImportStatement s) {
@@ -164,23 +181,30 @@ public final class ImportGraph {
 
     /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. Unordered. */
     public Map<String, Integer> reach(Set<String> seeds) {
-        Map<String, Integer> distance = new java.util.HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
+        int[] distance = new int[moduleByNumber.length];
+        java.util.Arrays.fill(distance, -1);
+        int[] queue = new int[moduleByNumber.length]; // a module joins once, when it gets its distance
+        int tail = 0;
         for (String s : new TreeSet<>(seeds)) {
-            if (pathOfModule.containsKey(s)) {
-                distance.put(s, 0);
-                queue.add(s);
+            Integer n = numberOf.get(s);
+            if (n != null && distance[n] < 0) {
+                distance[n] = 0;
+                queue[tail++] = n;
             }
         }
-        while (!queue.isEmpty()) {
-            String m = queue.poll();
-            for (String importer : importersOf(m)) {
-                if (!distance.containsKey(importer)) {
-                    distance.put(importer, distance.get(m) + 1);
-                    queue.add(importer);
+        for (int head = 0; head < tail; head++) {
+            int m = queue[head];
+            for (int importer : importerNumbers[m]) {
+                if (distance[importer] < 0) {
+                    distance[importer] = distance[m] + 1;
+                    queue[tail++] = importer;
                 }
             }
         }
-        return distance;
+        Map<String, Integer> out = new java.util.HashMap<>(Math.max(16, tail * 2));
+        for (int i = 0; i < tail; i++) {
+            out.put(moduleByNumber[queue[i]], distance[queue[i]]);
+        }
+        return out;
     }
 }
