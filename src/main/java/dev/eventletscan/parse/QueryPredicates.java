@@ -23,7 +23,35 @@ final class QueryPredicates {
     /** One argument: a capture name ({@code @x} without the @) or a literal. */
     private record Arg(String value, boolean capture) {}
 
-    private record Predicate(String name, List<Arg> args, Pattern regex) {}
+    /**
+     * @param stringContent the first argument captures a {@code string_content} node: its text sits right after a
+     *     string's opening quote or an f-string's {@code }}, and right before its closing quote, a {@code {} or
+     *     the end of a line or file (an unterminated string)
+     */
+    private record Predicate(String name, List<Arg> args, Pattern regex, boolean stringContent) {}
+
+    private static final String BEFORE_STRING_CONTENT = "'\"}";
+    private static final String AFTER_STRING_CONTENT = "'\"{\n\r";
+
+    /**
+     * Text every match must hold: {@code anchoredStart} when the text starts the captured node, {@code wholeNode}
+     * when it is all of it.
+     */
+    private record Needle(String text, boolean stringContent, boolean anchoredStart, boolean wholeNode) {
+        boolean foundIn(String latin1) {
+            if (!stringContent || !anchoredStart) {
+                return latin1.contains(text);
+            }
+            for (int at = latin1.indexOf(text); at >= 0; at = latin1.indexOf(text, at + 1)) {
+                int end = at + text.length();
+                if (at > 0 && BEFORE_STRING_CONTENT.indexOf(latin1.charAt(at - 1)) >= 0
+                        && (!wholeNode || end == latin1.length() || AFTER_STRING_CONTENT.indexOf(latin1.charAt(end)) >= 0)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private final List<Predicate> predicates;
     private final boolean understood;
@@ -37,12 +65,16 @@ final class QueryPredicates {
     static QueryPredicates of(String patternSource) {
         List<Predicate> out = new ArrayList<>();
         boolean understood = true;
+        java.util.Map<String, Integer> referencesInPredicates = new java.util.HashMap<>();
         Tokens t = new Tokens(patternSource);
         while (t.findPredicateStart()) {
             String name = t.word();
             List<Arg> args = new ArrayList<>();
             for (Arg a = t.arg(); a != null; a = t.arg()) {
                 args.add(a);
+                if (a.capture()) {
+                    referencesInPredicates.merge(a.value(), 1, Integer::sum);
+                }
             }
             if (!t.closes()) {
                 understood = false;
@@ -57,9 +89,27 @@ final class QueryPredicates {
                 understood = false;
                 continue;
             }
-            out.add(new Predicate(name, List.copyOf(args), MATCH.contains(name) ? Pattern.compile(args.get(1).value()) : null));
+            out.add(new Predicate(name, List.copyOf(args), MATCH.contains(name) ? Pattern.compile(args.get(1).value()) : null, false));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Predicate p = out.get(i);
+            if (onlyStringContent(patternSource, p.args().getFirst().value(), referencesInPredicates)) {
+                out.set(i, new Predicate(p.name(), p.args(), p.regex(), true));
+            }
         }
         return new QueryPredicates(List.copyOf(out), understood);
+    }
+
+    /**
+     * Whether every node the pattern captures under this name is a {@code string_content}: each {@code @name} of
+     * the source that no predicate accounts for follows {@code (string_content)}. Text in comments or strings only
+     * adds occurrences that are not of that form, so it can make the answer no, never a wrong yes.
+     */
+    private static boolean onlyStringContent(String source, String capture, java.util.Map<String, Integer> referencesInPredicates) {
+        String name = Pattern.quote(capture) + "(?![\\w.-])";
+        long all = Pattern.compile("@" + name).matcher(source).results().count();
+        long asStringContent = Pattern.compile("\\(string_content\\)\\s*@" + name).matcher(source).results().count();
+        return asStringContent > 0 && asStringContent == all - referencesInPredicates.getOrDefault(capture, 0);
     }
 
     /** Whether every predicate of the pattern is one this class checks; otherwise the tree needs its text. */
@@ -70,12 +120,14 @@ final class QueryPredicates {
     /**
      * Whether a file whose UTF-8 bytes, read as Latin-1, are {@code latin1} can satisfy these predicates: a
      * positive {@code #eq?} with a literal, or a positive {@code #match?} whose regex starts with a literal, holds
-     * only where the file contains that literal. Files that cannot match skip the query's walk of their tree.
+     * only where the file contains that literal; on a string's content, only where a quote (or an f-string's
+     * brace) stands before it, and for {@code #eq?} after it too. Files that cannot match skip the query's walk of
+     * their tree: most files that name eventlet never hold {@code 'eventlet'} as a whole string.
      */
     boolean mayHold(String latin1) {
         for (Predicate p : predicates) {
-            String needed = requiredLiteral(p);
-            if (needed != null && !latin1.contains(needed)) {
+            Needle needed = requiredText(p);
+            if (needed != null && !needed.foundIn(latin1)) {
                 return false;
             }
         }
@@ -83,14 +135,18 @@ final class QueryPredicates {
     }
 
     /** The text every match of {@code p} has in it, as UTF-8 bytes read as Latin-1; null when there is none. */
-    private static String requiredLiteral(Predicate p) {
+    private static Needle requiredText(Predicate p) {
         if (p.name().contains("not-") || p.args().size() != 2 || p.args().get(1).capture()) {
             return null;
         }
-        String literal = EQ.contains(p.name()) ? p.args().get(1).value() : MATCH.contains(p.name())
-                ? literalPrefix(p.args().get(1).value()) : null;
-        return literal == null || literal.isEmpty() ? null
-                : new String(literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        boolean eq = EQ.contains(p.name());
+        String regex = p.args().get(1).value();
+        String literal = eq ? regex : MATCH.contains(p.name()) ? literalPrefix(regex) : null;
+        if (literal == null || literal.isEmpty()) {
+            return null;
+        }
+        return new Needle(new String(literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1),
+                p.stringContent(), eq || regex.startsWith("^"), eq);
     }
 
     /**

@@ -42,6 +42,9 @@ class QueryPredicatesTest {
                 + "(string (string_content) @symbol (#eq? @symbol \"a\\\"b)c\")) @match");
         QUERIES.put("two", "(keyword_argument name: (identifier) @symbol value: (string (string_content) @value)"
                 + " (#match? @symbol \"^(hub|pool)$\") (#eq? @value \"eventlet\")) @match");
+        QUERIES.put("content-or-name", "[(string (string_content) @v) (identifier) @v] @match (#eq? @v \"eventlet\")");
+        QUERIES.put("whole-content", "(string (string_content) @v (#eq? @v \"eventlet\")) @match");
+        QUERIES.put("any-content", "(concatenated_string (string (string_content) @v)+ (#any-eq? @v \"eventlet\")) @match");
         QUERIES.put("optional", "(call function: (identifier) @symbol arguments: (argument_list (string)? @s)"
                 + " (#eq? @s \"'x'\")) @match");
     }
@@ -151,6 +154,7 @@ class QueryPredicatesTest {
         List<String> texts = new ArrayList<>(CODE.lines().toList());
         texts.add(CODE);
         texts.add("x = 'EVENTLET'\ny = 'EVENTLET_'\nz = \"\"\"EVENTLET_HUB\"\"\"\nw = f'EVENTLET_{x}'\n");
+        texts.addAll(stringsAroundTheLiterals());
         int leftOut = 0;
         try (SyntaxQuery all = SyntaxQuery.combined(QUERIES)) {
             for (String text : texts) {
@@ -163,5 +167,36 @@ class QueryPredicatesTest {
             }
         }
         assertThat(leftOut).as("the literals do leave queries out").isGreaterThan(QUERIES.size());
+    }
+
+    /**
+     * Every way a string's content can sit next to its quotes: prefixes, triple quotes, f-string fields and
+     * escaped braces on either side, escapes, line continuations, concatenation and unterminated strings.
+     */
+    private static List<String> stringsAroundTheLiterals() {
+        List<String> out = new ArrayList<>();
+        String[] prefixes = {"", "f", "r", "b", "rb", "F", "u", "fr", "Rb"};
+        String[] quotes = {"'", "\"", "'''", "\"\"\""};
+        String[] contents = {"eventlet", "EVENTLET_HUB", "{x}eventlet", "eventlet{x}", "{x}eventlet{y}", "{{eventlet",
+            "eventlet}}", "{{eventlet}}", "\\neventlet", "eventlet\\n", "event\\\nlet", "EVENTLET_{x}", "{x}EVENTLET_HUB",
+            "{x!r}eventlet", "{x:>{w}}eventlet", "eventlet ", " eventlet", "{'eventlet'}", "{\"EVENTLET_HUB\"}"};
+        String[] contexts = {"f(hub=%s)\n", "executor = %s\n", "os.environ[%s]\n", "%s\n", "x = (%s 'x')\n",
+            "y = %s %s\n", "z = %s\\\n  'more'\n"};
+        for (String prefix : prefixes) {
+            for (String quote : quotes) {
+                for (String content : contents) {
+                    String literal = prefix + quote + content + quote;
+                    for (String context : contexts) {
+                        out.add(context.replace("%s", literal));
+                    }
+                }
+            }
+        }
+        for (String content : contents) {
+            out.add("executor = '" + content + "\n");      // unterminated, to the end of the line
+            out.add("f(hub=\"" + content);                // unterminated, to the end of the file
+            out.add("eventlet = 1\n" + content + "\n");   // a name, not a string
+        }
+        return out;
     }
 }
