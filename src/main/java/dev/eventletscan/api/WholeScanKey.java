@@ -1,7 +1,9 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.cache.FileStamps;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.cache.Sha256;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
@@ -10,31 +12,52 @@ import java.security.MessageDigest;
 
 /**
  * The key of a whole scan's result: every option that shapes it and every walked file's path and bytes. When
- * nothing changed, a re-scan reads the files only to hash them and skips parsing, the import graph and the
- * assessment alike.
+ * nothing changed, a re-scan skips parsing, the import graph and the assessment alike; and a file whose stamp
+ * (size, times, inode) is as the last scan saw it is not even read, its digest is the one recorded then.
  */
 final class WholeScanKey {
+    /** Where the cache keeps a root's file stamps: one entry per pack, and a pack is per scanned root. */
+    static final String STAMPS = "file stamps";
+
     private WholeScanKey() {}
 
-    /** @return null when the scan cannot be keyed: installed dependencies are scanned, or a file cannot be read */
-    static String of(ScanRequest request, WalkResult walk) {
+    /**
+     * @param key null when the scan cannot be keyed: installed dependencies are scanned, or a file cannot be read
+     * @param stamps the stamps to keep for the next scan, or null when those in the cache still hold
+     */
+    record Keyed(String key, FileStamps stamps) {}
+
+    static Keyed of(ScanRequest request, WalkResult walk, FileStamps known) {
         if (!request.sitePackages().isEmpty()) {
-            return null; // the dependencies' files are not walked here, so their changes could not be seen
+            return new Keyed(null, null); // the dependencies' files are not walked here, so their changes could not be seen
         }
+        boolean onDisk = walk.contents() == FileContents.DISK;
+        FileStamps.Builder stamps = new FileStamps.Builder();
+        boolean newlyTrusted = false;
         MessageDigest files = Sha256.jdk();
         for (SourceFile f : walk.files()) {
-            try {
-                byte[] bytes = walk.contents().read(f);
-                files.update((f.relativePath() + '\0' + f.python() + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
-                files.update(Sha256.of(bytes));
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                return null; // the scan reports it; a result with a problem of the moment is not kept
+            FileStamps.Stamp stamp = onDisk ? FileStamps.Stamp.of(f.path()) : null;
+            byte[] digest = known.digestIfUnchanged(f.relativePath(), stamp);
+            boolean hashed = digest == null;
+            if (hashed) {
+                try {
+                    digest = Sha256.of(walk.contents().read(f));
+                } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                    return new Keyed(null, null); // the scan reports it; a result with a problem of the moment is not kept
+                }
             }
+            newlyTrusted |= stamps.add(f.relativePath(), stamp, digest) && hashed;
+            files.update((f.relativePath() + '\0' + f.python() + '\0').getBytes(StandardCharsets.UTF_8));
+            files.update(digest);
         }
         String options = String.join("\0", request.includes().toString(), request.excludes().toString(),
                 request.disabled().toString(), request.enabled().toString(), request.severities().toString(),
                 request.extraRules().toString(), request.parseTimeout().toString(), "wrappers " + request.wrapperDepth(),
                 walk.notices().toString());
-        return ResultCache.key("scan", options, files.digest());
+        FileStamps next = stamps.build();
+        // A file hashed again because it changed a moment ago would be hashed again next time too: saving the
+        // stamps then would rewrite the whole pack for nothing.
+        boolean news = newlyTrusted || !next.files().keySet().equals(known.files().keySet());
+        return new Keyed(ResultCache.key("scan", options, files.digest()), onDisk && news ? next : null);
     }
 }

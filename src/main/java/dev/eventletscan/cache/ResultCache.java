@@ -87,6 +87,20 @@ public final class ResultCache {
 
     /** @return the cached value, or null when there is none (or it no longer decodes) */
     public <T> T get(String key, Class<T> type) {
+        T value = keep(key, type);
+        if (value != null) {
+            hits.incrementAndGet();
+        } else if (enabled) {
+            misses.incrementAndGet();
+        }
+        return value;
+    }
+
+    /**
+     * As {@link #get}, for the cache's own bookkeeping (file stamps): kept for the next save when found, and not
+     * counted among the results cached or computed.
+     */
+    public <T> T keep(String key, Class<T> type) {
         if (!enabled) {
             return null;
         }
@@ -98,13 +112,11 @@ public final class ResultCache {
             try {
                 T value = SMILE.readValue(bytes, type);
                 used.put(key, bytes);
-                hits.incrementAndGet();
                 return value;
             } catch (IOException | RuntimeException e) {
                 changed = true; // dropped: the next save leaves it out
             }
         }
-        misses.incrementAndGet();
         return null;
     }
 

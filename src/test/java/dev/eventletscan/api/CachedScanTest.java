@@ -83,6 +83,28 @@ class CachedScanTest {
                 .startsWith("1 cached, 3 computed");
     }
 
+    /**
+     * A re-scan trusts a file's recorded digest while its size, times and inode are as they were: a file written
+     * back with the same size and its old modification time (cp -p, rsync -t) still moves its change time.
+     * The files must be older than the racy window first, or no stamp would be trusted at all.
+     */
+    @Test
+    void aFileWrittenBackWithItsOldTimeIsStillSeenAsChanged(@TempDir Path repo) throws Exception {
+        Path worker = repo.resolve("worker.py");
+        Files.writeString(worker, "import eventlet\neventlet.spawn(f)\n");
+        Files.writeString(repo.resolve("other.py"), "import os\n");
+        Thread.sleep(dev.eventletscan.cache.FileStamps.RACY_MILLIS + 200);
+        assertThat(scan(repo, cache, 1).json()).contains("eventlet.greenthread.spawn\"");
+        assertThat(scan(repo, cache, 1).cacheSummary()).as("stamps trusted: nothing read again, nothing written")
+                .isEqualTo("nothing changed, whole result read back (1 cached, 0 computed)");
+        var mtime = Files.getLastModifiedTime(worker);
+        Files.writeString(worker, "import eventlet\neventlet.sleep(f)\n"); // the same size
+        Files.setLastModifiedTime(worker, mtime);
+        Scan changed = scan(repo, cache, 1);
+        assertThat(changed.json()).isEqualTo(scan(repo, null, 1).json()).contains("eventlet.greenthread.sleep\"")
+                .doesNotContain("eventlet.greenthread.spawn\"");
+    }
+
     @Test
     void aCorruptOrTruncatedPackIsIgnoredAndRebuilt() throws IOException {
         String uncached = scan(samples(), null, 1).json();
