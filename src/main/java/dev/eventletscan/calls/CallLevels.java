@@ -81,10 +81,15 @@ public final class CallLevels {
             });
             for (FunctionCalls f : list) {
                 Site site = new Site(path, f.qualifiedName());
-                if (idOf.putIfAbsent(site, sites.size()) == null) {
+                Integer known = idOf.putIfAbsent(site, sites.size());
+                int caller = known == null ? sites.size() : known; // a name defined twice in a file is one function
+                if (known == null) {
                     sites.add(site);
                     spellings.add(f.spellings());
                     files.add(file);
+                }
+                for (String callee : f.callees()) {
+                    callersOf.computeIfAbsent(callee, k -> new HashMap<>()).computeIfAbsent(file, k -> new ArrayList<>()).add(caller);
                 }
             }
         });
@@ -96,13 +101,6 @@ public final class CallLevels {
         asked = new BitSet[paths.size()];
         allowed = new BitSet[paths.size()];
         callersByCallee = new int[sites.size()][];
-        functions.forEach((path, list) -> list.forEach(f -> {
-            int caller = idOf.get(new Site(path, f.qualifiedName()));
-            for (String callee : f.callees()) {
-                callersOf.computeIfAbsent(callee, k -> new HashMap<>())
-                        .computeIfAbsent(fileOf[caller], k -> new ArrayList<>()).add(caller);
-            }
-        }));
     }
 
     /** Whether the file has this function; findings name their scope, which may be a class body instead. */
