@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class LexicalReferenceTest {
     private static final String[] PIECES = {"'", "\"", "'''", "\"\"\"", "#", "\\", "\n", "\\\n", ";", "(", ")", "[", "]",
         "{", "}", " ", "  ", "\t", "\r\n", ".", "def ", "class ", "async def ", "f", "spawn", "_x1", "import ", "from ",
-        "1", "é", ":", "=", ",", "if", "return", "x(", " (", "\u00a0", "\f"};
+        "1", "é", ":", "=", ",", "if", "return", "x(", " (", "\u00a0", "\f",
+        // above U+00FF: a letter, white space at a statement's start, a line separator, and the '?' they become
+        "漢", "\u3000", "\u2028", "?", "\u0127"};
 
     @Test
     void logicalLinesAndCallsAgreeWithTheReferenceOnRealFiles() throws IOException {
