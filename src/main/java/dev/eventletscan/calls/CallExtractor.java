@@ -48,8 +48,9 @@ public final class CallExtractor {
             }
             String text = line.text();
             int callsFrom = 0;
-            Matcher d = DEFINITION.matcher(text);
-            if (d.lookingAt()) {
+            // most lines are no definition, and a matcher for each costs more than a look at the first word
+            Matcher d = mayDefine(text) ? DEFINITION.matcher(text) : null;
+            if (d != null && d.lookingAt()) {
                 boolean isClass = d.group(1).equals("class");
                 String name = open.isEmpty() ? d.group(2) : open.peek().name() + "." + d.group(2);
                 if (!isClass) {
@@ -68,6 +69,11 @@ public final class CallExtractor {
         List<FunctionCalls> out = new ArrayList<>();
         calls.forEach((name, callees) -> out.add(new FunctionCalls(name, methods.contains(name), callees)));
         return out;
+    }
+
+    /** Whether a statement can be a definition: {@link #DEFINITION} starts with one of these words. */
+    private static boolean mayDefine(String text) {
+        return text.startsWith("def") || text.startsWith("class") || text.startsWith("async");
     }
 
     /** The innermost open function, with the classes and functions around it. */
@@ -106,8 +112,12 @@ public final class CallExtractor {
             String name = code.substring(start, end);
             if (method || !KEYWORDS.contains(name)) {
                 // interned: a project calls the same few thousand names millions of times, and every file's calls
-                // stay in memory until the assessment
-                calls.computeIfAbsent(function, key -> new TreeSet<>()).add((method ? "." + name : name).intern());
+                // stay in memory until the assessment; only once per function, as interning is a native call
+                Set<String> callees = calls.computeIfAbsent(function, key -> new TreeSet<>());
+                String callee = method ? "." + name : name;
+                if (!callees.contains(callee)) {
+                    callees.add(callee.intern());
+                }
             }
         }
     }
