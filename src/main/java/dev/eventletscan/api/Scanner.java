@@ -25,7 +25,6 @@ import dev.eventletscan.score.Assessor;
 import dev.eventletscan.score.ImportGraphShape;
 import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
-import dev.eventletscan.cache.FileStamps;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.GitTreeWalker;
@@ -108,15 +107,7 @@ public final class Scanner {
         WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
         ResultCache cache = request.cache() == null ? ResultCache.disabled()
                 : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
-        String whole = null;
-        if (cache.enabled()) {
-            FileStamps stamps = cache.keep(WholeScanKey.STAMPS, FileStamps.class);
-            WholeScanKey.Keyed keyed = WholeScanKey.of(request, walk, stamps == null ? FileStamps.NONE : stamps);
-            whole = keyed.key();
-            if (keyed.stamps() != null) {
-                cache.put(WholeScanKey.STAMPS, keyed.stamps());
-            }
-        }
+        String whole = cache.enabled() ? WholeScanKey.of(request, walk, cache) : null;
         ScanResult known = whole == null ? null : cache.get(whole, ScanResult.class);
         ScanResult result;
         if (known != null) {

@@ -22,15 +22,17 @@ final class WholeScanKey {
     private WholeScanKey() {}
 
     /**
-     * @param key null when the scan cannot be keyed: installed dependencies are scanned, or a file cannot be read
-     * @param stamps the stamps to keep for the next scan, or null when those in the cache still hold
+     * Reads the file stamps the cache holds for this root and, when this walk learned something the next scan
+     * can use, puts new ones.
+     *
+     * @return null when the scan cannot be keyed: installed dependencies are scanned, or a file cannot be read
      */
-    record Keyed(String key, FileStamps stamps) {}
-
-    static Keyed of(ScanRequest request, WalkResult walk, FileStamps known) {
+    static String of(ScanRequest request, WalkResult walk, ResultCache cache) {
         if (!request.sitePackages().isEmpty()) {
-            return new Keyed(null, null); // the dependencies' files are not walked here, so their changes could not be seen
+            return null; // the dependencies' files are not walked here, so their changes could not be seen
         }
+        FileStamps stored = cache.keep(STAMPS, FileStamps.class);
+        FileStamps known = stored == null ? FileStamps.NONE : stored;
         boolean onDisk = walk.contents() == FileContents.DISK;
         FileStamps.Builder stamps = new FileStamps.Builder();
         boolean newlyTrusted = false;
@@ -43,7 +45,7 @@ final class WholeScanKey {
                 try {
                     digest = Sha256.of(walk.contents().read(f));
                 } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                    return new Keyed(null, null); // the scan reports it; a result with a problem of the moment is not kept
+                    return null; // the scan reports it; a result with a problem of the moment is not kept
                 }
             }
             newlyTrusted |= stamps.add(f.relativePath(), stamp, digest) && hashed;
@@ -57,7 +59,9 @@ final class WholeScanKey {
         FileStamps next = stamps.build();
         // A file hashed again because it changed a moment ago would be hashed again next time too: saving the
         // stamps then would rewrite the whole pack for nothing.
-        boolean news = newlyTrusted || !next.files().keySet().equals(known.files().keySet());
-        return new Keyed(ResultCache.key("scan", options, files.digest()), onDisk && news ? next : null);
+        if (onDisk && (newlyTrusted || !next.files().keySet().equals(known.files().keySet()))) {
+            cache.put(STAMPS, next);
+        }
+        return ResultCache.key("scan", options, files.digest());
     }
 }
