@@ -31,14 +31,15 @@ public record FileStamps(long takenAtMillis, Map<String, Entry> files) {
     public record Stamp(long size, long modifiedNanos, long changedNanos, long inode) {
         /** @return null where the file system has no such attributes, or the file cannot be read */
         public static Stamp of(Path file) {
+            Map<String, Object> a;
             try {
-                Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
-                return new Stamp((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
-                        nanos((FileTime) a.get("ctime")), (Long) a.get("ino"));
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException
-                    | NullPointerException | SecurityException e) {
-                return null;
+                a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+                return null; // gone, unreadable, or a file system without the unix view: the file is hashed instead
             }
+            return a.get("size") instanceof Long size && a.get("lastModifiedTime") instanceof FileTime modified
+                    && a.get("ctime") instanceof FileTime changed && a.get("ino") instanceof Long inode
+                    ? new Stamp(size, nanos(modified), nanos(changed), inode) : null;
         }
 
         private static long nanos(FileTime t) {
