@@ -6,12 +6,7 @@ import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.SyntaxQuery;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 /**
  * Loads and validates rule files: the ones shipped in the jar's rules/ folder
@@ -95,39 +90,29 @@ public final class RuleLoader {
         if (!problems.isEmpty()) {
             throw new RuleFileException(problems);
         }
-        return new RuleSet(rules, new SymbolNames(reexports), known, HexFormat.of().formatHex(digest.digest(), 0, 6));
+        return new RuleSet(rules, new SymbolNames(reexports, knownModules(rules, reexports)), known,
+                HexFormat.of().formatHex(digest.digest(), 0, 6));
+    }
+
+    /** The first two parts of every name a rule's pattern or a re-export spells out without a wildcard. */
+    private static Set<String> knownModules(List<Rule> rules, Map<String, String> reexports) {
+        Set<String> names = new TreeSet<>();
+        reexports.forEach((from, to) -> {
+            names.add(SymbolNames.head(from));
+            names.add(SymbolNames.head(to));
+        });
+        for (Rule r : rules) {
+            if (r.match() instanceof SymbolMatch m) {
+                m.symbols().forEach(p -> names.add(SymbolNames.head(p.text())));
+            }
+        }
+        names.removeIf(n -> n.contains("*"));
+        return names;
     }
 
     /** The rule files inside the jar (or target/classes when run from a build), by name. */
     static Map<String, String> shippedFiles() {
-        URL url = RuleLoader.class.getResource("/rules/");
-        if (url == null) {
-            throw new RuleFileException(List.of("rules/: no shipped rule files on the class path"));
-        }
-        try {
-            URI uri = url.toURI();
-            if (uri.getScheme().equals("jar")) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return readAll(fs.getPath("/rules"));
-                }
-            }
-            return readAll(Path.of(uri));
-        } catch (IOException | URISyntaxException e) {
-            throw new RuleFileException(List.of("rules/: cannot read shipped rule files: " + e.getMessage()));
-        }
-    }
-
-    private static Map<String, String> readAll(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                    out.put("rules/" + name, Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
+        return ShippedFolder.read("rules", 1, name -> name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 
     private static MessageDigest sha256() {
