@@ -145,6 +145,28 @@ public final class RuleSet {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * A rule that matches a usage, with how specific its best pattern is.
+     *
+     * @param specificity more literal name parts score higher, a required argument higher still
+     */
+    public record Candidate(Rule rule, int specificity) {}
+
+    /**
+     * Every rule that matches a usage, the one {@link #ruleFor} picks first: most specific first, ties in id
+     * order. What {@code explain} shows when two rules could report the same line.
+     */
+    public List<Candidate> candidatesFor(Usage usage) {
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Rule r : rules) {
+            if (r.match() instanceof SymbolMatch m && m.specificity(usage) >= 0) {
+                out.add(new Candidate(r, m.specificity(usage)));
+            }
+        }
+        out.sort(Comparator.comparingInt(Candidate::specificity).reversed()); // stable: ties stay in id order
+        return out;
+    }
+
     /** Rules whose match is a tree-sitter query, in id order. */
     public List<Rule> queryRules() {
         return rules.stream().filter(r -> r.match() instanceof QueryMatch).toList();

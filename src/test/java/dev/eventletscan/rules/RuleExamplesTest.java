@@ -8,25 +8,29 @@ import dev.eventletscan.api.Scanner;
 import dev.eventletscan.model.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every shipped rule is tested by its examples (see {@link RuleExamples}), run through the real scanner:
- * each example folder is scanned as a project of its own.
+ * each folder of rules/examples/ is scanned as a project of its own.
  */
 class RuleExamplesTest {
-    private static final RuleSet RULES = RuleLoader.load(java.util.List.of());
+    private static final RuleSet RULES = RuleLoader.load(List.of());
     private static final RuleExamples EXAMPLES = RuleExamples.shipped();
-    /** "folder/file:line" to the rules that fired there. */
-    private static final Map<String, Set<String>> FIRED = scanAll();
+    private static final Map<String, Set<String>> FIRED =
+            scan(TestSupport.projectDir().resolve("rules").resolve(RuleExamples.FOLDER), EXAMPLES);
 
     static Stream<String> shippedRules() {
         return RULES.rules().stream().map(Rule::id);
@@ -35,22 +39,7 @@ class RuleExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shippedRules")
     void ruleFiresOnItsPositiveExamplesAloneAndNowhereElse(String id) {
-        assertThat(EXAMPLES.positives(id)).as("%s needs at least one '# match: %s' example", id, id).isNotEmpty();
-        assertThat(EXAMPLES.negatives(id)).as("%s needs at least one '# ok: %s' example", id, id).isNotEmpty();
-        for (RuleExamples.Line line : EXAMPLES.positives(id)) {
-            assertThat(fired(line)).as("rules fired on %s:%d `%s`", line.file(), line.line(), line.text().strip())
-                    .isEqualTo(new TreeSet<>(line.match()));
-        }
-        Set<String> expected = new TreeSet<>();
-        EXAMPLES.positives(id).forEach(l -> expected.add(l.file() + ":" + l.line()));
-        Set<String> actual = new TreeSet<>();
-        FIRED.forEach((where, ids) -> {
-            if (ids.contains(id)) {
-                actual.add(where);
-            }
-        });
-        assertThat(actual).as("where %s fires in the examples (each must be a '# match: %s' line)", id, id)
-                .isEqualTo(expected);
+        assertThat(problems(id, EXAMPLES, FIRED)).isEmpty();
     }
 
     @Test
@@ -61,19 +50,56 @@ class RuleExamplesTest {
             for (String id : named) {
                 assertThat(RULES.byId(id)).as("%s:%d names %s", line.file(), line.line(), id).isPresent();
             }
-            assertThat(line.text()).as("%s:%d: an annotation must precede a line of code", line.file(), line.line())
-                    .isNotBlank();
+            assertThat(line.text()).as("%s:%d: an annotation must precede a line", line.file(), line.line()).isNotBlank();
         }
     }
 
-    private static Set<String> fired(RuleExamples.Line line) {
-        return FIRED.getOrDefault(line.file() + ":" + line.line(), Set.of());
+    @Test
+    void anExampleThatAlsoFiresAnUndeclaredRuleOrLacksANegativeIsRefused(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("hub"));
+        Files.writeString(dir.resolve("hub/bridge.py"), """
+                # match: EVT001
+                from eventlet import hubs
+                # match: EVT551
+                hubs.use_hub("asyncio"); hubs.get_hub()
+                """);
+        RuleExamples examples = RuleExamples.of(Map.of("hub/bridge.py", Files.readString(dir.resolve("hub/bridge.py"))));
+        List<String> problems = problems("EVT551", examples, scan(dir, examples));
+        assertThat(problems).containsExactly(
+                "EVT551 needs at least one '# ok: EVT551' example",
+                "hub/bridge.py:4 `hubs.use_hub(\"asyncio\"); hubs.get_hub()`: fired [EVT551, EVT552], declared [EVT551]");
     }
 
-    private static Map<String, Set<String>> scanAll() {
-        Path root = TestSupport.projectDir().resolve("rules").resolve(RuleExamples.FOLDER);
+    /** What is wrong with a rule's examples: each line says where and what. */
+    static List<String> problems(String id, RuleExamples examples, Map<String, Set<String>> fired) {
+        List<String> out = new ArrayList<>();
+        if (examples.positives(id).isEmpty()) {
+            out.add(id + " needs at least one '# match: " + id + "' example");
+        }
+        if (examples.negatives(id).isEmpty()) {
+            out.add(id + " needs at least one '# ok: " + id + "' example");
+        }
+        Set<String> declared = new TreeSet<>();
+        for (RuleExamples.Line line : examples.positives(id)) {
+            String where = line.file() + ":" + line.line();
+            declared.add(where);
+            Set<String> actual = fired.getOrDefault(where, Set.of());
+            if (!actual.equals(line.match())) {
+                out.add(where + " `" + line.text().strip() + "`: fired " + actual + ", declared " + new TreeSet<>(line.match()));
+            }
+        }
+        fired.forEach((where, ids) -> {
+            if (ids.contains(id) && !declared.contains(where)) {
+                out.add(where + ": " + id + " fires on a line not annotated '# match: " + id + "'");
+            }
+        });
+        return out;
+    }
+
+    /** "folder/file:line" to the rules that fired there, each folder of examples scanned as a project. */
+    private static Map<String, Set<String>> scan(Path root, RuleExamples examples) {
         Set<String> folders = new TreeSet<>();
-        EXAMPLES.files().keySet().forEach(f -> folders.add(f.substring(0, f.indexOf('/'))));
+        examples.files().keySet().forEach(f -> folders.add(f.substring(0, f.indexOf('/'))));
         Map<String, Set<String>> fired = new TreeMap<>();
         Scanner scanner = new Scanner(RULES);
         for (String folder : folders) {

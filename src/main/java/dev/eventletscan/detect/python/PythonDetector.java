@@ -37,6 +37,11 @@ public final class PythonDetector {
         return detectWithInterface(facts, tree).findings();
     }
 
+    /** Every place the file uses a tracked name, before rules choose among themselves (for {@code explain}). */
+    public List<Usage> usages(SyntaxTree tree) {
+        return UsageCollector.collect(tree, rules.trackedRoots(), rules.symbols());
+    }
+
     /** A file's findings, and what it offers other modules in front of eventlet. */
     public record Detection(List<Finding> findings, ModuleInterface offered) {}
 
