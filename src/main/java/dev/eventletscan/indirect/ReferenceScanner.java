@@ -128,7 +128,7 @@ final class ReferenceScanner {
             while (!open.isEmpty() && open.peek().indent >= st.indent()) {
                 open.pop();
             }
-            String first = st.first().kind() == Statements.Kind.NAME ? st.first().text() : st.first().text();
+            String first = st.first().text();
             if (first.equals("async") && st.tokens().size() > 1) {
                 first = st.tokens().get(1).text();
             }
