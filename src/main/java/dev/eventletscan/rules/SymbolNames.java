@@ -30,8 +30,8 @@ public final class SymbolNames {
     }
 
     /**
-     * Whether the rules know what a dotted name starts with, so a string like {@code 'eventlet.net'}, a host
-     * name, is not taken for a symbol while {@code 'eventlet.greenthread.sleep'} is.
+     * Whether the rules know what a dotted name starts with: {@code 'eventlet.greenthread.sleep'} yes,
+     * {@code 'eventlet.net'} (a host name) no.
      */
     public boolean knows(String dotted) {
         return knownModules.contains(head(dotted));

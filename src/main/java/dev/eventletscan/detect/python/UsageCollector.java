@@ -253,7 +253,8 @@ final class UsageCollector {
                 continue;
             }
             Usage.Kind kind = MockCalls.isMockTarget(tree, n) ? Usage.Kind.MOCK : Usage.Kind.STRING;
-            if (kind == Usage.Kind.MOCK || (names.knows(symbol) && !isTrackedCallArgument(n))) {
+            boolean hostName = StringLiterals.endsInTopLevelDomain(symbol) && !names.knows(symbol); // 'eventlet.net'
+            if (kind == Usage.Kind.MOCK || (!hostName && !isTrackedCallArgument(n))) {
                 usages.add(new Usage(kind, names.canonical(symbol), n));
             }
         }

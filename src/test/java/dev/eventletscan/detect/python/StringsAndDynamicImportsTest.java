@@ -98,8 +98,10 @@ class StringsAndDynamicImportsTest {
                 def is_project_page(url):
                     return 'eventlet.net' in url or url.endswith('greenlet.readthedocs.io')
                 TARGET = 'eventlet.greenthread.sleep'
+                streaming = environ.get('eventlet.input') is not None
                 """;
-        assertThat(Detections.brief(code)).containsExactly("3:10 EVT701 eventlet.greenthread.sleep string");
+        assertThat(Detections.brief(code)).containsExactly("3:10 EVT701 eventlet.greenthread.sleep string",
+                "4:25 EVT701 eventlet.input string");
     }
 
     @Test
