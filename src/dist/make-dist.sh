@@ -42,13 +42,17 @@ cp "$basedir/scripts/jvm.sh" "$stage/lib/jvm.sh"
 cp "$basedir/src/dist/eventlet-scan" "$stage/bin/eventlet-scan"
 chmod 755 "$stage/bin/eventlet-scan"
 
-step "start-up cache (a training scan of samples/ with the release's own runtime)"
-# the training writes nothing into the builder's own cache folder
-training_cache=$(mktemp -d)
-XDG_CACHE_HOME=$training_cache train_aot_cache "$stage/runtime/bin/java" "$stage/lib/eventlet-scan.jar" "$basedir/samples" \
-  "$stage/lib/eventlet-scan.aot" "-Deventletscan.native.dir=$stage/lib/native" \
-  || { rm -rf "$training_cache"; fail "the training scan failed: no start-up cache"; }
-rm -rf "$training_cache"
+if [[ "$(jdk_feature_version "$jdk")" -ge 25 ]]; then
+  step "start-up cache (a training scan of samples/ with the release's own runtime)"
+  # the training writes nothing into the builder's own cache folder
+  training_cache=$(mktemp -d)
+  XDG_CACHE_HOME=$training_cache train_aot_cache "$stage/runtime/bin/java" "$stage/lib/eventlet-scan.jar" "$basedir/samples" \
+    "$stage/lib/eventlet-scan.aot" "-Deventletscan.native.dir=$stage/lib/native" \
+    || { rm -rf "$training_cache"; fail "the training scan failed: no start-up cache"; }
+  rm -rf "$training_cache"
+else
+  step "no start-up cache: JDK $(jdk_feature_version "$jdk") cannot train one in one run (JDK 25 can); the release starts slower"
+fi
 
 archive="$target/$name.tar.gz"
 step "archive $archive"
