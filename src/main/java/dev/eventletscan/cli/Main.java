@@ -5,6 +5,9 @@ import dev.eventletscan.api.Version;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -35,10 +38,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        // Straight onto the descriptor: System.out is a PrintStream, which hides a write error from the PrintWriter.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
         out.flush();
+        if (out.checkError() && code == ExitCode.OK.code) {
+            err.println("eventlet-scan: error: standard output: cannot write: closed or full");
+            code = ExitCode.USAGE_OR_INPUT.code;
+        }
         err.flush();
         System.exit(code);
     }

@@ -73,6 +73,10 @@ record ReportOutput(Path file, ReportFormat format) {
         if (file == null) {
             body.writeTo(stdout);
             stdout.flush();
+            // PrintWriter swallows write errors: without this a report lost to a closed or full pipe exits 0.
+            if (stdout.checkError()) {
+                throw new UserError("standard output: cannot write report: closed or full");
+            }
             return;
         }
         try {

@@ -465,4 +465,58 @@ class BadInputTest {
         assertThat(run.err().lines()).contains(line);
         assertThat(run.out()).isEmpty();
     }
+
+    // ---- Issue 20, items 7-9, 14, 15, 17-25 (what real users tripped over): one test an item, real files and git ----
+
+    /** Item 7: a report that cannot reach standard output is exit 2 with a message, as it is for -o. */
+    @Test
+    void aReportLostToAFullOrClosedStandardOutputIsExitTwo() throws Exception {
+        writeGoodFile();
+        for (String redirect : java.util.List.of(">/dev/full", ">&-")) {
+            CliRun run = ChildJvm.create().wrappedIn("sh", "-c", "exec \"$@\" " + redirect, "sh")
+                    .cli("scan", tmp.toString(), "-q", "-f", "json");
+            assertThat(run.exitCode()).as(redirect + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).as(redirect)
+                    .containsExactly("eventlet-scan: error: standard output: cannot write report: closed or full");
+        }
+    }
+
+    /** Item 8: a tree or blob is not a base to diff from; an upstream that is not set is said, not read as HEAD. */
+    @Test
+    void aDiffBaseThatIsNoCommitOrHasNoUpstreamIsAUsageError() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            writeGoodFile();
+            repo.commitAll("first");
+            String tree = repo.git().getRepository().resolve("HEAD^{tree}").name();
+            String blob = repo.git().getRepository().resolve("HEAD:good.py").name();
+
+            assertError(cli("scan", tmp.toString(), "--diff-base", tree),
+                    "eventlet-scan: error: --diff-base: '" + tree + "' is a tree, not a commit (name a branch, tag or commit)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", blob),
+                    "eventlet-scan: error: --diff-base: '" + blob + "' is a blob, not a commit (name a branch, tag or commit)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", "HEAD@{upstream}"),
+                    "eventlet-scan: error: --diff-base: 'HEAD@{upstream}': branch 'main' has no upstream"
+                            + " (set one with git branch --set-upstream-to, or name the base branch)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", "@{u}"),
+                    "eventlet-scan: error: --diff-base: '@{u}': branch 'main' has no upstream"
+                            + " (set one with git branch --set-upstream-to, or name the base branch)");
+        }
+    }
+
+    /** Item 21: the pre-commit hook's command in a repository with no commit yet: everything staged is new. */
+    @Test
+    void thePreCommitHookOnAFirstCommitCountsEveryStagedFindingAsNew() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            writeGoodFile();
+            repo.git().add().addFilepattern(".").call();
+
+            CliRun run = cli("scan", tmp.toString(), "--fail-on", "new", "--diff-base", "HEAD", "--format", "text", "--quiet");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("eventlet-scan: gate failed: --fail-on new: ").contains("good.py:2:1: EVT200");
+            assertThat(run.err()).doesNotContain("unknown revision");
+            assertThat(cli("scan", tmp.toString(), "--diff-base", "origin/main").err())
+                    .as("a base that is not HEAD still has to exist").contains("unknown revision 'origin/main'");
+        }
+    }
 }
