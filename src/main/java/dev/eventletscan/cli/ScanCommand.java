@@ -42,13 +42,15 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES}. Default on standard output: terminal when it is one, "
-                    + "else text (one finding per line). For -o files the extension decides unless this is given.",
+                    + "else text (one finding per line). Standard output only: -o files keep their extension's format (or FORMAT:FILE's), "
+                    + "and with -o files this adds a report on standard output.",
             completionCandidates = FormatIds.class)
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT:]FILE",
             description = "Write a report to FILE (repeatable: -o report.html -o report.json). The extension gives the format "
-                    + "(.txt .json .md .html .sarif); FORMAT:FILE says it, as in sarif:scan.out; - is standard output.")
+                    + "(.txt .json .md .html .sarif); FORMAT:FILE says it, as in sarif:scan.out; - is standard output. With -o and no -f, "
+                    + "nothing but warnings goes to standard output.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",

@@ -519,4 +519,28 @@ class BadInputTest {
                     .as("a base that is not HEAD still has to exist").contains("unknown revision 'origin/main'");
         }
     }
+
+    /** Item 18: -f is standard output's format; files keep their extension's, unless FORMAT:FILE names another. */
+    @Test
+    void theFormatOptionIsStandardOutputsAndFilesKeepTheirExtensions() throws Exception {
+        writeGoodFile();
+        Path json = tmp.resolve("out/nova.json");
+        Path html = tmp.resolve("out/nova.html");
+        Path forced = tmp.resolve("out/forced.json");
+        Files.createDirectories(json.getParent());
+
+        CliRun run = cli("scan", tmp.resolve("good.py").toString(), "-q", "-f", "text", "-o", json.toString(), "-o", html.toString(),
+                "-o", "markdown:" + forced);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(json)).startsWith("{");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+        assertThat(Files.readString(forced)).startsWith("#");
+        assertThat(run.out()).contains("good.py:2:1: EVT200 ");
+        assertThat(cli("scan", tmp.resolve("good.py").toString(), "-q", "-o", json.toString()).out())
+                .as("without -f, -o files leave standard output alone").isEmpty();
+        assertError(cli("scan", tmp.toString(), "-f", "json", "-o", tmp.resolve("out/r.xyz").toString()),
+                "eventlet-scan: error: " + tmp.resolve("out/r.xyz") + ": cannot tell the report format from the extension;"
+                        + " write FORMAT:FILE (formats: " + dev.eventletscan.report.ReportFormat.ids() + ")");
+    }
 }
