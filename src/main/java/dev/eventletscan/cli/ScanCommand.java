@@ -12,6 +12,7 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.report.ReportFormat;
+import dev.eventletscan.report.ReportScope;
 import dev.eventletscan.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,6 +95,15 @@ final class ScanCommand implements Callable<Integer> {
                     + "nothing), medium or high.")
     String failSeverity;
 
+    @Option(names = "--summary",
+            description = "Leave the finding list out of the reports: the assessment, the counts, problems and gates only.")
+    boolean summaryOnly;
+
+    @Option(names = "--only", paramLabel = "WHICH",
+            description = "Which findings the reports list: all (default) or new (not in the baseline, or on changed lines "
+                    + "with --diff-base), so code scanning does not receive the baselined ones. Gates still see them all.")
+    String only;
+
     /** The format ids, for picocli's help. */
     static final class FormatIds extends ArrayList<String> {
         FormatIds() {
@@ -112,6 +122,12 @@ final class ScanCommand implements Callable<Integer> {
             case "auto" -> interactive && System.getenv("NO_COLOR") == null;
             default -> throw new UserError("--color must be auto, always or never, was '" + color + "'");
         };
+        ReportScope scope;
+        try {
+            scope = ReportScope.of(summaryOnly, only);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--only " + e.getMessage());
+        }
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
         ScanOptions.Resolved setup = options.resolve();
         GatePolicy gates = gatePolicy(setup);
@@ -136,10 +152,11 @@ final class ScanCommand implements Callable<Integer> {
         if (gates.active()) {
             result = result.withGate(gates.evaluate(result));
         }
+        ScanResult shown = scope.apply(result);
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
             long start = System.nanoTime();
-            report.write(result, out, colour);
+            report.write(shown, out, colour);
             if (options.verbose && !quiet && report.file() != null) {
                 err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s  (%,d bytes)",
                         "report " + report.format().id(), (System.nanoTime() - start) / 1e9, Files.size(report.file())));

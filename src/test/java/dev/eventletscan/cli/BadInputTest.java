@@ -543,4 +543,27 @@ class BadInputTest {
                 "eventlet-scan: error: " + tmp.resolve("out/r.xyz") + ": cannot tell the report format from the extension;"
                         + " write FORMAT:FILE (formats: " + dev.eventletscan.report.ReportFormat.ids() + ")");
     }
+
+    /** Item 22: --summary leaves the list out and keeps the assessment; --only new keeps baselined findings out of SARIF. */
+    @Test
+    void summaryAndOnlyNewLimitWhatTheReportsList() throws Exception {
+        writeGoodFile();
+        assertThat(cli("baseline", tmp.toString(), "-q").exitCode()).isZero();
+        write("added.py", "import eventlet\neventlet.monkey_patch()\n");
+        Path sarif = tmp.resolve("new.sarif");
+
+        CliRun summary = cli("scan", tmp.toString(), "--no-baseline", "--summary", "--format", "text");
+        CliRun onlyNew = cli("scan", tmp.toString(), "-q", "--only", "new", "-o", sarif.toString(), "-o", "json:-");
+
+        assertThat(summary.exitCode()).as(summary.err()).isZero();
+        assertThat(summary.out()).doesNotContainPattern(":\\d+:\\d+: EVT").contains("4 findings in 2 files")
+                .containsPattern("(?m)^difficulty [0-9.]+/100");
+        assertThat(onlyNew.exitCode()).as(onlyNew.err()).isZero();
+        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile()).at("/runs/0/results");
+        assertThat(results).isNotEmpty().allSatisfy(r ->
+                assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("added.py"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(onlyNew.out()).at("/findings")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("path").asText()).isEqualTo("added.py"));
+        assertThat(cli("scan", tmp.toString(), "--only", "old").err()).contains("--only must be new or all, was 'old'");
+    }
 }
