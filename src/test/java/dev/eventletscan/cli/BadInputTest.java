@@ -566,4 +566,22 @@ class BadInputTest {
                 .allSatisfy(f -> assertThat(f.get("path").asText()).isEqualTo("added.py"));
         assertThat(cli("scan", tmp.toString(), "--only", "old").err()).contains("--only must be new or all, was 'old'");
     }
+
+    /** Item 25: hacking's H905 marker suppresses our findings on its line (listed as suppressed); a bare noqa does not. */
+    @Test
+    void noqaH905SuppressesAndABareNoqaDoesNot() throws Exception {
+        write("legacy.py", """
+                import eventlet  # noqa: H905
+                import eventlet.hubs  # noqa
+                eventlet.sleep(0)  # NOQA:E501,H905
+                eventlet.spawn(print)  # noqa: H9050
+                """);
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(tmp + "/legacy.py:1:8: suppressed: EVT001 ", tmp + "/legacy.py:3:1: suppressed: EVT203 ")
+                .contains(tmp + "/legacy.py:2:8: EVT", tmp + "/legacy.py:4:1: EVT200 ")
+                .doesNotContain("legacy.py:1:8: EVT001").doesNotContain("legacy.py:3:1: EVT203");
+    }
 }
