@@ -584,4 +584,16 @@ class BadInputTest {
                 .contains(tmp + "/legacy.py:2:8: EVT", tmp + "/legacy.py:4:1: EVT200 ")
                 .doesNotContain("legacy.py:1:8: EVT001").doesNotContain("legacy.py:3:1: EVT203");
     }
+
+    /** Item 14: a lone CR ends a line for Python, so it does for the positions we report. */
+    @Test
+    void crOnlyLineEndingsGivePythonsPositions() throws Exception {
+        write("mac.py", "import os\rif os:\r  import eventlet\r\n  eventlet.sleep(0)\r");
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // python3 -c "import ast; print([(n.lineno, n.col_offset + 1) for n in ast.walk(ast.parse(open('mac.py').read()))])"
+        assertThat(run.out()).contains(tmp + "/mac.py:3:10: EVT001 ", tmp + "/mac.py:4:3: EVT203 ").doesNotContain("syntax errors");
+    }
 }
