@@ -596,4 +596,31 @@ class BadInputTest {
         // python3 -c "import ast; print([(n.lineno, n.col_offset + 1) for n in ast.walk(ast.parse(open('mac.py').read()))])"
         assertThat(run.out()).contains(tmp + "/mac.py:3:10: EVT001 ", tmp + "/mac.py:4:3: EVT203 ").doesNotContain("syntax errors");
     }
+
+    /** Item 23: a try is not a switch: a green primitive in its body runs on eventlet; an optional import stays guarded. */
+    @Test
+    void aGreenPrimitiveInsideTryIsNoSwitch() throws Exception {
+        write("svc.py", """
+                try:
+                    import eventlet
+                except ImportError:
+                    eventlet = None
+
+
+                def start(work):
+                    try:
+                        eventlet.spawn(work)
+                    except Exception:
+                        pass
+                """);
+
+        CliRun run = scanText();
+        CliRun json = cli("scan", tmp.toString(), "-q", "-f", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("can eventlet be switched off: no (1 explicit eventlet primitive runs on eventlet and nothing switches it)");
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).at("/findings");
+        assertThat(findings).extracting(f -> f.get("ruleId").asText() + " guarded=" + f.get("guarded").asBoolean())
+                .contains("EVT001 guarded=true", "EVT200 guarded=false");
+    }
 }
