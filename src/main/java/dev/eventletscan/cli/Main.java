@@ -25,12 +25,15 @@ import picocli.CommandLine.Command;
         subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, RulesCommand.class, ExplainCommand.class,
             BenchParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
+        // Lines under picocli's 80 columns: it would wrap a longer one to column 0, out of the list.
         footer = {
             "  0  the command ran (findings do not change this)",
             "  1  a gate failed (--fail-on, --fail-on-score, --fail-on-category)",
-            "  2  bad usage or input (unknown option, missing path, invalid rule, configuration or baseline file,",
-            "     unknown --diff-base revision, unwritable output; for trend: not a git repository, a date that is",
-            "     not one, no commit in range, a shallow clone without the history asked for)",
+            "  2  bad usage or input (unknown option, missing path, invalid rule,",
+            "     configuration or baseline file, unknown --diff-base revision,",
+            "     unwritable or lost output; for trend: not a git repository, a date",
+            "     that is not one, no commit in range, a shallow clone without the",
+            "     history asked for)",
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {

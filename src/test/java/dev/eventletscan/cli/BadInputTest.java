@@ -623,4 +623,16 @@ class BadInputTest {
         assertThat(findings).extracting(f -> f.get("ruleId").asText() + " guarded=" + f.get("guarded").asBoolean())
                 .contains("EVT001 guarded=true", "EVT200 guarded=false");
     }
+
+    /** Item 24: --help's exit-code lines stay in their list on an 80-column terminal; greenlet's finding reads forwards. */
+    @Test
+    void helpExitCodesStayIndentedAndDependencyWordingReadsForwards() throws Exception {
+        CliRun help = cli("--help");
+        var exitCodes = help.out().lines().dropWhile(l -> !l.equals("Exit codes:")).skip(1).toList();
+
+        assertThat(exitCodes).hasSizeGreaterThan(4).allSatisfy(l -> assertThat(l).startsWith("  ").hasSizeLessThanOrEqualTo(80));
+        write("requirements.txt", "greenlet>=2.0\n");
+        assertThat(scanText().out()).contains(tmp + "/requirements.txt:1:1: EVT801 depends on greenlet, tied to eventlet: "
+                + "the coroutine library eventlet is built on").doesNotContain("known to use eventlet");
+    }
 }
