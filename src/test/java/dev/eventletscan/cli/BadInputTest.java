@@ -664,4 +664,22 @@ class BadInputTest {
         assertThat(run.out().lines().filter(l -> l.contains("((bad"))).containsExactly(warning);
         assertThat(run.out()).doesNotContain("//");
     }
+
+    /** Item 17: 60,000 findings make an HTML page that lists the first 2,000 and says so, not a 39 MB page. */
+    @Test
+    void anHtmlReportOfSixtyThousandFindingsIsCappedAndSaysSo() throws Exception {
+        String body = "import eventlet\n" + "eventlet.sleep(0)\n".repeat(1_999);
+        for (int i = 0; i < 30; i++) {
+            write("pkg/m" + i + ".py", body);
+        }
+        Path html = tmp.resolve("report.html");
+
+        CliRun run = cli("scan", tmp.toString(), "-q", "--no-cache", "-o", html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var doc = org.jsoup.Jsoup.parse(html.toFile());
+        assertThat(doc.select("#findings tbody tr")).hasSize(dev.eventletscan.report.html.HtmlView.MAX_ROWS);
+        assertThat(doc.getElementById("findings-capped").text()).startsWith("The table and the code below show the first 2000 of 60000 findings");
+        assertThat(Files.size(html)).as("bytes").isLessThan(3_000_000);
+    }
 }
