@@ -682,4 +682,25 @@ class BadInputTest {
         assertThat(doc.getElementById("findings-capped").text()).startsWith("The table and the code below show the first 2000 of 60000 findings");
         assertThat(Files.size(html)).as("bytes").isLessThan(3_000_000);
     }
+
+    /** Item 15: a file whose blob is corrupt is missing from a trend point's counts, and the point names it. */
+    @Test
+    void trendNamesAFileWhoseBlobIsCorruptAtEachPoint() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            repo.write("a.py", "import eventlet\neventlet.spawn(print)\n");
+            repo.write("b.py", "import eventlet\neventlet.sleep(0)\n");
+            repo.commitAll("one", java.time.Instant.parse("2025-01-06T00:00:00Z"));
+            String blob = repo.git().getRepository().resolve("HEAD:b.py").name();
+            String commit = repo.git().getRepository().resolve("HEAD").name().substring(0, 10);
+            Path object = tmp.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+            object.toFile().setWritable(true);
+            Files.writeString(object, "not zlib data");
+
+            CliRun run = cli("trend", tmp.toString(), "--since", "2025-01-02", "--until", "2025-01-10", "--no-cache", "-f", "text");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines()).contains("note: 2025-01-09 (" + commit + "): 1 file not scanned, so not counted: b.py "
+                    + "(cannot read: Object " + blob + " is corrupt: invalid type)");
+        }
+    }
 }
