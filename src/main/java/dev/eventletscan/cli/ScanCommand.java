@@ -1,5 +1,6 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.api.MergeBaseFindings;
 import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.gate.BaselineFile;
 import dev.eventletscan.gate.ChangedLines;
@@ -147,7 +148,10 @@ final class ScanCommand implements Callable<Integer> {
             result = result.withoutTiming();
         }
         if (remembered != null || changes != null) {
-            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes);
+            List<BaselineEntry> atBase = changes == null || remembered != null ? List.of()
+                    : MergeBaseFindings.of(setup.scanner(), setup.request(), changes);
+            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes,
+                    atBase);
         }
         if (gates.active()) {
             result = result.withGate(gates.evaluate(result));

@@ -45,11 +45,27 @@ public final class ChangedLines {
     private final String baseCommit;
     private final Map<String, BitSet> changed;
     private final Set<String> added;
+    private BaseTree baseTree;
 
     private ChangedLines(String baseCommit, Map<String, BitSet> changed, Set<String> added) {
         this.baseCommit = baseCommit;
         this.changed = changed;
         this.added = added;
+    }
+
+    /**
+     * Where the base commit's files are, for a scan of them from git objects.
+     *
+     * @param gitDir the repository's git folder
+     * @param tree the base commit's root tree
+     * @param top the work tree
+     * @param root the scan root inside it, '/'-separated, "" for all of it
+     */
+    public record BaseTree(Path gitDir, ObjectId tree, Path top, String root) {}
+
+    /** The base commit's tree, or empty in a repository with no commit yet. */
+    public java.util.Optional<BaseTree> baseTree() {
+        return java.util.Optional.ofNullable(baseTree);
     }
 
     /** The commit changes are counted from; null in a repository with no commit yet, where everything is new. */
@@ -93,8 +109,11 @@ public final class ChangedLines {
                 return new ChangedLines(null, Map.of(), null);
             }
             RevCommit from = fromCommit(repo, walk, revision);
-            String prefix = repo.getWorkTree().toPath().toRealPath().relativize(root.toRealPath()).toString().replace('\\', '/');
-            return diff(repo, from, prefix);
+            Path top = repo.getWorkTree().toPath().toRealPath();
+            String prefix = top.relativize(root.toRealPath()).toString().replace('\\', '/');
+            ChangedLines lines = diff(repo, from, prefix);
+            lines.baseTree = new BaseTree(repo.getDirectory().toPath(), from.getTree().getId(), top, prefix);
+            return lines;
         }
     }
 

@@ -703,4 +703,23 @@ class BadInputTest {
                     + "(cannot read: Object " + blob + " is corrupt: invalid type)");
         }
     }
+
+    /** Item 19: without a baseline, a finding the merge base had (by identity) is known though its lines moved. */
+    @Test
+    void diffBaseWithoutABaselineKnowsAMethodMovedWithinItsFile() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            String start = "def start(work):\n    return eventlet.spawn(work)\n";
+            String stop = "def stop():\n    return None\n";
+            repo.write("svc.py", "import eventlet\n\n\n" + start + "\n\n" + stop);
+            repo.commitAll("first");
+            repo.write("svc.py", "import eventlet\n\n\n" + stop + "\n\n" + start + "\n\ndef more(work):\n    eventlet.spawn_n(work)\n");
+
+            CliRun run = cli("scan", tmp.toString(), "--diff-base", "HEAD", "--fail-on", "new", "--format", "text");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("--fail-on new: 1 new finding").contains("svc.py:13:5: EVT201 ")
+                    .doesNotContain("EVT200");
+            assertThat(run.out()).contains("1 new, 2 known");
+        }
+    }
 }
