@@ -722,4 +722,19 @@ class BadInputTest {
             assertThat(run.out()).contains("1 new, 2 known");
         }
     }
+
+    /** Item 20: a folder reached directly and through a link: the real path wins, the link is noted once, no loop. */
+    @Test
+    void aFolderReachedDirectlyAndThroughALinkIsReportedUnderItsRealPath() throws Exception {
+        write("zreal/worker.py", "import eventlet\neventlet.spawn(print)\n");
+        Files.createSymbolicLink(tmp.resolve("alias"), tmp.resolve("zreal"));
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(tmp + "/zreal/worker.py:2:1: EVT200 ").doesNotContain("alias/worker.py")
+                .doesNotContain("symbolic link loop");
+        assertThat(run.out().lines().filter(l -> l.contains("alias"))).containsExactly(
+                tmp + "/alias: warning: symbolic link to zreal/, a folder of the scanned tree: scanned there, not through the link");
+    }
 }
