@@ -539,7 +539,8 @@ final class ReferenceScanner {
             if (b.isScope()) {
                 scope.addFirst(b.name);
                 inOwnScope = false;
-            } else if (inOwnScope && GUARDS.contains(b.type) && !mainTest) {
+            } else if (inOwnScope && GUARDS.contains(b.type) && !mainTest && (usage.equals("import") || !b.type.equals("try"))) {
+                // A try body runs: only an import there is guarded (the optional-import idiom), as PythonDetector says.
                 guarded = true;
                 conditions.addAll(0, b.conditions.stream().map(Condition::text).toList());
             }

@@ -23,6 +23,8 @@ public final class RuleSet {
     private final SymbolNames symbols;
     private final Map<String, String> knownDependencies;
     private final Set<String> knownNormalised;
+    /** The notes by normalised name: asked once per distribution reached, and a closure can reach 100,000. */
+    private final Map<String, String> knownNotesByNormalisedName;
     private final Set<String> trackedRoots;
     private final String version;
     /** Asked of every file the walk meets that is not Python: made once, on first use. */
@@ -33,6 +35,9 @@ public final class RuleSet {
         this.symbols = symbols;
         this.knownDependencies = Map.copyOf(knownDependencies);
         this.knownNormalised = knownDependencies.keySet().stream().map(DependencyMatch::normalise).collect(Collectors.toSet());
+        Map<String, String> notes = new java.util.HashMap<>();
+        new TreeMap<>(knownDependencies).forEach((name, note) -> notes.putIfAbsent(DependencyMatch.normalise(name), note));
+        this.knownNotesByNormalisedName = Map.copyOf(notes);
         this.version = version;
         Set<String> roots = new LinkedHashSet<>();
         for (Rule r : this.rules) {
@@ -187,10 +192,7 @@ public final class RuleSet {
 
     /** What the knowledge base says about a distribution, or null. */
     public String knownDependencyNote(String distribution) {
-        String name = DependencyMatch.normalise(distribution);
-        return knownDependencies.entrySet().stream()
-                .filter(e -> DependencyMatch.normalise(e.getKey()).equals(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return knownNotesByNormalisedName.get(DependencyMatch.normalise(distribution));
     }
 
     /** Whether any text rule wants to look at a file of this name. */

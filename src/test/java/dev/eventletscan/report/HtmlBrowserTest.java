@@ -130,6 +130,30 @@ class HtmlBrowserTest {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
+    /** Issue 20 item 24: at 1400 px the findings table fits its page, so its last column is on screen, long paths or not. */
+    @Test
+    void theFindingsTableFitsAFourteenHundredPixelWindow(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path deep = tmp.resolve("repo/" + "nova_compute_virt_libvirt_volume/".repeat(6) + "remote_filesystem_mount_helpers.py");
+        Files.createDirectories(deep.getParent());
+        Files.writeString(deep, "import eventlet\neventlet.spawn(print)\n");
+        Path page = OUT.resolve("long-paths.html");
+        Files.createDirectories(OUT);
+        assertThat(TestSupport.cli("scan", tmp.resolve("repo").toString(), "-q", "-o", page.toString()).exitCode()).isZero();
+        for (String url : List.of(page.toUri().toString(), OUT.resolve("tricky-aliasing.html").toUri().toString())) {
+            if (url.contains("tricky")) {
+                open("tricky-aliasing");
+            } else {
+                browser.get(url);
+            }
+            long viewport = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.clientWidth")).longValue();
+            WebElement last = browser.findElements(By.cssSelector("#findings thead th")).getLast();
+            assertThat(last.getRect().getX() + last.getRect().getWidth()).as(url + ": the last column's right edge")
+                    .isLessThanOrEqualTo((int) viewport);
+        }
+        Files.write(TestSupport.projectDir().resolve("target/html-report-1400px.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
     @Test
     void aComparedReportFiltersByStatusAndShowsTheGate() throws Exception {
         open(GoldenReportTest.GATED);

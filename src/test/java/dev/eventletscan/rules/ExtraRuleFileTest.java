@@ -72,7 +72,7 @@ class ExtraRuleFileTest {
                 .extracting(f -> f.path() + ":" + f.line() + " " + f.ruleId() + " " + f.symbol() + " " + f.message())
                 .containsExactly(
                         "app.py:2 XTR101 eventlet.future_api calls eventlet.future_api, new in a future eventlet",
-                        "requirements.txt:1 EVT801 green-widgets depends on green-widgets, known to use eventlet: runs its widgets on eventlet (requirements)",
+                        "requirements.txt:1 EVT801 green-widgets depends on green-widgets, tied to eventlet: runs its widgets on eventlet (requirements)",
                         "requirements.txt:2 XTR102 green.gadgets depends on green.gadgets (requirements)",
                         "widgets.ini:2 XTR103 eventlet widget pool is eventlet");
     }
