@@ -190,10 +190,9 @@ class ProjectFile(FileOracle):
                 continue
             if sym is None:
                 sym = self.sym_expr(value, where)
-                # a function's own `pool = eventlet.GreenPool()` is object tracking, not the project's code
-                if sym is None or root_kind(sym) == "E" and scope.kind in ("function", "comprehension"):
+                if sym is None:
                     continue
-                found.append(sym)
+                found.append(("LOCAL", sym) if scope.kind in ("function", "comprehension") else sym)
             else:
                 found.append(sym)
         self.resolving.discard(key)
@@ -309,7 +308,7 @@ class ProjectFile(FileOracle):
                     break
                 site, parent = parent, self.parent.get(parent)
                 stored = type(site) is ast.Attribute and type(site.ctx) is not ast.Load
-                kinds.append(None if stored else self.use_kind(site, parent))  # an assignment target is no use
+                kinds.append("store" if stored else self.use_kind(site, parent))
             out.append((name.lineno, self.col(name.lineno, name.col_offset), root, tuple(steps), tuple(kinds)))
         return out
 
@@ -387,6 +386,10 @@ class Project:
             v = self.call(self.val(sym[1]))
         elif t == "ANY":
             v = next((x for x in map(self.val, sym[1]) if x is not None), None)
+        elif t == "LOCAL":
+            # a function's own `pool = GreenPool()` is an object, followed no more than in the direct layer
+            made = sym[1][0] == "C" and self.val(sym[1][1])
+            v = None if made and made[0] == "E" else self.val(sym[1])
         elif t == "SELF":
             v = ("S", sym[1])
         elif t == "STAR":
@@ -492,6 +495,7 @@ class Project:
     def chain_site(self, root, steps, kinds):
         """(symbol, kind, construct) of the longest eventlet value along a chain, or None."""
         v, best, through_call = self.val(root), None, False
+        first = v
         for i in range(len(steps) + 1):
             if i:
                 step = steps[i - 1]
@@ -499,12 +503,19 @@ class Project:
                     through_call = through_call or (v is not None and v[0] == "F")
                     v = self.call(v)
                 else:
-                    v = self.attr(v, step)
-            if v is None or kinds[i] is None:
+                    base, v = v, self.attr(v, step)
+                    if kinds[i] == "store":
+                        # setting an attribute of eventlet, or replacing a module's eventlet name, uses it;
+                        # setting one on the project's own object (self.pool = ...) does not
+                        if v is None or base[0] not in ("E", "I", "M") or v[0] not in ("E", "I"):
+                            break
+                        best = (canonical(v[1]), "reference", "facade")
+                        break
+            if v is None:
                 break
             if v[0] in ("E", "I"):
                 construct = ("accessor" if v[0] == "E" else "value") if through_call else (
-                    "self-attribute" if root[0] == "SELF" else "value" if v[0] == "I" else "facade")
+                    "self-attribute" if root[0] == "SELF" else "value" if first[0] == "I" else "facade")
                 best = (canonical(v[1]), kinds[i], construct)
             elif v[0] == "F":
                 w = self.wraps(v[1])

@@ -609,6 +609,9 @@ class Values(unittest.TestCase):
                 pools.spawn(f)
                 pools.get_pool().waitall()
                 pools._POOL.free()
+                pools.eventlet.sleep = fake
+                pools._POOL.size = 2
+                pools.spawn = fake
                 def local():
                     import eventlet
                     pool = eventlet.GreenPool()
@@ -620,6 +623,8 @@ class Values(unittest.TestCase):
             "proj/user.py:2 eventlet.greenpool.GreenPool.spawn",
             "proj/user.py:3 eventlet.greenpool.GreenPool.waitall",
             "proj/user.py:4 eventlet.greenpool.GreenPool.free",
+            "proj/user.py:5 eventlet.greenthread.sleep",
+            "proj/user.py:6 eventlet.greenpool.GreenPool.size",
         ])
 
     def test_an_eventlet_object_stored_on_self_in_the_same_class(self):
