@@ -558,7 +558,10 @@ class Project:
                     direct = [r for r in direct if (r[0], r[1], r[3]) != (line, col, "string")]
                 continue
             symbol = self.string_site(parts)
-            if symbol:
+            if symbol == "eventlet" and parts[-1] == "eventlet":
+                # 'proj.run.eventlet' spells eventlet, as 'proj.run.eventlet.sleep' does: direct
+                direct.append((line, col, symbol, "string"))
+            elif symbol:
                 out.append((line, col, symbol, "string", "facade-string"))
         return direct, out
 

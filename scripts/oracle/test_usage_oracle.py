@@ -743,7 +743,7 @@ class FacadeStrings(unittest.TestCase):
             "proj/run.py:1 eventlet direct",
             "proj/run.py:2 eventlet.wsgi direct",
             "proj/tests.py:3 eventlet.wsgi.server indirect",
-            "proj/tests.py:4 eventlet indirect",
+            "proj/tests.py:4 eventlet direct",
             "proj/tests.py:5 eventlet.greenthread.sleep indirect",
             "proj/tests.py:7 eventlet.greenthread.sleep direct",
             "proj/tests.py:8 eventlet.greenthread.sleep indirect",
