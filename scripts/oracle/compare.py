@@ -82,6 +82,10 @@ def compare(rows, report):
                                                   if extra_indirect.get(k)})
     layer_scanner_direct = collections.Counter({k: min(n, extra_direct[k]) for k, n in missed_indirect.items()
                                                 if extra_direct.get(k)})
+    # the same site in the same layer, named differently (typically one symbol extends the other)
+    renamed = sorted(f"{p}:{line} oracle {s}, scanner {t}"
+                     for (p, line, s) in missed_indirect for (q, other, t) in extra_indirect
+                     if (p, line) == (q, other) and (s.startswith(t + ".") or t.startswith(s + ".")))
     by_construct = collections.defaultdict(lambda: [0, 0])
     for k, n in oi.items():
         by_construct[construct[k]][0] += n
@@ -101,6 +105,7 @@ def compare(rows, report):
             "oracleDirectScannerIndirect": sorted(f"{p}:{line} {s} (via {via.get((p, line, s))})"
                                                   for (p, line, s) in layer_scanner_indirect),
             "oracleIndirectScannerDirect": sorted(f"{p}:{line} {s}" for (p, line, s) in layer_scanner_direct)},
+        "indirectSymbolDisagreements": renamed,
         "missedDirect": lines(missed_direct - layer_scanner_indirect),
         "extraDirect": lines(extra_direct - layer_scanner_direct),
         "missedIndirect": lines(missed_indirect - layer_scanner_direct, construct),
@@ -131,6 +136,7 @@ def render(name, c, top):
         out.append(f"    missing file: {p}")
     sections = [("oracle direct, scanner indirect", c["layerDisagreements"]["oracleDirectScannerIndirect"]),
                 ("oracle indirect, scanner direct", c["layerDisagreements"]["oracleIndirectScannerDirect"]),
+                ("same indirect site, other symbol (counted as missed and extra)", c["indirectSymbolDisagreements"]),
                 ("missed direct", c["missedDirect"]), ("extra direct", c["extraDirect"]),
                 ("missed indirect", c["missedIndirect"]), ("extra indirect", c["extraIndirect"])]
     for title, items in sections:

@@ -750,5 +750,34 @@ class FacadeStrings(unittest.TestCase):
         ])
 
 
+class Compare(unittest.TestCase):
+    def test_layers_are_scored_apart_and_disagreements_listed(self):
+        import compare
+        oracle = [
+            {"path": "a.py", "line": 1, "symbol": "eventlet", "layer": "direct"},
+            {"path": "a.py", "line": 2, "symbol": "eventlet.greenthread.sleep", "layer": "direct"},
+            {"path": "b.py", "line": 3, "symbol": "eventlet.greenthread.spawn", "layer": "indirect", "construct": "wrapper"},
+            {"path": "b.py", "line": 4, "symbol": "eventlet.greenthread.sleep", "layer": "indirect", "construct": "facade"},
+            {"path": "c.py", "line": 5, "symbol": "eventlet.greenthread.sleep", "layer": "indirect", "construct": "facade"},
+        ]
+        via = [{"name": "proj.utils.spawn"}]
+        report = {"findings": [
+            {"path": "a.py", "line": 1, "symbol": "eventlet", "usage": "import"},
+            {"path": "a.py", "line": 9, "symbol": "eventlet.greenthread.sleep", "usage": "call"},
+            {"path": "a.py", "line": 9, "symbol": "eventlet", "usage": "pattern"},
+            {"path": "b.py", "line": 3, "symbol": "eventlet.greenthread.spawn", "usage": "call", "via": via},
+            {"path": "b.py", "line": 4, "symbol": "eventlet.greenthread", "usage": "reference", "via": via},
+        ]}
+        c = compare.compare(oracle, report)
+        self.assertEqual((c["direct"]["precision"], c["direct"]["recall"]), (0.5, 0.5))
+        self.assertEqual((c["indirect"]["precision"], c["indirect"]["recall"]), (0.5, 0.3333))
+        self.assertEqual(c["indirect"]["recallByConstruct"]["wrapper"]["recall"], 1.0)
+        self.assertEqual(c["files"]["missing"], ["c.py"])
+        self.assertEqual(c["missedDirect"], ["a.py:2 eventlet.greenthread.sleep"])
+        self.assertEqual(c["extraDirect"], ["a.py:9 eventlet.greenthread.sleep"])
+        self.assertEqual(c["indirectSymbolDisagreements"],
+                         ["b.py:4 oracle eventlet.greenthread.sleep, scanner eventlet.greenthread"])
+
+
 if __name__ == "__main__":
     unittest.main()
