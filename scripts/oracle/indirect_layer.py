@@ -8,6 +8,7 @@ resolves the symbols over the whole tree and keeps the sites whose value is
 eventlet. README.md ("The indirect layer") is the specification.
 """
 import ast
+import collections
 import configparser
 import os
 import re
@@ -105,6 +106,7 @@ class ProjectFile(FileOracle):
         self.stars = []  # modules star-imported at module level
         self.candidates = {}  # (scope, name) -> syms, filled lazily
         self.resolving = set()
+        self.binding_counts = None
 
     # ---- pass one additions
     def visit(self, node, scope):
@@ -196,8 +198,17 @@ class ProjectFile(FileOracle):
             else:
                 found.append(sym)
         self.resolving.discard(key)
+        if scope.kind in ("function", "comprehension") and found and not self.one_binding(scope, name, found):
+            found = []  # rebound to something else in the function: which one a use sees depends on the flow
         self.candidates[key] = tuple(found)
         return self.candidates[key]
+
+    def one_binding(self, scope, name, found):
+        """Every binding of name in the function is one of found, and they are all the same."""
+        if self.binding_counts is None:
+            self.binding_counts = collections.Counter(
+                (id(self.effective(s, n)), n) for s, n in self.local_events)
+        return len(set(found)) == 1 and self.binding_counts[(id(scope), name)] <= len(found)
 
     def sym_expr(self, node, scope):
         t = type(node)

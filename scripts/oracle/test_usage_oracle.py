@@ -541,6 +541,11 @@ class Facades(unittest.TestCase):
                 nap(1)
             def h(concurrency):
                 concurrency.spawn(f)
+            def k(pool, fast):
+                size = concurrency.eventlet.sleep
+                if fast:
+                    size = pool.size
+                queue(size)
             del timeout
             """})), [
             "proj/b.py:2 eventlet.timeout",
@@ -548,6 +553,7 @@ class Facades(unittest.TestCase):
             "proj/b.py:3 eventlet.timeout.Timeout",
             "proj/b.py:4 eventlet.greenthread.sleep",
             "proj/b.py:5 eventlet.greenthread.sleep",
+            "proj/b.py:9 eventlet.greenthread.sleep",
         ])
 
     def test_direct_records_keep_their_layer_and_match_the_direct_oracle(self):
