@@ -258,6 +258,7 @@ class ProjectFile(FileOracle):
         returns, return_calls, calls = [], [], []
         for n in own_nodes(node.body):
             if type(n) is ast.Return and n.value is not None:
+                # an unresolved return stays as None, so a function that may return something else is no value
                 returns.append(self.sym_expr(n.value, inner))
                 if type(n.value) is ast.Call:
                     return_calls.append(self.sym_expr(n.value.func, inner))
@@ -268,7 +269,7 @@ class ProjectFile(FileOracle):
                 self.forwards(node.args, last.value) or len(statements(node.body)) == 1):
             tail = self.sym_expr(last.value.func, inner)
         keep = lambda syms: tuple(s for s in syms if s is not None)  # noqa: E731
-        return {"returns": keep(returns), "return_calls": keep(return_calls), "tail": tail, "calls": keep(calls),
+        return {"returns": tuple(returns), "return_calls": keep(return_calls), "tail": tail, "calls": keep(calls),
                 "line": node.lineno}
 
     @staticmethod
@@ -417,9 +418,10 @@ class Project:
         kind = base[0]
         if kind in ("E", "I"):
             return ("E", base[1] + "." + name)
-        if kind == "S":
+        if kind == "S":  # an eventlet object the class keeps, not any eventlet value it copies
             syms = self.classes.get(base[1], {}).get(name)
-            return self.val(("ANY", syms)) if syms else None
+            v = self.val(("ANY", syms)) if syms else None
+            return v if v is not None and v[0] == "I" else None
         if kind != "M":
             return None
         m = base[1]
@@ -459,7 +461,9 @@ class Project:
             f = self.function(v[1])
             if f is None:
                 return None
-            return next((x for x in map(self.val, f["returns"]) if x is not None and x[0] in ("E", "I")), None)
+            values = {self.val(r) if r is not None else None for r in f["returns"]}
+            value = values.pop() if len(values) == 1 else None
+            return value if value is not None and value[0] in ("E", "I") else None
         if v[0] == "E":
             last = canonical(v[1]).rsplit(".", 1)[-1]
             return ("I", v[1]) if last[:1].isupper() else None
@@ -516,9 +520,9 @@ class Project:
                 else:
                     base, v = v, self.attr(v, step)
                     if kinds[i] == "store":
-                        # setting an attribute of eventlet, or replacing a module's eventlet name, uses it;
-                        # setting one on the project's own object (self.pool = ...) does not
-                        if v is None or base[0] not in ("E", "I", "M") or v[0] not in ("E", "I"):
+                        # setting an attribute of an eventlet module or class, or replacing a module's eventlet
+                        # name, uses it; setting one on an object (self.pool = ..., pool.size = 2) does not
+                        if v is None or base[0] not in ("E", "M") or v[0] not in ("E", "I"):
                             break
                         best = (canonical(v[1]), "reference", "facade")
                         break

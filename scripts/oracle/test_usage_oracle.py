@@ -609,6 +609,10 @@ class Values(unittest.TestCase):
                     return _POOL
                 def go(f):
                     _POOL.spawn_n(f)
+                def maybe():
+                    if FAST:
+                        return eventlet.event.Event()
+                    return threading.Event()
                 """,
             "proj/user.py": """
                 from proj import pools
@@ -618,6 +622,7 @@ class Values(unittest.TestCase):
                 pools.eventlet.sleep = fake
                 pools._POOL.size = 2
                 pools.spawn = fake
+                pools.maybe().wait()
                 def local():
                     import eventlet
                     pool = eventlet.GreenPool()
@@ -630,7 +635,8 @@ class Values(unittest.TestCase):
             "proj/user.py:3 eventlet.greenpool.GreenPool.waitall",
             "proj/user.py:4 eventlet.greenpool.GreenPool.free",
             "proj/user.py:5 eventlet.greenthread.sleep",
-            "proj/user.py:6 eventlet.greenpool.GreenPool.size",
+            "proj/user.py:6 eventlet.greenpool.GreenPool",
+            "proj/user.py:8 eventlet.event.Event",
         ])
 
     def test_an_eventlet_object_stored_on_self_in_the_same_class(self):
@@ -643,13 +649,14 @@ class Values(unittest.TestCase):
                         self.pool = eventlet.GreenPool()
                     def start(self, f):
                         self.pool.spawn(f)
-                        return self.pool
+                        self.family = eventlet.green.socket.AF_INET
+                        return self.pool, self.family
                 class Other:
                     def start(self, f):
                         self.pool.spawn(f)
                 """}), [
             "proj/server.py:7 eventlet.greenpool.GreenPool.spawn",
-            "proj/server.py:8 eventlet.greenpool.GreenPool",
+            "proj/server.py:9 eventlet.greenpool.GreenPool",
         ])
 
 
