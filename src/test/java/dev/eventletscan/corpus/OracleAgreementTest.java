@@ -39,13 +39,14 @@ class OracleAgreementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Both layers, scanned as the package's dist-packages folder (module names come from it). The indirect
-     * threshold is what the scanner reaches today, so a regression fails: raise it as the indirect layer improves
-     * (issue 18 aims at 0.97).
+     * Both layers, scanned as the package's dist-packages folder (module names come from it). The indirect recall
+     * threshold is what main reaches today (nova 28/70, neutron 11/51, cinder 4/8, swift 21/68: self attributes,
+     * mocks through facades and patch.object symbols are the gaps), so a regression fails: raise it as the indirect
+     * layer improves (issue 18 aims at 0.97).
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"python3-nova, nova, 0.40", "python3-neutron, neutron, 0.21", "python3-cinder, cinder, 0.0",
-            "python3-swift, swift, 0.0"})
+    @CsvSource({"python3-nova, nova, 0.39", "python3-neutron, neutron, 0.21", "python3-cinder, cinder, 0.49",
+            "python3-swift, swift, 0.30"})
     void agreesWithTheAstOracle(String pkg, String module, double indirectRecall) throws IOException, InterruptedException {
         assumeThat(python3()).as("python3 not found: the oracle cannot run").isTrue();
         DebianCorpus.Result corpus = DebianCorpus.fetch(pkg);
