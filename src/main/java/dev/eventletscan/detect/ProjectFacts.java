@@ -1,5 +1,8 @@
 package dev.eventletscan.detect;
 
+import dev.eventletscan.modules.ModuleNames;
+import dev.eventletscan.modules.PythonModules;
+import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +15,15 @@ public final class ProjectFacts {
     public static final ProjectFacts NONE = new ProjectFacts(List.of());
 
     private final List<EntryPoint> entryPoints;
+    private final ModuleNames modules;
 
     public ProjectFacts(List<EntryPoint> entryPoints) {
+        this(entryPoints, null);
+    }
+
+    /** @param modules the files' module names, from the package folders; null to take each path as the name */
+    public ProjectFacts(List<EntryPoint> entryPoints, ModuleNames modules) {
+        this.modules = modules;
         this.entryPoints = entryPoints.stream()
                 .filter(ep -> EntryPoint.PROCESS_GROUPS.contains(ep.group()))
                 .sorted(Comparator.comparing(EntryPoint::name).thenComparing(EntryPoint::module))
@@ -30,8 +40,15 @@ public final class ProjectFacts {
      * matches) and, for a package's {@code __init__.py}, those inside the package,
      * as importing them runs it first.
      */
+    public FileFacts factsFor(SourceFile file) {
+        FileFacts byPath = factsFor(file.relativePath());
+        return modules == null || !file.python() ? byPath : new FileFacts(byPath.path(), byPath.testPath(), byPath.entryPoints(),
+                modules.moduleOf(file.path().toAbsolutePath()));
+    }
+
+    /** {@link #factsFor(SourceFile)} for a path alone, its module name taken from the path. */
     public FileFacts factsFor(String relativePath) {
-        String module = moduleName(relativePath);
+        String module = PythonModules.dottedPath(relativePath);
         boolean init = relativePath.endsWith("__init__.py");
         List<EntryPoint> mine = new ArrayList<>();
         for (EntryPoint ep : entryPoints) {
@@ -41,16 +58,7 @@ public final class ProjectFacts {
                 mine.add(new EntryPoint(ep.name(), ep.group(), module, "", ep.declaredIn()));
             }
         }
-        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine);
-    }
-
-    /** {@code nova/cmd/compute.py} is {@code nova.cmd.compute}; a package's __init__.py is the package. */
-    static String moduleName(String relativePath) {
-        String p = relativePath.replaceAll("\\.pyi?$", "");
-        if (p.endsWith("/__init__") || p.equals("__init__")) {
-            p = p.substring(0, Math.max(0, p.length() - "__init__".length() - 1));
-        }
-        return p.replace('/', '.');
+        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine, module);
     }
 
     private static boolean endsWithModule(String fileModule, String declared) {
