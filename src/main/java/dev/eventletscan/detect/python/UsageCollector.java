@@ -22,25 +22,29 @@ final class UsageCollector {
     private final Set<String> trackedRoots;
     private final SymbolNames names;
     private final Scopes scopes;
+    private final ImportCollector.FileModule file;
     private final List<Usage> usages = new ArrayList<>();
     private final Set<Integer> dynamicImportStrings = new HashSet<>();
 
-    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
+    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names, ImportCollector.FileModule file) {
         this.tree = tree;
+        this.file = file;
         this.trackedRoots = trackedRoots;
         this.names = names;
         this.scopes = new Scopes(tree);
     }
 
     static List<Usage> collect(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
-        return collectWithBindings(tree, trackedRoots, names).usages();
+        return collectWithBindings(tree, trackedRoots, names, null).usages();
     }
 
     /** The usages, and the eventlet names the module scope binds at its end: what other modules can import from it. */
     record Collected(List<Usage> usages, Map<String, String> moduleBindings) {}
 
-    static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
-        var collector = new UsageCollector(tree, trackedRoots, names);
+    /** @param file the file's module, for its relative imports; null to leave them out */
+    static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names,
+            ImportCollector.FileModule file) {
+        var collector = new UsageCollector(tree, trackedRoots, names, file);
         collector.bind();
         collector.resolveReferences();
         collector.resolveStrings();
@@ -82,7 +86,7 @@ final class UsageCollector {
 
     private void bindImports(int statement) {
         Scopes.Scope scope = scopes.scopeOf(statement);
-        for (ImportBinding b : ImportCollector.bindings(tree, statement, scope.node)) {
+        for (ImportBinding b : ImportCollector.bindings(tree, statement, scope.node, file)) {
             if (tracked(b.imported())) {
                 usages.add(new Usage(Usage.Kind.IMPORT, names.canonical(b.imported()), b.node()));
                 if (!b.localName().equals("*")) {

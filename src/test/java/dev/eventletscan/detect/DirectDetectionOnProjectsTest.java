@@ -1,0 +1,58 @@
+package dev.eventletscan.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.api.ScanRequest;
+import dev.eventletscan.api.Scanner;
+import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Direct detection where one file's findings depend on the project around it (its package, its sibling
+ * modules, the rules loaded), each on a small project of its own through the real scanner.
+ */
+class DirectDetectionOnProjectsTest {
+    @TempDir
+    Path dir;
+
+    private ScanResult scan(Map<String, String> files) throws IOException {
+        for (var e : files.entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        ScanRequest request = new ScanRequest(dir, List.of(), List.of(), 1, List.of());
+        return Scanner.forRequest(request).scan(request);
+    }
+
+    @Test
+    void relativeImportsInsideEventletsOwnPackageAreEventletAsTheAbsoluteOnesAre() throws IOException {
+        String body = "\n\ndef serve(f):\n    spawn(f)\n";
+        ScanResult r = scan(Map.of(
+                "eventlet/__init__.py", "",
+                "eventlet/greenthread.py", "def spawn(f):\n    pass\n",
+                "eventlet/relative.py", "from .greenthread import spawn" + body,
+                "eventlet/absolute.py", "from eventlet.greenthread import spawn" + body,
+                "eventlet/green/__init__.py", "",
+                "eventlet/green/OpenSSL/__init__.py", "from . import crypto\n", // never names the package
+                "eventlet/green/OpenSSL/crypto.py", ""));
+
+        assertThat(direct(r, "eventlet/relative.py")).isEqualTo(direct(r, "eventlet/absolute.py"))
+                .anyMatch(f -> f.startsWith("1 EVT001 import eventlet."))
+                .anyMatch(f -> f.startsWith("4 EVT200 call eventlet."));
+        assertThat(direct(r, "eventlet/green/OpenSSL/__init__.py")).containsExactly("1 EVT001 import eventlet.green.OpenSSL.crypto");
+    }
+
+    /** {@code line rule usage symbol} of a file's direct findings. */
+    private static List<String> direct(ScanResult result, String path) {
+        return result.findings().stream().filter(f -> f.path().equals(path) && !f.isIndirect())
+                .map(f -> f.line() + " " + f.ruleId() + " " + f.usage() + " " + f.symbol()).toList();
+    }
+}
