@@ -50,6 +50,19 @@ class DirectDetectionOnProjectsTest {
         assertThat(direct(r, "eventlet/green/OpenSSL/__init__.py")).containsExactly("1 EVT001 import eventlet.green.OpenSSL.crypto");
     }
 
+    @Test
+    void deletingAnEventletNameIsNoUseOfIt() throws IOException {
+        ScanResult r = scan(Map.of("proj/boot.py", """
+                from eventlet import patcher
+                patcher.monkey_patch()
+                del patcher
+                del patcher, other
+                """));
+
+        assertThat(direct(r, "proj/boot.py")).noneMatch(f -> f.startsWith("3 ") || f.startsWith("4 "))
+                .anyMatch(f -> f.startsWith("2 EVT100 call "));
+    }
+
     /** {@code line rule usage symbol} of a file's direct findings. */
     private static List<String> direct(ScanResult result, String path) {
         return result.findings().stream().filter(f -> f.path().equals(path) && !f.isIndirect())

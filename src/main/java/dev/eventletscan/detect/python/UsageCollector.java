@@ -332,6 +332,12 @@ final class UsageCollector {
             case "pattern_list", "tuple_pattern", "list_pattern" -> {
                 return true; // unpacking targets
             }
+            case "delete_statement" -> {
+                return true; // del unbinds a name: no use of what it held
+            }
+            case "expression_list" -> {
+                return tree.is(tree.parent(parent), "delete_statement"); // del a, b
+            }
             default -> {
                 return false;
             }
