@@ -63,6 +63,30 @@ class DirectDetectionOnProjectsTest {
                 .anyMatch(f -> f.startsWith("2 EVT100 call "));
     }
 
+    @Test
+    void aLaterImportRebindingTheNameInTheSameScopeWinsForTheUsesAfterIt() throws IOException {
+        ScanResult r = scan(Map.of("proj/fetch.py", """
+                from eventlet.green.urllib.request import urlopen
+                urlopen(first)
+                from urllib.request import urlopen
+                urlopen(u)
+
+                try:
+                    from eventlet.green import urllib2
+                except ImportError:
+                    import urllib2
+                urllib2.urlopen(u)
+
+                def later():
+                    urlopen(u)
+                """));
+
+        assertThat(direct(r, "proj/fetch.py")).noneMatch(f -> f.startsWith("4 "))
+                .anyMatch(f -> f.startsWith("2 EVT505 call eventlet.green.urllib.request.urlopen"))
+                // a fallback in an except clause may not run: the green module is still what the name may hold
+                .anyMatch(f -> f.startsWith("10 EVT505 call eventlet.green.urllib2.urlopen"));
+    }
+
     /** {@code line rule usage symbol} of a file's direct findings. */
     private static List<String> direct(ScanResult result, String path) {
         return result.findings().stream().filter(f -> f.path().equals(path) && !f.isIndirect())

@@ -91,9 +91,11 @@ final class UsageCollector {
                 usages.add(new Usage(Usage.Kind.IMPORT, names.canonical(b.imported()), b.node()));
                 if (!b.localName().equals("*")) {
                     scopes.binding(scope, b.localName()).tracked.putIfAbsent(b.localName(), b.target());
+                    scopes.bound(scope, b.localName(), statement, true);
                 }
             } else if (!b.localName().equals("*")) {
                 scopes.binding(scope, b.localName()).locals.add(b.localName());
+                scopes.bound(scope, b.localName(), statement, false);
             }
         }
     }
@@ -135,10 +137,14 @@ final class UsageCollector {
             String target = imported != null && tracked(imported.module()) ? imported.binds() : resolveExpression(right);
             if (target != null) {
                 scopes.binding(scope, tree.text(left)).tracked.putIfAbsent(tree.text(left), target);
+                scopes.bound(scope, tree.text(left), assignment, true);
                 return;
             }
         }
         bindTargets(left, scope);
+        if (tree.is(left, "identifier") && tree.is(assignment, "assignment") && tree.is(tree.parent(assignment), "expression_statement")) {
+            scopes.bound(scope, tree.text(left), assignment, false);
+        }
     }
 
     /** The names an assignment target binds, however deeply its tuples and parentheses nest (a work list, not recursion). */
