@@ -87,6 +87,23 @@ class DirectDetectionOnProjectsTest {
                 .anyMatch(f -> f.startsWith("10 EVT505 call eventlet.green.urllib2.urlopen"));
     }
 
+    @Test
+    void anImportOfANameBuiltFromALiteralEventletStartIsADynamicImportOfThatPackage() throws IOException {
+        ScanResult r = scan(Map.of("proj/hubs.py", """
+                import importlib
+
+                def load(name):
+                    hub = importlib.import_module('eventlet.hubs.' + name)
+                    other = importlib.import_module(f"eventlet.green.{name}")
+                    top = __import__('eventlet.' + name + '_x')
+                    return hub, other, top
+                """));
+
+        assertThat(direct(r, "proj/hubs.py")).anyMatch(f -> f.matches("4 EVT\\d+ import eventlet.hubs"))
+                .anyMatch(f -> f.matches("5 EVT\\d+ import eventlet.green"))
+                .anyMatch(f -> f.matches("6 EVT\\d+ import eventlet"));
+    }
+
     /** {@code line rule usage symbol} of a file's direct findings. */
     private static List<String> direct(ScanResult result, String path) {
         return result.findings().stream().filter(f -> f.path().equals(path) && !f.isIndirect())

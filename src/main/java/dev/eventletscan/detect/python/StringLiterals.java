@@ -49,6 +49,35 @@ final class StringLiterals {
     }
 
     /**
+     * The literal text an f-string starts with, up to its first interpolation ({@code eventlet.hubs.} of
+     * {@code f'eventlet.hubs.{name}'}), or null for any other string or one with escapes in that part.
+     */
+    static String leadingContent(SyntaxTree tree, int string) {
+        if (!tree.is(string, "string")) {
+            return null;
+        }
+        int start = NONE;
+        StringBuilder text = new StringBuilder();
+        for (int c = tree.firstChild(string); c != NONE; c = tree.nextSibling(c)) {
+            switch (tree.type(c)) {
+                case "string_start" -> start = c;
+                case "string_content" -> {
+                    if (tree.firstChild(c) != NONE) {
+                        return null;
+                    }
+                    text.append(tree.text(c));
+                }
+                case "interpolation" -> {
+                    boolean fString = start != NONE && tree.text(start).toLowerCase(java.util.Locale.ROOT).contains("f");
+                    return fString ? text.toString() : null;
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /**
      * A string literal holding nothing but a dotted name, used as a value
      * (docstrings and other bare string statements are prose), or null.
      */
