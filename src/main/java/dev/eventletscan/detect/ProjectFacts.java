@@ -6,6 +6,7 @@ import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the project's manifests declare that changes how its files are read:
@@ -16,14 +17,19 @@ public final class ProjectFacts {
 
     private final List<EntryPoint> entryPoints;
     private final ModuleNames modules;
+    private final Set<String> ownTrackedNames;
 
     public ProjectFacts(List<EntryPoint> entryPoints) {
-        this(entryPoints, null);
+        this(entryPoints, null, Set.of());
     }
 
-    /** @param modules the files' module names, from the package folders; null to take each path as the name */
-    public ProjectFacts(List<EntryPoint> entryPoints, ModuleNames modules) {
+    /**
+     * @param modules the files' module names, from the package folders; null to take each path as the name
+     * @param ownTrackedNames the project's modules and packages named like a tracked package, see {@link #ownTrackedNames}
+     */
+    public ProjectFacts(List<EntryPoint> entryPoints, ModuleNames modules, Set<String> ownTrackedNames) {
         this.modules = modules;
+        this.ownTrackedNames = Set.copyOf(ownTrackedNames);
         this.entryPoints = entryPoints.stream()
                 .filter(ep -> EntryPoint.PROCESS_GROUPS.contains(ep.group()))
                 .sorted(Comparator.comparing(EntryPoint::name).thenComparing(EntryPoint::module))
@@ -43,7 +49,25 @@ public final class ProjectFacts {
     public FileFacts factsFor(SourceFile file) {
         FileFacts byPath = factsFor(file.relativePath());
         return modules == null || !file.python() ? byPath : new FileFacts(byPath.path(), byPath.testPath(), byPath.entryPoints(),
-                modules.moduleOf(file.path().toAbsolutePath()));
+                modules.moduleOf(file.path().toAbsolutePath()), ownTrackedNames);
+    }
+
+    /**
+     * The packages and modules among the project's own whose name ends in a tracked package's name below some
+     * other package: {@code proj.cmd.eventlet} for {@code proj/cmd/eventlet/server.py}. Eventlet's own package
+     * (a top-level {@code eventlet}) is not one of them.
+     */
+    public static Set<String> ownTrackedNames(java.util.Collection<String> moduleNames, Set<String> trackedRoots) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String module : moduleNames) {
+            String[] parts = module.split("\\.");
+            for (int i = 1; i < parts.length; i++) {
+                if (trackedRoots.contains(parts[i])) {
+                    out.add(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)));
+                }
+            }
+        }
+        return out;
     }
 
     /** {@link #factsFor(SourceFile)} for a path alone, its module name taken from the path. */
@@ -58,7 +82,7 @@ public final class ProjectFacts {
                 mine.add(new EntryPoint(ep.name(), ep.group(), module, "", ep.declaredIn()));
             }
         }
-        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine, module);
+        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine, module, ownTrackedNames);
     }
 
     private static boolean endsWithModule(String fileModule, String declared) {

@@ -104,6 +104,26 @@ class DirectDetectionOnProjectsTest {
                 .anyMatch(f -> f.matches("6 EVT\\d+ import eventlet"));
     }
 
+    @Test
+    void aPackageOfTheProjectsOwnNamedEventletIsNotEventlet() throws IOException {
+        ScanResult r = scan(Map.of(
+                "proj/__init__.py", "",
+                "proj/cmd/__init__.py", "",
+                "proj/cmd/eventlet/__init__.py", "",
+                "proj/cmd/eventlet/server.py", "def main():\n    pass\n",
+                "proj/tests/__init__.py", "",
+                "proj/tests/test_server.py", """
+                        from unittest import mock
+
+                        @mock.patch('proj.cmd.eventlet.server.main')
+                        @mock.patch('proj.utils.eventlet.sleep')
+                        def test_main(sleep, main):
+                            pass
+                        """));
+
+        assertThat(direct(r, "proj/tests/test_server.py")).containsExactly("4 EVT700 mock eventlet.greenthread.sleep");
+    }
+
     /** {@code line rule usage symbol} of a file's direct findings. */
     private static List<String> direct(ScanResult result, String path) {
         return result.findings().stream().filter(f -> f.path().equals(path) && !f.isIndirect())

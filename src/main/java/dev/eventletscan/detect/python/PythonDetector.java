@@ -45,7 +45,7 @@ public final class PythonDetector {
         boolean test = facts.testPath() || importsTestFramework(tree);
         List<Finding> findings = new ArrayList<>();
         UsageCollector.Collected collected = UsageCollector.collectWithBindings(tree, rules.trackedRoots(), rules.symbols(),
-                new ImportCollector.FileModule(facts.module(), PythonModules.isPackageInit(facts.path())));
+                new ImportCollector.FileModule(facts.module(), PythonModules.isPackageInit(facts.path())), facts.ownTrackedNames());
         List<InterfaceCollector.Resolved> resolved = new ArrayList<>();
         for (Usage usage : collected.usages()) {
             Optional<Rule> rule = rules.ruleFor(usage);

@@ -91,16 +91,22 @@ final class StringLiterals {
     }
 
     /**
-     * The part of a dotted name from its first tracked package on, when
-     * something follows it: {@code nova.utils.eventlet.sleep} gives
-     * {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol.
+     * The part of a dotted name from its first tracked package on, when something follows it:
+     * {@code nova.utils.eventlet.sleep} gives {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol. A package of the project's own named like one
+     * ({@code proj.cmd.eventlet}) is not it.
+     *
+     * @param own the project's own modules named like a tracked package
      */
-    static String fromTrackedRoot(String dotted, Set<String> roots) {
+    static String fromTrackedRoot(String dotted, Set<String> roots, Set<String> own, boolean mockTarget) {
         String[] parts = dotted.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (roots.contains(parts[i])) {
+        for (int i = 0; i < parts.length; i++) {
+            if (!roots.contains(parts[i]) || i > 0 && own.contains(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)))) {
+                continue;
+            }
+            if (i < parts.length - 1) {
                 return String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
             }
+            return null;
         }
         return null;
     }

@@ -23,28 +23,34 @@ final class UsageCollector {
     private final SymbolNames names;
     private final Scopes scopes;
     private final ImportCollector.FileModule file;
+    private final Set<String> ownTrackedNames;
     private final List<Usage> usages = new ArrayList<>();
     private final Set<Integer> dynamicImportStrings = new HashSet<>();
 
-    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names, ImportCollector.FileModule file) {
+    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names, ImportCollector.FileModule file,
+            Set<String> ownTrackedNames) {
         this.tree = tree;
         this.file = file;
+        this.ownTrackedNames = ownTrackedNames;
         this.trackedRoots = trackedRoots;
         this.names = names;
         this.scopes = new Scopes(tree);
     }
 
     static List<Usage> collect(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
-        return collectWithBindings(tree, trackedRoots, names, null).usages();
+        return collectWithBindings(tree, trackedRoots, names, null, Set.of()).usages();
     }
 
     /** The usages, and the eventlet names the module scope binds at its end: what other modules can import from it. */
     record Collected(List<Usage> usages, Map<String, String> moduleBindings) {}
 
-    /** @param file the file's module, for its relative imports; null to leave them out */
+    /**
+     * @param file the file's module, for its relative imports; null to leave them out
+     * @param ownTrackedNames the project's own modules named like a tracked package, which strings do not reach
+     */
     static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names,
-            ImportCollector.FileModule file) {
-        var collector = new UsageCollector(tree, trackedRoots, names, file);
+            ImportCollector.FileModule file, Set<String> ownTrackedNames) {
+        var collector = new UsageCollector(tree, trackedRoots, names, file, ownTrackedNames);
         collector.bind();
         collector.resolveReferences();
         collector.resolveStrings();
@@ -253,9 +259,10 @@ final class UsageCollector {
             if (dotted == null) {
                 continue;
             }
-            String symbol = StringLiterals.fromTrackedRoot(dotted, trackedRoots);
+            boolean mock = MockCalls.isMockTarget(tree, n);
+            String symbol = StringLiterals.fromTrackedRoot(dotted, trackedRoots, ownTrackedNames, mock);
             if (symbol != null) {
-                Usage.Kind kind = MockCalls.isMockTarget(tree, n) ? Usage.Kind.MOCK : Usage.Kind.STRING;
+                Usage.Kind kind = mock ? Usage.Kind.MOCK : Usage.Kind.STRING;
                 usages.add(new Usage(kind, names.canonical(symbol), n));
             }
         }
