@@ -105,6 +105,25 @@ class DirectDetectionOnProjectsTest {
     }
 
     @Test
+    void aMockTargetEndingInAModulesEventletAttributeReplacesEventlet() throws IOException {
+        ScanResult r = scan(Map.of(
+                "proj/__init__.py", "",
+                "proj/run.py", "import eventlet\n",
+                "proj/tests/__init__.py", "",
+                "proj/tests/test_run.py", """
+                        from unittest import mock
+
+                        @mock.patch('proj.run.eventlet')
+                        @mock.patch('proj.run.eventlet.sleep')
+                        def test_run(sleep, eventlet_mod):
+                            note = 'proj.run.eventlet'
+                        """));
+
+        assertThat(direct(r, "proj/tests/test_run.py")).containsExactly(
+                "3 EVT700 mock eventlet", "4 EVT700 mock eventlet.greenthread.sleep");
+    }
+
+    @Test
     void aPackageOfTheProjectsOwnNamedEventletIsNotEventlet() throws IOException {
         ScanResult r = scan(Map.of(
                 "proj/__init__.py", "",

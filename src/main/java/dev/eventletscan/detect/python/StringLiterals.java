@@ -92,7 +92,9 @@ final class StringLiterals {
 
     /**
      * The part of a dotted name from its first tracked package on, when something follows it:
-     * {@code nova.utils.eventlet.sleep} gives {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol. A package of the project's own named like one
+     * {@code nova.utils.eventlet.sleep} gives {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol. A
+     * mock target may end in the package, a module's attribute holding it: {@code 'proj.run.eventlet'} replaces
+     * {@code eventlet} where proj.run uses it. A package of the project's own named like one
      * ({@code proj.cmd.eventlet}) is not it.
      *
      * @param own the project's own modules named like a tracked package
@@ -106,7 +108,7 @@ final class StringLiterals {
             if (i < parts.length - 1) {
                 return String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
             }
-            return null;
+            return mockTarget && i > 0 ? parts[i] : null;
         }
         return null;
     }
