@@ -111,7 +111,7 @@ final class FileScanner implements AutoCloseable {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "too large to read into memory"));
         }
         boolean utf16 = SourceText.hasUtf16Bom(raw);
-        boolean mayHold = utf16 || (file.python() ? mayHoldFinding(facts, raw) : mentionsTrackedName(raw));
+        boolean mayHold = utf16 || (file.python() ? mayHoldFinding(facts, raw) : text.mayMatch(file.fileName(), raw));
         if (!mayHold && manifest == null) {
             return FileOutcome.skipped();
         }
@@ -158,7 +158,7 @@ final class FileScanner implements AutoCloseable {
             } else if (manifest == null) {
                 return new FileOutcome(null, List.of(), List.of(), problems);
             }
-        } else if (rules.wantsText(file.fileName()) && mentionsTrackedName(source.utf8())) {
+        } else if (text.mayMatch(file.fileName(), source.utf8())) {
             findings.addAll(text.detect(facts, source));
         }
         findings.sort(Finding.ORDER);
@@ -188,12 +188,6 @@ final class FileScanner implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** Text rules look for eventlet in any case (Eventlet, EVENTLET_HUB). */
-    private boolean mentionsTrackedName(byte[] content) {
-        String lower = new String(content, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
-        return rules.trackedRoots().stream().anyMatch(lower::contains);
     }
 
     private PythonParser parser() {
