@@ -2,6 +2,7 @@ package dev.eventletscan.cli;
 
 import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.Version;
+import dev.eventletscan.fileio.Printable;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
@@ -53,11 +54,12 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> {
             switch (ex) {
-                case UserError u -> err.println("eventlet-scan: error: " + u.getMessage());
-                case InvalidInputException i -> i.problems().forEach(p -> err.println("eventlet-scan: error: " + p));
+                // Messages quote paths and values from the repository: printed escaped, one line each.
+                case UserError u -> err.println("eventlet-scan: error: " + Printable.of(u.getMessage()));
+                case InvalidInputException i -> i.problems().forEach(p -> err.println("eventlet-scan: error: " + Printable.of(p)));
                 case RuleFileException r -> {
                     err.println("eventlet-scan: error: invalid rule file(s), " + r.problems().size() + " problem(s):");
-                    r.problems().forEach(p -> err.println("  " + p));
+                    r.problems().forEach(p -> err.println("  " + Printable.of(p)));
                 }
                 case NativeLibraryException n -> {
                     err.println("eventlet-scan: error: native parser: " + n.getMessage());

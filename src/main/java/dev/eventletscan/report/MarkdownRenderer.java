@@ -190,7 +190,7 @@ public final class MarkdownRenderer implements Renderer {
                 case '\n', '\r', '\t' -> b.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '@' ->
                         b.append('\\').append(c);
-                default -> b.append(c < 0x20 ? '?' : c);
+                default -> b.append(dev.eventletscan.fileio.Printable.of(String.valueOf(c)));
             }
         }
         return b.toString();

@@ -2,6 +2,7 @@ package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventletscan.detect.python.Usage;
+import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.SyntaxQuery;
@@ -61,7 +62,7 @@ public final class RuleLoader {
         Map<String, String> extras = new LinkedHashMap<>();
         for (Path file : extraFiles) {
             try {
-                extras.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                extras.put(file.toString(), BoundedFile.readString(file, BoundedFile.RULES_BYTES));
             } catch (IOException e) {
                 problems.add(file + ": cannot read rule file: " + FileErrors.reason(e));
             }
