@@ -164,6 +164,56 @@ class HostileRepositoryTest {
         for (String printed : List.of(text.out(), text.err(), github.out(), github.err(), config.err(), json)) {
             assertThat(printed).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
         }
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString()).contains("bidi\\u202E.py");
+        assertThat(json).contains("bidi\\u202e.py");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("files").toString()).as("the same string, decoded")
+                .contains("bidi\u202e.py");
+    }
+
+    /**
+     * A glob with many stars, a text rule and a query predicate whose regexes backtrack exponentially on the
+     * repository's own text: Java's engines would take longer than the universe has left; the scan finishes.
+     */
+    @Test
+    void aConfigurationCannotHangTheScan() throws Exception {
+        Path repo = repository("hang");
+        Files.writeString(repo.resolve("a".repeat(200) + ".py"), "import eventlet\nx = '" + "a".repeat(5_000) + "!'\n");
+        Files.writeString(repo.resolve("notes.txt"), "eventlet " + "a".repeat(50_000) + "!\n");
+        Files.writeString(repo.resolve("hostile-rules.yaml"), """
+                format: 1
+                rules:
+                  - id: HOST901
+                    title: backtracking text
+                    category: docs
+                    severity: info
+                    weight: 0
+                    message: "{symbol}"
+                    hints: {threading: "none", asyncio: "none"}
+                    guide: https://example.org
+                    example: "eventlet aaaa"
+                    match:
+                      text: "eventlet (a+)+$"
+                      files: ["*.txt"]
+                  - id: HOST902
+                    title: backtracking predicate
+                    category: docs
+                    severity: info
+                    weight: 0
+                    message: "{symbol}"
+                    hints: {threading: "none", asyncio: "none"}
+                    guide: https://example.org
+                    example: "x = 'aaaa'"
+                    match:
+                      query: |
+                        (string (string_content) @symbol (#match? @symbol "^(a|aa)+$")) @match
+                """);
+        Files.writeString(repo.resolve(".eventlet-scan.yaml"), "exclude: ['" + "*a".repeat(30) + "*b']\nrules: [hostile-rules.yaml]\n");
+
+        long start = System.nanoTime();
+        CliRun run = run("scan", repo.toString(), "-f", "text");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(60));
+        assertThat(run.out()).contains(repo + "/notes.txt:1:1: EVT950 ").contains(repo + "/app.py:2:1: EVT200 ")
+                .doesNotContain("HOST901").doesNotContain("HOST902");
     }
 }
