@@ -67,14 +67,41 @@ public final class Main implements Runnable {
                     return (NativeLibraries.userSupplied() ? ExitCode.USAGE_OR_INPUT : ExitCode.INTERNAL).code;
                 }
                 default -> {
-                    err.println("eventlet-scan: internal error: " + ex);
+                    if (outOfMemory(ex)) {
+                        return outOfMemory(err);
+                    }
+                    err.println("eventlet-scan: internal error: " + Printable.of(ex.toString()));
                     ex.printStackTrace(err);
                     return ExitCode.INTERNAL.code;
                 }
             }
             return ExitCode.USAGE_OR_INPUT.code;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    private static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Out of memory is neither a failed gate (exit 1, which an uncaught error would give) nor a bug to print a stack
+     * for: one line saying where, and exit 3.
+     */
+    private static int outOfMemory(PrintWriter err) {
+        err.println("eventlet-scan: error: out of memory during " + ScanProgress.currentPhase + " (the JVM's heap is "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give more with EVENTLET_SCAN_JAVA_OPTS=-Xmx2g)");
+        err.flush();
+        return ExitCode.INTERNAL.code;
     }
 
     private static String commandPath(CommandLine.ParameterException ex) {

@@ -112,6 +112,7 @@ final class ScanCommand implements Callable<Integer> {
         };
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
         checkReportFiles(reports, options.target);
+        ScanProgress.currentPhase = "configuration, rules and baseline";
         ScanOptions.Resolved setup = options.resolve();
         GatePolicy gates = gatePolicy(setup);
         Path baselineFile = baselineFile(setup.config());
@@ -126,6 +127,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserError(options.target + ": no such file or folder");
         }
+        ScanProgress.currentPhase = "comparison and reports";
         if (!timestamps) {
             result = result.withoutTiming();
         }

@@ -45,8 +45,12 @@ final class ScanProgress implements ScanListener {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(unit, 1).build();
     }
 
+    /** What the run was doing, for an out-of-memory message; "reports" once the scan is over. */
+    static volatile String currentPhase = "start-up";
+
     @Override
     public void phaseStarted(Phase phase, int files) {
+        currentPhase = phase.label;
         this.files = files;
         if (bar && phase == Phase.DETECT && files > 0) {
             progress = bar("Scanning", files, " files");
