@@ -61,7 +61,9 @@ final class ConfigReader {
                 value("wrapper-depth", n -> n.isInt() && n.asInt() >= 0 && n.asInt() <= 10, "must be a whole number from 0 to 10",
                         JsonNode::asInt));
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf)).toList());
+            // values are quoted short: a message is a pointer into the file, not a copy of it
+            throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf))
+                    .map(FileErrors::shortenQuoted).toList());
         }
         return config;
     }

@@ -517,6 +517,23 @@ class BadInputTest {
         assertThat(run.err().lines()).contains("eventlet-scan: warning: bad\\x1b[31m\\u202e.py: binary content (NUL bytes), not scanned");
     }
 
+    /** Item 2: an error quotes at most a short, escaped excerpt of the file that failed. */
+    @Test
+    void errorsQuoteShortExcerptsOnly() throws Exception {
+        writeGoodFile();
+        String secret = "secretpasswordabcdefghijklmnopqrstuvwxyz0123456789";
+        Path config = write("cfg/.eventlet-scan.yaml", "fail-on: " + secret + "\n");
+        Path baseline = write("cfg/base.json", "{\"eventletScanBaseline\": 1, \"findings\": [" + secret + secret + "]}\n");
+        String target = tmp.resolve("good.py").toString();
+
+        assertError(cli("scan", target, "--config", config.toString()), "eventlet-scan: error: " + config
+                + ":1: fail-on: must be new, any or none, was 'secretpasswordabcdefghijklmnopqrstuvwxyz...'");
+        CliRun json = cli("scan", target, "--baseline", baseline.toString());
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).contains("not valid JSON: Unrecognized token 'secretpasswordabcdefghijklmnopqrstuvwxyz...'")
+                .doesNotContain(secret);
+    }
+
     /** Item 5: inputs that are not Python have size limits; past them, one line, not an exhausted heap. */
     @Test
     void configurationRuleAndBaselineFilesHaveSizeLimits() throws Exception {
