@@ -10,6 +10,7 @@ import textwrap
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import indirect_layer  # noqa: E402
 import usage_oracle  # noqa: E402
 
 
@@ -458,6 +459,337 @@ class Tree(unittest.TestCase):
                          [("a/x.py", 2, "eventlet.greenthread.sleep"), ("b.py", 1, "eventlet")])
         self.assertIn("oracle: a/bad.py: syntax error: ", errors.getvalue())
         self.assertIn("oracle: a/plain.py: syntax error: ", errors.getvalue())
+
+
+def project(files, depth=2):
+    """'path:line symbol layer' of each record of a small tree of dedented files, sorted."""
+    with tempfile.TemporaryDirectory() as root:
+        for rel, text in files.items():
+            os.makedirs(os.path.join(root, os.path.dirname(rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w") as f:
+                f.write(textwrap.dedent(text).lstrip("\n"))
+        rows, *_ = indirect_layer.scan_project(root, io.StringIO(), 1, depth)
+    return [f"{r['path']}:{r['line']} {r['symbol']} {r['layer']}"
+            for r in sorted(rows, key=lambda r: (r["path"], r["line"], r["symbol"], r["layer"]))]
+
+
+def indirect(files, depth=2):
+    return [r.rsplit(" ", 1)[0] for r in project(files, depth) if r.endswith(" indirect")]
+
+
+class Facades(unittest.TestCase):
+    FACADE = {
+        "proj/__init__.py": "",
+        "proj/concurrency.py": """
+            import eventlet
+            from eventlet import spawn
+            from eventlet.timeout import Timeout as timeout_class
+            from eventlet import timeout
+            """,
+    }
+
+    def test_every_way_of_reaching_a_facade_name(self):
+        self.assertEqual(indirect(dict(self.FACADE, **{"proj/a.py": """
+            from proj.concurrency import spawn
+            from proj import concurrency
+            import proj.concurrency
+            import proj.concurrency as c
+            spawn(f)
+            concurrency.eventlet.sleep(1)
+            proj.concurrency.timeout_class
+            c.spawn(f)
+            def g():
+                from .concurrency import spawn as go
+                go(f)
+            """})), [
+            "proj/a.py:1 eventlet.greenthread.spawn",
+            "proj/a.py:5 eventlet.greenthread.spawn",
+            "proj/a.py:6 eventlet.greenthread.sleep",
+            "proj/a.py:7 eventlet.timeout.Timeout",
+            "proj/a.py:8 eventlet.greenthread.spawn",
+            "proj/a.py:10 eventlet.greenthread.spawn",
+            "proj/a.py:11 eventlet.greenthread.spawn",
+        ])
+
+    def test_facades_of_facades_star_imports_and_all(self):
+        self.assertEqual(indirect(dict(self.FACADE, **{
+            "proj/compat.py": """
+                from proj.concurrency import spawn as go
+                from proj import concurrency
+                Pool = concurrency.eventlet.GreenPool
+                __all__ = ["go", "Pool"]
+                """,
+            "proj/user.py": """
+                from proj.compat import *
+                from proj.compat import Pool
+                go(f)
+                Pool()
+                """})), [
+            "proj/compat.py:1 eventlet.greenthread.spawn",
+            "proj/compat.py:3 eventlet.greenpool.GreenPool",
+            "proj/user.py:2 eventlet.greenpool.GreenPool",
+            "proj/user.py:3 eventlet.greenthread.spawn",
+            "proj/user.py:4 eventlet.greenpool.GreenPool",
+        ])
+
+    def test_local_aliases_defaults_and_annotations_follow_python_scoping(self):
+        self.assertEqual(indirect(dict(self.FACADE, **{"proj/b.py": """
+            from proj import concurrency
+            from proj.concurrency import timeout
+            def f(x=timeout.Timeout, y: timeout.Timeout = None):
+                nap = concurrency.eventlet.sleep
+                nap(1)
+            def h(concurrency):
+                concurrency.spawn(f)
+            def k(pool, fast):
+                size = concurrency.eventlet.sleep
+                if fast:
+                    size = pool.size
+                queue(size)
+            del timeout
+            """})), [
+            "proj/b.py:2 eventlet.timeout",
+            "proj/b.py:3 eventlet.timeout.Timeout",
+            "proj/b.py:3 eventlet.timeout.Timeout",
+            "proj/b.py:4 eventlet.greenthread.sleep",
+            "proj/b.py:5 eventlet.greenthread.sleep",
+            "proj/b.py:9 eventlet.greenthread.sleep",
+        ])
+
+    def test_direct_records_keep_their_layer_and_match_the_direct_oracle(self):
+        rows = project(dict(self.FACADE, **{"proj/a.py": "from proj.concurrency import spawn\n"}))
+        self.assertEqual([r for r in rows if r.endswith(" direct")], [
+            "proj/concurrency.py:1 eventlet direct",
+            "proj/concurrency.py:2 eventlet.greenthread.spawn direct",
+            "proj/concurrency.py:3 eventlet.timeout.Timeout direct",
+            "proj/concurrency.py:4 eventlet.timeout direct",
+        ])
+
+
+class Accessors(unittest.TestCase):
+    def test_a_function_returning_eventlet_or_a_submodule(self):
+        self.assertEqual(indirect({
+            "proj/__init__.py": "",
+            "proj/utils.py": """
+                def get_eventlet():
+                    import eventlet
+                    return eventlet
+                def get_hubs():
+                    from eventlet import hubs
+                    return hubs
+                """,
+            "proj/run.py": """
+                from proj import utils
+                def main():
+                    eventlet = utils.get_eventlet()
+                    eventlet.patcher.original("threading")
+                    utils.get_eventlet().hubs.use_hub()
+                    utils.get_hubs().get_hub()
+                    utils.get_eventlet
+                """}), [
+            "proj/run.py:3 eventlet",
+            "proj/run.py:4 eventlet.patcher.original",
+            "proj/run.py:5 eventlet.hubs.use_hub",
+            "proj/run.py:6 eventlet.hubs.get_hub",
+        ])
+
+
+class Values(unittest.TestCase):
+    def test_functions_returning_eventlet_objects_and_a_default_pool(self):
+        self.assertEqual(indirect({
+            "proj/__init__.py": "",
+            "proj/pools.py": """
+                import eventlet
+                _POOL = eventlet.GreenPool()
+                def _pool():
+                    return eventlet.GreenPool()
+                def spawn(f, *a):
+                    return _pool().spawn(f, *a)
+                def get_pool():
+                    return _POOL
+                def go(f):
+                    _POOL.spawn_n(f)
+                def maybe():
+                    if FAST:
+                        return eventlet.event.Event()
+                    return threading.Event()
+                """,
+            "proj/user.py": """
+                from proj import pools
+                pools.spawn(f)
+                pools.get_pool().waitall()
+                pools._POOL.free()
+                pools.eventlet.sleep = fake
+                pools._POOL.size = 2
+                pools.spawn = fake
+                pools.maybe().wait()
+                def local():
+                    import eventlet
+                    pool = eventlet.GreenPool()
+                    pool.spawn(f)
+                """}), [
+            "proj/pools.py:6 eventlet.greenpool.GreenPool.spawn",
+            "proj/pools.py:8 eventlet.greenpool.GreenPool",
+            "proj/pools.py:10 eventlet.greenpool.GreenPool.spawn_n",
+            "proj/user.py:2 eventlet.greenpool.GreenPool.spawn",
+            "proj/user.py:3 eventlet.greenpool.GreenPool.waitall",
+            "proj/user.py:4 eventlet.greenpool.GreenPool.free",
+            "proj/user.py:5 eventlet.greenthread.sleep",
+            "proj/user.py:6 eventlet.greenpool.GreenPool",
+            "proj/user.py:8 eventlet.event.Event",
+        ])
+
+    def test_an_eventlet_object_stored_on_self_in_the_same_class(self):
+        self.assertEqual(indirect({
+            "proj/server.py": """
+                import eventlet
+                class Server:
+                    def __init__(self):
+                        self.pool = None
+                        self.pool = eventlet.GreenPool()
+                    def start(self, f):
+                        self.pool.spawn(f)
+                        self.family = eventlet.green.socket.AF_INET
+                        return self.pool, self.family
+                class Other:
+                    def start(self, f):
+                        self.pool.spawn(f)
+                """}), [
+            "proj/server.py:7 eventlet.greenpool.GreenPool.spawn",
+            "proj/server.py:9 eventlet.greenpool.GreenPool",
+        ])
+
+
+class Wrappers(unittest.TestCase):
+    FILES = {
+        "proj/__init__.py": "",
+        "proj/utils.py": """
+            import eventlet
+            def spawn(f, *a, **kw):
+                ctx = get()
+                return eventlet.spawn(f, *a, **kw)
+            def spawn_n(f, *a, **kw):
+                ctx = get()
+                eventlet.spawn_n(f, *a, **kw)
+            def poll(interval):
+                while True:
+                    eventlet.sleep(interval)
+            def patch():
+                if WINDOWS:
+                    eventlet.monkey_patch(os=False)
+                else:
+                    eventlet.monkey_patch()
+            def later(f):
+                return spawn(f)
+            def much_later(f):
+                return later(f)
+            def main():
+                eventlet.sleep(0)
+            def tidy(x):
+                work(x)
+                eventlet.sleep(0)
+            def yield_now():
+                "Let the others run."
+                eventlet.sleep(0)
+            """,
+        "proj/user.py": """
+            from proj import utils
+            from proj.utils import spawn
+            utils.spawn(f)
+            utils.spawn_n(f)
+            utils.poll(1)
+            utils.patch()
+            utils.later(f)
+            utils.much_later(f)
+            utils.main()
+            original = utils.spawn
+            original(f)
+            utils.tidy(1)
+            utils.yield_now()
+            """,
+        "proj.egg-info/entry_points.txt": "[console_scripts]\nrun = proj.utils:main\n",
+    }
+
+    def test_wrappers_return_or_end_with_the_call_or_patch(self):
+        self.assertEqual(indirect(self.FILES), [
+            "proj/user.py:3 eventlet.greenthread.spawn",
+            "proj/user.py:4 eventlet.greenthread.spawn_n",
+            "proj/user.py:6 eventlet.patcher.monkey_patch",
+            "proj/user.py:7 eventlet.greenthread.spawn",
+            "proj/user.py:10 eventlet.greenthread.spawn",
+            "proj/user.py:11 eventlet.greenthread.spawn",
+            "proj/user.py:13 eventlet.greenthread.sleep",
+            "proj/utils.py:17 eventlet.greenthread.spawn",
+            "proj/utils.py:19 eventlet.greenthread.spawn",
+        ])
+
+    def test_wrapper_depth_bounds_the_levels_followed(self):
+        sites = indirect(self.FILES, depth=3)
+        self.assertIn("proj/user.py:8 eventlet.greenthread.spawn", sites)
+        self.assertNotIn("proj/user.py:8 eventlet.greenthread.spawn", indirect(self.FILES, depth=2))
+        self.assertEqual([s for s in indirect(self.FILES, depth=0) if s.startswith("proj/user.py")], [])
+
+
+class FacadeStrings(unittest.TestCase):
+    def test_mock_targets_through_the_projects_modules(self):
+        self.assertEqual(project({
+            "proj/__init__.py": "",
+            "proj/concurrency.py": "from eventlet import sleep\n",
+            "proj/run.py": "import eventlet\nfrom eventlet import wsgi\n",
+            "proj/reaper.py": "from proj.concurrency import sleep\n",
+            "proj/cmd/__init__.py": "",
+            "proj/cmd/eventlet/__init__.py": "",
+            "proj/cmd/eventlet/server.py": "def main(): pass\n",
+            "proj/tests.py": """
+                import mock
+                from proj import concurrency
+                mock.patch('proj.run.wsgi.server')
+                mock.patch('proj.run.eventlet')
+                mock.patch('proj.reaper.sleep')
+                mock.patch('proj.cmd.eventlet.server.main')
+                mock.patch('proj.run.eventlet.sleep')
+                mock.patch.object(concurrency, 'sleep')
+                mock.patch('proj.run.os')
+                """}), [
+            "proj/concurrency.py:1 eventlet.greenthread.sleep direct",
+            "proj/reaper.py:1 eventlet.greenthread.sleep indirect",
+            "proj/run.py:1 eventlet direct",
+            "proj/run.py:2 eventlet.wsgi direct",
+            "proj/tests.py:3 eventlet.wsgi.server indirect",
+            "proj/tests.py:4 eventlet direct",
+            "proj/tests.py:5 eventlet.greenthread.sleep indirect",
+            "proj/tests.py:7 eventlet.greenthread.sleep direct",
+            "proj/tests.py:8 eventlet.greenthread.sleep indirect",
+        ])
+
+
+class Compare(unittest.TestCase):
+    def test_layers_are_scored_apart_and_disagreements_listed(self):
+        import compare
+        oracle = [
+            {"path": "a.py", "line": 1, "symbol": "eventlet", "layer": "direct"},
+            {"path": "a.py", "line": 2, "symbol": "eventlet.greenthread.sleep", "layer": "direct"},
+            {"path": "b.py", "line": 3, "symbol": "eventlet.greenthread.spawn", "layer": "indirect", "construct": "wrapper"},
+            {"path": "b.py", "line": 4, "symbol": "eventlet.greenthread.sleep", "layer": "indirect", "construct": "facade"},
+            {"path": "c.py", "line": 5, "symbol": "eventlet.greenthread.sleep", "layer": "indirect", "construct": "facade"},
+        ]
+        via = [{"name": "proj.utils.spawn"}]
+        report = {"findings": [
+            {"path": "a.py", "line": 1, "symbol": "eventlet", "usage": "import"},
+            {"path": "a.py", "line": 9, "symbol": "eventlet.greenthread.sleep", "usage": "call"},
+            {"path": "a.py", "line": 9, "symbol": "eventlet", "usage": "pattern"},
+            {"path": "b.py", "line": 3, "symbol": "eventlet.greenthread.spawn", "usage": "call", "via": via},
+            {"path": "b.py", "line": 4, "symbol": "eventlet.greenthread", "usage": "reference", "via": via},
+        ]}
+        c = compare.compare(oracle, report)
+        self.assertEqual((c["direct"]["precision"], c["direct"]["recall"]), (0.5, 0.5))
+        self.assertEqual((c["indirect"]["precision"], c["indirect"]["recall"]), (0.5, 0.3333))
+        self.assertEqual(c["indirect"]["recallByConstruct"]["wrapper"]["recall"], 1.0)
+        self.assertEqual(c["files"]["missing"], ["c.py"])
+        self.assertEqual(c["missedDirect"], ["a.py:2 eventlet.greenthread.sleep"])
+        self.assertEqual(c["extraDirect"], ["a.py:9 eventlet.greenthread.sleep"])
+        self.assertEqual(c["indirectSymbolDisagreements"],
+                         ["b.py:4 oracle eventlet.greenthread.sleep, scanner eventlet.greenthread"])
 
 
 if __name__ == "__main__":

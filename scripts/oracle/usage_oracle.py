@@ -7,7 +7,11 @@ line, col, symbol), e.g.
   {"col": 8, "kind": "call", "line": 12, "path": "nova/utils.py", "symbol": "eventlet.greenthread.spawn"}
 line is 1-based, col 1-based in code points. README.md says what counts.
 
-Usage: usage_oracle.py ROOT [--out FILE] [--jobs N]
+With the indirect layer (the default), each record also says its "layer",
+"direct" or "indirect", and an indirect one its "construct"; --direct-only
+gives the direct records alone, without the field.
+
+Usage: usage_oracle.py ROOT [--out FILE] [--jobs N] [--direct-only] [--wrapper-depth N]
 """
 import argparse
 import ast
@@ -122,6 +126,22 @@ def chain_root(node):
     while isinstance(node, ast.Attribute):
         node = node.value
     return node
+
+
+def patch_object_arguments(call):
+    """(object, attribute name constant) of `<...>patch.object(X, 'attr')` or `MockPatchObject(X, 'attr')`, else None."""
+    func = call.func
+    patch_object = type(func) is ast.Attribute and func.attr == "object" and (
+        (type(func.value) is ast.Name and func.value.id == "patch")
+        or (type(func.value) is ast.Attribute and func.value.attr == "patch"))
+    fixture = (type(func) is ast.Name and func.id == "MockPatchObject") or (
+        type(func) is ast.Attribute and func.attr == "MockPatchObject")
+    if not (patch_object or fixture) or len(call.args) < 2:
+        return None
+    first, second = call.args[0], call.args[1]
+    if type(second) is not ast.Constant or type(second.value) is not str:
+        return None
+    return first, second
 
 
 class Scope:
@@ -411,7 +431,8 @@ class FileOracle:
             return module.split(".")[0] if function == "__import__" else module
         return self.resolve(value, scope)
 
-    def lookup(self, name, scope):
+    def scopes_seen(self, name, scope):
+        """The scopes a lookup of name in scope looks at, innermost first, after global and nonlocal."""
         s, innermost = scope, True
         while s is not None:
             if s.kind == "class" and not innermost:
@@ -420,11 +441,15 @@ class FileOracle:
             innermost = False
             if name in s.globals or name in s.nonlocals:
                 s = self.effective(s, name)
+            yield s
+            s = s.parent
+
+    def lookup(self, name, scope):
+        for s in self.scopes_seen(name, scope):
             if name in s.tracked:
                 return s.tracked[name]
             if name in s.local:
                 return None
-            s = s.parent
         return None
 
     def resolve(self, node, scope):
@@ -475,17 +500,10 @@ class FileOracle:
             self.record(call.args[0], dyn[1], "import")
             self.import_strings.add(call.args[0])
             return
-        func = call.func
-        patch_object = type(func) is ast.Attribute and func.attr == "object" and (
-            (type(func.value) is ast.Name and func.value.id == "patch")
-            or (type(func.value) is ast.Attribute and func.value.attr == "patch"))
-        fixture = (type(func) is ast.Name and func.id == "MockPatchObject") or (
-            type(func) is ast.Attribute and func.attr == "MockPatchObject")
-        if not (patch_object or fixture) or len(call.args) < 2:
+        patched = patch_object_arguments(call)
+        if patched is None:
             return
-        first, second = call.args[0], call.args[1]
-        if type(second) is not ast.Constant or type(second.value) is not str:
-            return
+        first, second = patched
         target = self.resolve(first, scope)
         if target is None:
             return
@@ -610,9 +628,16 @@ def main(argv=None):
     parser.add_argument("--out", help="write the JSON lines here instead of standard output")
     parser.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 8),
                         help="worker processes (default: CPUs, at most 8); 1 scans in this process")
+    parser.add_argument("--direct-only", action="store_true", help="the direct layer alone, as before the indirect one")
+    parser.add_argument("--wrapper-depth", type=int, default=2,
+                        help="wrappers followed this many levels deep (default 2, as eventlet-scan)")
     args = parser.parse_args(argv)
     quiet()
-    rows, files, with_usage, failed = scan_tree(args.root, jobs=args.jobs)
+    if args.direct_only:
+        rows, files, with_usage, failed = scan_tree(args.root, jobs=args.jobs)
+    else:
+        import indirect_layer
+        rows, files, with_usage, failed = indirect_layer.scan_project(args.root, sys.stderr, args.jobs, args.wrapper_depth)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     try:
         for r in rows:

@@ -31,10 +31,10 @@ final class InstalledDependencies {
         DependencyClosure closure = DependencyClosure.compute(direct, listing.distributions());
         DependencyReport report = new DependencyUsageScanner(new Scanner(rules.without(List.of("docs"))), request.threads())
                 .scan(closure);
-        for (MetadataProblem p : listing.problems()) {
-            problems.add(ProcessingIssue.warning(p.path().toString(), p.problem()));
-        }
-        for (MetadataProblem p : report.problems()) {
+        // The usage report passes on each distribution's metadata problems, which the listing holds already.
+        var unique = new java.util.LinkedHashSet<MetadataProblem>(listing.problems());
+        unique.addAll(report.problems());
+        for (MetadataProblem p : unique) {
             problems.add(ProcessingIssue.warning(p.path().toString(), p.problem()));
         }
         return report.dependencies().stream().map(InstalledDependencies::toModel).toList();

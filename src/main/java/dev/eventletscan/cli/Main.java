@@ -6,6 +6,9 @@ import dev.eventletscan.fileio.Printable;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -23,12 +26,15 @@ import picocli.CommandLine.Command;
         subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, RulesCommand.class, ExplainCommand.class,
             BenchParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
+        // Lines under picocli's 80 columns: it would wrap a longer one to column 0, out of the list.
         footer = {
             "  0  the command ran (findings do not change this)",
             "  1  a gate failed (--fail-on, --fail-on-score, --fail-on-category)",
-            "  2  bad usage or input (unknown option, missing path, invalid rule, configuration or baseline file,",
-            "     unknown --diff-base revision, unwritable output; for trend: not a git repository, a date that is",
-            "     not one, no commit in range, a shallow clone without the history asked for)",
+            "  2  bad usage or input (unknown option, missing path, invalid rule,",
+            "     configuration or baseline file, unknown --diff-base revision,",
+            "     unwritable or lost output; for trend: not a git repository, a date",
+            "     that is not one, no commit in range, a shallow clone without the",
+            "     history asked for)",
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {
@@ -36,10 +42,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        // Straight onto the descriptor: System.out is a PrintStream, which hides a write error from the PrintWriter.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
         out.flush();
+        if (out.checkError() && code == ExitCode.OK.code) {
+            err.println("eventlet-scan: error: standard output: cannot write: closed or full");
+            code = ExitCode.USAGE_OR_INPUT.code;
+        }
         err.flush();
         System.exit(code);
     }

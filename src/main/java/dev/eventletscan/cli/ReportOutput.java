@@ -19,16 +19,14 @@ record ReportOutput(Path file, ReportFormat format) {
     /**
      * Decides every output before the scan runs, so a bad name fails fast and costs no scan.
      *
-     * @param targets {@code -o} values: a file, whose extension gives the format unless {@code explicit} does, or
-     *     {@code FORMAT:FILE}; {@code -} (or {@code FORMAT:-}) is standard output
+     * @param targets {@code -o} values: a file, whose extension gives the format, or {@code FORMAT:FILE};
+     *     {@code -} (or {@code FORMAT:-}) is standard output
+     * @param explicit the {@code -f} format: standard output's only. With files and no {@code -}, it adds a report on
+     *     standard output, so {@code -f text -o a.json -o a.html} writes JSON, HTML and text where each is asked for
      * @param stdoutDefault the format for standard output when neither {@code explicit} nor a prefix says
      */
     static List<ReportOutput> plan(List<String> targets, ReportFormat explicit, ReportFormat stdoutDefault) {
         List<ReportOutput> out = new ArrayList<>();
-        if (targets.isEmpty()) {
-            out.add(new ReportOutput(null, explicit == null ? stdoutDefault : explicit));
-            return out;
-        }
         int toStdout = 0;
         for (String target : targets) {
             ReportFormat prefixed = null;
@@ -45,15 +43,18 @@ record ReportOutput(Path file, ReportFormat format) {
             }
             Path file = Path.of(name);
             String shown = name;
-            ReportFormat format = prefixed != null ? prefixed : explicit != null ? explicit
+            ReportFormat format = prefixed != null ? prefixed
                     : ReportFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new UserError(shown
-                            + ": cannot tell the report format from the extension; add --format or write FORMAT:FILE (formats: "
+                            + ": cannot tell the report format from the extension; write FORMAT:FILE (formats: "
                             + ReportFormat.ids() + ")"));
             OutputPath.check(file, "report");
             out.add(new ReportOutput(file, format));
         }
         if (toStdout > 1) {
             throw new UserError("only one report can go to standard output, " + toStdout + " were asked for");
+        }
+        if (toStdout == 0 && (targets.isEmpty() || explicit != null)) {
+            out.add(new ReportOutput(null, explicit == null ? stdoutDefault : explicit));
         }
         return out;
     }
@@ -73,6 +74,10 @@ record ReportOutput(Path file, ReportFormat format) {
         if (file == null) {
             body.writeTo(stdout);
             stdout.flush();
+            // PrintWriter swallows write errors: without this a report lost to a closed or full pipe exits 0.
+            if (stdout.checkError()) {
+                throw new UserError("standard output: cannot write report: closed or full");
+            }
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.api.MergeBaseFindings;
 import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.gate.BaselineFile;
 import dev.eventletscan.gate.ChangedLines;
@@ -12,6 +13,7 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.report.ReportFormat;
+import dev.eventletscan.report.ReportScope;
 import dev.eventletscan.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,13 +44,15 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES}. Default on standard output: terminal when it is one, "
-                    + "else text (one finding per line). For -o files the extension decides unless this is given.",
+                    + "else text (one finding per line). Standard output only: -o files keep their extension's format (or FORMAT:FILE's), "
+                    + "and with -o files this adds a report on standard output.",
             completionCandidates = FormatIds.class)
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT:]FILE",
             description = "Write a report to FILE (repeatable: -o report.html -o report.json). The extension gives the format "
-                    + "(.txt .json .md .html .sarif); FORMAT:FILE says it, as in sarif:scan.out; - is standard output.")
+                    + "(.txt .json .md .html .sarif); FORMAT:FILE says it, as in sarif:scan.out; - is standard output. With -o and no -f, "
+                    + "nothing but warnings goes to standard output.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -92,6 +96,15 @@ final class ScanCommand implements Callable<Integer> {
                     + "nothing), medium or high.")
     String failSeverity;
 
+    @Option(names = "--summary",
+            description = "Leave the finding list out of the reports: the assessment, the counts, problems and gates only.")
+    boolean summaryOnly;
+
+    @Option(names = "--only", paramLabel = "WHICH",
+            description = "Which findings the reports list: all (default) or new (not in the baseline, or on changed lines "
+                    + "with --diff-base), so code scanning does not receive the baselined ones. Gates still see them all.")
+    String only;
+
     /** The format ids, for picocli's help. */
     static final class FormatIds extends ArrayList<String> {
         FormatIds() {
@@ -110,6 +123,12 @@ final class ScanCommand implements Callable<Integer> {
             case "auto" -> interactive && System.getenv("NO_COLOR") == null;
             default -> throw new UserError("--color must be auto, always or never, was '" + color + "'");
         };
+        ReportScope scope;
+        try {
+            scope = ReportScope.of(summaryOnly, only);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--only " + e.getMessage());
+        }
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
         checkReportFiles(reports, options.target);
         ScanProgress.currentPhase = "configuration, rules and baseline";
@@ -132,15 +151,19 @@ final class ScanCommand implements Callable<Integer> {
             result = result.withoutTiming();
         }
         if (remembered != null || changes != null) {
-            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes);
+            List<BaselineEntry> atBase = changes == null || remembered != null ? List.of()
+                    : MergeBaseFindings.of(setup.scanner(), setup.request(), changes);
+            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes,
+                    atBase);
         }
         if (gates.active()) {
             result = result.withGate(gates.evaluate(result));
         }
+        ScanResult shown = scope.apply(result);
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
             long start = System.nanoTime();
-            report.write(result, out, colour);
+            report.write(shown, out, colour);
             if (options.verbose && !quiet && report.file() != null) {
                 err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s  (%,d bytes)",
                         "report " + report.format().id(), (System.nanoTime() - start) / 1e9, Files.size(report.file())));

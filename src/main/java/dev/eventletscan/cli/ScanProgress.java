@@ -6,7 +6,6 @@ import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * What the user sees on standard error while a scan runs: a progress bar over
@@ -40,9 +39,8 @@ final class ScanProgress implements ScanListener {
 
     /** A progress bar on the process's real standard error, drawn as every bar of the tool is. */
     static ProgressBar bar(String task, long max, String unit) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(100)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(unit, 1).build();
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUpdateIntervalMillis(100)
+                .setRenderer(new FixedWidthBar(unit)).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
     /** What the run was doing, for an out-of-memory message; "reports" once the scan is over. */

@@ -56,7 +56,8 @@ final class TrendCommand implements Callable<Integer> {
     Integer points;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: text (default on standard output), json or html. For -o files the extension decides unless this is given.")
+            description = "Report format on standard output: text (default), json or html. -o files keep their extension's format "
+                    + "(or FORMAT:FILE's); with -o files this adds a report on standard output.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT:]FILE",

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -95,12 +97,16 @@ public record DependencyClosure(List<Reached> dependencies) {
         //    requirements that ask for further extras
         Map<String, SortedSet<String>> extras = new TreeMap<>();
         Deque<String> work = new ArrayDeque<>();
+        Set<String> queued = new HashSet<>(); // what work holds: a deque's contains() made 100,000 requirements quadratic
         for (DistRequirement r : direct.values()) {
             extras.put(r.normalisedName(), new TreeSet<>(r.extras()));
-            work.add(r.normalisedName());
+            if (queued.add(r.normalisedName())) {
+                work.add(r.normalisedName());
+            }
         }
         while (!work.isEmpty()) {
             String n = work.poll();
+            queued.remove(n);
             InstalledDistribution d = byName.get(n);
             if (d == null) {
                 continue;
@@ -111,7 +117,7 @@ public record DependencyClosure(List<Reached> dependencies) {
                 }
                 boolean fresh = !extras.containsKey(r.normalisedName());
                 boolean grown = extras.computeIfAbsent(r.normalisedName(), k -> new TreeSet<>()).addAll(r.extras());
-                if ((fresh || grown) && !work.contains(r.normalisedName())) {
+                if ((fresh || grown) && queued.add(r.normalisedName())) {
                     work.add(r.normalisedName());
                 }
             }

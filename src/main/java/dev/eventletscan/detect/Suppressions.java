@@ -14,10 +14,18 @@ import java.util.stream.Collectors;
  * Inline suppression comments: {@code # eventlet-scan: ignore} silences every
  * finding on its line, {@code # eventlet-scan: ignore[EVT101,EVT102]} only those
  * rules (ids or categories). A finding spanning lines may carry the comment on
- * its first or last line. Suppressed findings are kept apart, never dropped.
+ * its first or last line. flake8's {@code # noqa: H905} silences every finding on its line too. Suppressed
+ * findings are kept apart, never dropped.
  */
 public final class Suppressions {
     private static final Pattern MARKER = Pattern.compile("#\\s*eventlet-scan:\\s*ignore(?:\\[([^\\]]*)])?");
+    /**
+     * flake8's {@code # noqa: H905}: hacking's H905 bans eventlet, so a project that finished its migration marks
+     * its deliberate exceptions with it. A bare {@code # noqa} mostly silences unused-import warnings on
+     * side-effect imports, which are exactly what we report, so it silences nothing of ours.
+     */
+    private static final Pattern NOQA_H905 = Pattern.compile("#\\s*noqa\\s*:\\s*(?:[a-z]+[0-9]+[,\\s]+)*h905\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Findings split into those that stand and those a comment silenced. */
     public record Split(List<Finding> kept, List<Finding> suppressed) {}
@@ -25,7 +33,8 @@ public final class Suppressions {
     private Suppressions() {}
 
     public static Split apply(SourceText source, List<Finding> findings) {
-        if (findings.isEmpty() || !source.text().contains("eventlet-scan")) {
+        String text = source.text();
+        if (findings.isEmpty() || !(text.contains("eventlet-scan") || text.contains("H905") || text.contains("h905"))) {
             return new Split(findings, List.of());
         }
         List<Finding> kept = new ArrayList<>();
@@ -38,6 +47,9 @@ public final class Suppressions {
     }
 
     private static boolean silences(String line, Finding f) {
+        if (NOQA_H905.matcher(line).find()) {
+            return true;
+        }
         Matcher m = MARKER.matcher(line);
         while (m.find()) {
             if (m.group(1) == null) {

@@ -10,10 +10,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -41,6 +45,7 @@ public final class ChangedLines {
     private final String baseCommit;
     private final Map<String, BitSet> changed;
     private final Set<String> added;
+    private BaseTree baseTree;
 
     private ChangedLines(String baseCommit, Map<String, BitSet> changed, Set<String> added) {
         this.baseCommit = baseCommit;
@@ -48,14 +53,29 @@ public final class ChangedLines {
         this.added = added;
     }
 
-    /** The commit changes are counted from. */
+    /**
+     * Where the base commit's files are, for a scan of them from git objects.
+     *
+     * @param gitDir the repository's git folder
+     * @param tree the base commit's root tree
+     * @param top the work tree
+     * @param root the scan root inside it, '/'-separated, "" for all of it
+     */
+    public record BaseTree(Path gitDir, ObjectId tree, Path top, String root) {}
+
+    /** The base commit's tree, or empty in a repository with no commit yet. */
+    public java.util.Optional<BaseTree> baseTree() {
+        return java.util.Optional.ofNullable(baseTree);
+    }
+
+    /** The commit changes are counted from; null in a repository with no commit yet, where everything is new. */
     public String baseCommit() {
         return baseCommit;
     }
 
     /** True when any line of the finding was added or changed. Paths are relative to the scan root. */
     public boolean touches(Finding f) {
-        if (added.contains(f.path())) {
+        if (added == null || added.contains(f.path())) {
             return true;
         }
         BitSet lines = changed.get(f.path());
@@ -84,18 +104,36 @@ public final class ChangedLines {
             if (repo.isBare()) {
                 throw new InvalidInputException(target + ": --diff-base needs a work tree, and the repository is bare");
             }
+            if (repo.resolve(Constants.HEAD) == null && namesHead(repo, revision)) {
+                // A first commit: there is nothing to compare with, so every staged line is the change's.
+                return new ChangedLines(null, Map.of(), null);
+            }
             RevCommit from = fromCommit(repo, walk, revision);
-            String prefix = repo.getWorkTree().toPath().toRealPath().relativize(root.toRealPath()).toString().replace('\\', '/');
-            return diff(repo, from, prefix);
+            Path top = repo.getWorkTree().toPath().toRealPath();
+            String prefix = top.relativize(root.toRealPath()).toString().replace('\\', '/');
+            ChangedLines lines = diff(repo, from, prefix);
+            lines.baseTree = new BaseTree(repo.getDirectory().toPath(), from.getTree().getId(), top, prefix);
+            return lines;
         }
     }
 
+    /** HEAD, or the branch HEAD will be once committed to. */
+    private static boolean namesHead(Repository repo, String revision) throws IOException {
+        return revision.equals(Constants.HEAD) || revision.equals("@") || revision.equals(repo.getBranch())
+                || revision.equals(repo.getFullBranch());
+    }
+
     private static RevCommit fromCommit(Repository repo, RevWalk walk, String revision) throws IOException {
+        requireUpstream(repo, revision);
         ObjectId base;
         try {
             base = repo.resolve(revision + "^{commit}");
         } catch (RevisionSyntaxException e) {
             base = null;
+        } catch (IncorrectObjectTypeException e) {
+            ObjectId named = repo.resolve(revision);
+            String kind = named == null ? "not a commit" : "a " + Constants.typeString(repo.open(named).getType()) + ", not a commit";
+            throw new InvalidInputException("--diff-base: '" + revision + "' is " + kind + " (name a branch, tag or commit)");
         }
         if (base == null) {
             throw new InvalidInputException("--diff-base: unknown revision '" + revision
@@ -115,6 +153,24 @@ public final class ChangedLines {
         // No merge base (unrelated histories, or a shallow clone that lacks it): compare with the revision itself.
         return mergeBase != null ? mergeBase : baseCommit;
     }
+
+    /**
+     * JGit reads {@code @{upstream}} of a branch that has none as the branch itself, so a pull request would be
+     * compared with its own HEAD and nothing would be new.
+     */
+    private static void requireUpstream(Repository repo, String revision) throws IOException {
+        Matcher m = UPSTREAM.matcher(revision);
+        if (!m.find()) {
+            return;
+        }
+        String branch = m.group(1).isEmpty() || m.group(1).equals(Constants.HEAD) ? repo.getBranch() : m.group(1);
+        if (branch == null || new BranchConfig(repo.getConfig(), Repository.shortenRefName(branch)).getTrackingBranch() == null) {
+            throw new InvalidInputException("--diff-base: '" + revision + "': " + (branch == null ? "HEAD" : "branch '" + branch + "'")
+                    + " has no upstream (set one with git branch --set-upstream-to, or name the base branch)");
+        }
+    }
+
+    private static final Pattern UPSTREAM = Pattern.compile("^([^@]*)@\\{(?i:upstream|u)\\}");
 
     private static ChangedLines diff(Repository repo, RevCommit from, String prefix) throws IOException {
         Map<String, BitSet> changed = new HashMap<>();

@@ -22,13 +22,24 @@ public final class Comparisons {
      */
     public static ScanResult compare(ScanResult result, String baselineName, List<BaselineEntry> baseline, String diffBase,
             ChangedLines changes) {
+        return compare(result, baselineName, baseline, diffBase, changes, List.of());
+    }
+
+    /**
+     * As above, where a finding on a changed line is known too when the merge base had it ({@code atBase}, matched
+     * by identity as baseline entries are): code moved within a file brings no new usage.
+     */
+    public static ScanResult compare(ScanResult result, String baselineName, List<BaselineEntry> baseline, String diffBase,
+            ChangedLines changes, List<BaselineEntry> atBase) {
         List<Finding> findings = result.findings();
         BaselineMatcher.Pairing pairing = baseline == null ? null : BaselineMatcher.pair(findings, baseline);
+        BaselineMatcher.Pairing moved = atBase.isEmpty() ? null : BaselineMatcher.pair(findings, atBase);
         List<Finding> marked = new ArrayList<>(findings.size());
         int fresh = 0;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            boolean known = (pairing != null && pairing.known().get(i)) || (changes != null && !changes.touches(f));
+            boolean known = (pairing != null && pairing.known().get(i))
+                    || (changes != null && (!changes.touches(f) || (moved != null && moved.known().get(i))));
             marked.add(f.withStatus(known ? Finding.KNOWN : Finding.NEW));
             fresh += known ? 0 : 1;
         }

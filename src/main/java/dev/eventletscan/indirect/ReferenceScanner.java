@@ -128,7 +128,7 @@ final class ReferenceScanner {
             while (!open.isEmpty() && open.peek().indent >= st.indent()) {
                 open.pop();
             }
-            String first = st.first().kind() == Statements.Kind.NAME ? st.first().text() : st.first().text();
+            String first = st.first().text();
             if (first.equals("async") && st.tokens().size() > 1) {
                 first = st.tokens().get(1).text();
             }
@@ -539,7 +539,8 @@ final class ReferenceScanner {
             if (b.isScope()) {
                 scope.addFirst(b.name);
                 inOwnScope = false;
-            } else if (inOwnScope && GUARDS.contains(b.type) && !mainTest) {
+            } else if (inOwnScope && GUARDS.contains(b.type) && !mainTest && (usage.equals("import") || !b.type.equals("try"))) {
+                // A try body runs: only an import there is guarded (the optional-import idiom), as PythonDetector says.
                 guarded = true;
                 conditions.addAll(0, b.conditions.stream().map(Condition::text).toList());
             }

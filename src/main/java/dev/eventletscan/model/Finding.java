@@ -12,7 +12,8 @@ import java.util.List;
  * @param usage how it is used: import, call, decorator, base-class, with, except, reference
  * @param code the source line, without surrounding white space, cut at {@link #MAX_CODE} characters
  * @param scope enclosing classes and functions ({@code Service.start}), empty at module level
- * @param guarded inside an if, try or conditional expression of its scope: it may not always run
+ * @param guarded inside an if, except clause or conditional expression of its scope (an import also inside a try):
+ *     it may not always run
  * @param weight the rule's effort points for one finding
  * @param context test code, package start-up, entry points
  * @param status {@code new} or {@code known} when compared with a baseline or a git base, else null

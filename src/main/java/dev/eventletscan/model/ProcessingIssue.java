@@ -20,4 +20,12 @@ public record ProcessingIssue(String path, String level, String message) {
     public static ProcessingIssue error(String path, String message) {
         return new ProcessingIssue(path, "error", message);
     }
+
+    /**
+     * The path as printed after the scan root's {@code prefix}: an installed package's metadata lies outside the
+     * root and is named by its absolute path, which no prefix may precede.
+     */
+    public String shownPath(String prefix) {
+        return path.startsWith("/") ? path : prefix + path;
+    }
 }

@@ -61,4 +61,10 @@ public record ScanResult(
         return new ScanResult(tool, root, metadata, summary, files, findings, suppressed, rules, problems, assessment,
                 comparison, newGate, interfaces);
     }
+
+    /** The same result listing other findings; the summary's counts stay those of the whole scan. */
+    public ScanResult listing(List<Finding> shown, List<Finding> shownSuppressed) {
+        return new ScanResult(tool, root, metadata, summary, files, shown, shownSuppressed, rules, problems, assessment,
+                comparison, gate, interfaces);
+    }
 }

@@ -33,9 +33,37 @@ public final class SourceText {
     private final String decodingNote;
 
     private SourceText(String text, byte[] utf8, String decodingNote) {
-        this.text = text;
-        this.utf8 = utf8;
+        boolean loneCr = hasLoneCarriageReturn(utf8);
+        // Python ends a line at a lone CR (old Mac files); tree-sitter and our line index count only LF. Turning each
+        // lone CR into LF, byte for byte, gives Python's lines without moving any offset.
+        this.text = loneCr ? LONE_CR.matcher(text).replaceAll("\n") : text;
+        this.utf8 = loneCr ? crToLf(utf8) : utf8;
         this.decodingNote = decodingNote;
+    }
+
+    private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
+
+    private static boolean hasLoneCarriageReturn(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (isLoneCr(bytes, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] crToLf(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (isLoneCr(bytes, i)) {
+                copy[i] = '\n';
+            }
+        }
+        return copy;
+    }
+
+    private static boolean isLoneCr(byte[] bytes, int i) {
+        return bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n');
     }
 
     private int[] lineStarts() {

@@ -30,7 +30,7 @@ public final class GithubRenderer implements Renderer {
                     + ",title=" + property(title) + "::" + data(f.message()) + "\n");
         }
         for (ProcessingIssue p : result.problems()) {
-            out.write("::warning file=" + property(prefix + p.path()) + ",title=eventlet-scan " + property(p.level()) + "::"
+            out.write("::warning file=" + property(p.shownPath(prefix)) + ",title=eventlet-scan " + property(p.level()) + "::"
                     + data(p.message()) + "\n");
         }
         out.write("::notice title=eventlet-scan::" + data(TextRenderer.summaryLine(result)) + "\n");

@@ -51,7 +51,7 @@ public final class TerminalRenderer implements Renderer {
         if (!result.problems().isEmpty()) {
             out.write("\n" + style.bold("Problems") + "\n");
             for (ProcessingIssue p : result.problems()) {
-                out.write("  " + printable(prefix + p.path()) + ": " + p.level() + ": " + printable(p.message()) + "\n");
+                out.write("  " + printable(p.shownPath(prefix)) + ": " + p.level() + ": " + printable(p.message()) + "\n");
             }
         }
         out.write("\n" + TextRenderer.summaryLine(result) + "\n");

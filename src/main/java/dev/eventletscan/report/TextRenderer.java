@@ -23,7 +23,7 @@ public final class TextRenderer implements Renderer {
                     + "]\n");
         }
         for (ProcessingIssue p : result.problems()) {
-            out.write(printable(prefix + p.path()) + ": " + p.level() + ": " + printable(p.message()) + "\n");
+            out.write(printable(p.shownPath(prefix)) + ": " + p.level() + ": " + printable(p.message()) + "\n");
         }
         for (Finding f : result.suppressed()) {
             out.write(printable(prefix + f.path()) + ":" + f.line() + ":" + f.column() + ": suppressed: " + f.ruleId() + " "

@@ -24,9 +24,11 @@ public record DependencyMatch(List<String> names) implements RuleMatch {
         return false;
     }
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.]+");
+
     /** PEP 503: lower case, runs of '-', '_' and '.' become one '-'. */
     public static String normalise(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+        return SEPARATORS.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class RuleSet {
     private final SymbolNames symbols;
     private final Map<String, String> knownDependencies;
     private final Set<String> knownNormalised;
+    /** The notes by normalised name: asked once per distribution reached, and a closure can reach 100,000. */
+    private final Map<String, String> knownNotesByNormalisedName;
     private final Set<String> trackedRoots;
     private final String version;
     /** Asked of every file the walk meets that is not Python: made once, on first use. */
@@ -33,6 +35,9 @@ public final class RuleSet {
         this.symbols = symbols;
         this.knownDependencies = Map.copyOf(knownDependencies);
         this.knownNormalised = knownDependencies.keySet().stream().map(DependencyMatch::normalise).collect(Collectors.toSet());
+        Map<String, String> notes = new java.util.HashMap<>();
+        new TreeMap<>(knownDependencies).forEach((name, note) -> notes.putIfAbsent(DependencyMatch.normalise(name), note));
+        this.knownNotesByNormalisedName = Map.copyOf(notes);
         this.version = version;
         Set<String> roots = new LinkedHashSet<>();
         for (Rule r : this.rules) {
@@ -145,6 +150,28 @@ public final class RuleSet {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * A rule that matches a usage, with how specific its best pattern is.
+     *
+     * @param specificity more literal name parts score higher, a required argument higher still
+     */
+    public record Candidate(Rule rule, int specificity) {}
+
+    /**
+     * Every rule that matches a usage, the one {@link #ruleFor} picks first: most specific first, ties in id
+     * order. What {@code explain} shows when two rules could report the same line.
+     */
+    public List<Candidate> candidatesFor(Usage usage) {
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Rule r : rules) {
+            if (r.match() instanceof SymbolMatch m && m.specificity(usage) >= 0) {
+                out.add(new Candidate(r, m.specificity(usage)));
+            }
+        }
+        out.sort(Comparator.comparingInt(Candidate::specificity).reversed()); // stable: ties stay in id order
+        return out;
+    }
+
     /** Rules whose match is a tree-sitter query, in id order. */
     public List<Rule> queryRules() {
         return rules.stream().filter(r -> r.match() instanceof QueryMatch).toList();
@@ -165,10 +192,7 @@ public final class RuleSet {
 
     /** What the knowledge base says about a distribution, or null. */
     public String knownDependencyNote(String distribution) {
-        String name = DependencyMatch.normalise(distribution);
-        return knownDependencies.entrySet().stream()
-                .filter(e -> DependencyMatch.normalise(e.getKey()).equals(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return knownNotesByNormalisedName.get(DependencyMatch.normalise(distribution));
     }
 
     /** Whether any text rule wants to look at a file of this name. */

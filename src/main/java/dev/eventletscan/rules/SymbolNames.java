@@ -1,6 +1,7 @@
 package dev.eventletscan.rules;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -10,9 +11,30 @@ import java.util.TreeMap;
  */
 public final class SymbolNames {
     private final Map<String, String> reexports;
+    private final Set<String> knownModules;
 
-    public SymbolNames(Map<String, String> reexports) {
+    /**
+     * @param knownModules the first two parts of every name the rules or re-exports spell out
+     *        ({@code eventlet.greenthread}, {@code eventlet.sleep})
+     */
+    public SymbolNames(Map<String, String> reexports, Set<String> knownModules) {
         this.reexports = Map.copyOf(reexports);
+        this.knownModules = Set.copyOf(knownModules);
+    }
+
+    /** The first two parts of a dotted name ({@code eventlet.green} of {@code eventlet.green.socket}). */
+    public static String head(String dotted) {
+        int first = dotted.indexOf('.');
+        int second = first < 0 ? -1 : dotted.indexOf('.', first + 1);
+        return second < 0 ? dotted : dotted.substring(0, second);
+    }
+
+    /**
+     * Whether the rules know what a dotted name starts with: {@code 'eventlet.greenthread.sleep'} yes,
+     * {@code 'eventlet.net'} (a host name) no.
+     */
+    public boolean knows(String dotted) {
+        return knownModules.contains(head(dotted));
     }
 
     public Map<String, String> reexports() {

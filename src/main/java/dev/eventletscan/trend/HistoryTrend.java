@@ -61,9 +61,12 @@ public final class HistoryTrend {
     }
 
     /** What one commit's scan gives the series. */
+    /** Unscanned files named per point; the JSON point's {@code problems} counts them all. */
+    private static final int UNSCANNED_NAMED = 5;
+
     private record Figures(int findings, int usage, SortedMap<String, Integer> byCategory, int filesWithFindings,
             int pythonUsing, int pythonFiles, int monkeyPatchCalls, TrendReport.Difficulty difficulty,
-            TrendReport.Effort effort, String target, int problems, Map<String, Integer> usageByFile) {
+            TrendReport.Effort effort, String target, int problems, Map<String, Integer> usageByFile, List<String> unscanned) {
 
         static Figures of(ScanResult r) {
             SortedMap<String, Integer> byCategory = r.summary().findingsByCategory();
@@ -80,7 +83,8 @@ public final class HistoryTrend {
                     r.summary().filesWithFindings(), pythonUsing, r.summary().filesWalked(), r.summary().monkeyPatchCalls(),
                     new TrendReport.Difficulty(d.score(), d.level(), d.size().score(), d.dependencies().score(), d.patching().score()),
                     new TrendReport.Effort(repo.effort().lowDays(), repo.effort().highDays(), repo.effort().usagePoints()),
-                    repo.recommendation().target(), r.problems().size(), Map.copyOf(byFile));
+                    repo.recommendation().target(), r.problems().size(), Map.copyOf(byFile),
+                    r.problems().stream().filter(p -> p.level().equals("error")).map(p -> p.path() + " (" + p.message() + ")").toList());
         }
     }
 
@@ -156,6 +160,13 @@ public final class HistoryTrend {
                 Figures f = figures(index);
                 GitHistory.Link link = chain.get(index);
                 points.add(point(dates.get(p), link, same, previous < 0 ? 0 : previous - index, f));
+                if (!same && !f.unscanned().isEmpty()) {
+                    // A file that could not be read (a corrupt blob, say) is missing from this point's counts: say which.
+                    notices.add(TrendDates.day(dates.get(p)) + " (" + link.shortId() + "): " + f.unscanned().size()
+                            + (f.unscanned().size() == 1 ? " file" : " files") + " not scanned, so not counted: "
+                            + String.join(", ", f.unscanned().stream().limit(UNSCANNED_NAMED).toList())
+                            + (f.unscanned().size() > UNSCANNED_NAMED ? " and " + (f.unscanned().size() - UNSCANNED_NAMED) + " more" : ""));
+                }
                 indices.add(index);
                 listener.stepped(TrendDates.day(dates.get(p)) + " " + link.shortId() + (same ? " (same commit)" : ""),
                         System.nanoTime() - start);

@@ -19,6 +19,8 @@ final class Projection {
     static final int MIN_POINTS = 3;
     /** A line whose total change over the window is below this is flat: less than one finding either way. */
     static final double FLAT = 0.5;
+    /** A window whose last this many points (and at least half of it) did not move has no pace to project. */
+    static final int STALLED = 4;
     /** Further than this, an end date means nothing. */
     static final double HORIZON_DAYS = 100 * 365.25;
     private static final double SECONDS_PER_DAY = 86_400;
@@ -79,6 +81,19 @@ final class Projection {
         Double high30 = round((slope + margin) * 30);
         String windowFrom = TrendDates.format(origin);
         String windowTo = TrendDates.format(last.date());
+        int unchanged = 1;
+        while (unchanged < n && window.get(n - 1 - unchanged).value() == last.value()) {
+            unchanged++;
+        }
+        if (unchanged >= STALLED && unchanged * 2 >= n) {
+            // The line assumes one steady pace over the window. When its later half did not move, the earlier pace has
+            // stopped: a fall-through-the-step line would give a confident date no one should plan on.
+            return new TrendReport.Projection("no-end-in-sight", capitalised(measureName) + " stayed at " + last.value()
+                    + " for the last " + unchanged + " points (" + TrendDates.day(window.get(n - unchanged).date()) + " to "
+                    + TrendDates.day(last.date()) + "): the earlier pace has stopped, so no projection. (A projection assumes one "
+                    + "steady pace over the window" + windowText + ".)",
+                    n, windowFrom, windowTo, slope30, low30, high30, round(fittedAtEnd), null, null, null);
+        }
         if (Math.abs(slope) * span < FLAT) {
             return new TrendReport.Projection("no-end-in-sight", capitalised(measureName) + " stayed flat" + windowText
                     + " (" + (slope < 0 ? "" : "+") + tenths(slope * 30) + " per 30 days): no end in sight at the current pace.",

@@ -66,6 +66,8 @@ public final class RepositoryWalker {
         private final Path realRoot;
         private final IgnoreRules ignores;
         private final Set<Path> visitedDirectories = new HashSet<>();
+        /** The real paths of the folders from the root down to the one being walked. */
+        private final Set<Path> walking = new HashSet<>();
         // real path -> first relative path; links to a file already listed add nothing
         private final Map<Path, String> byRealPath = new LinkedHashMap<>();
         private final TreeMap<String, SourceFile> files = new TreeMap<>();
@@ -100,11 +102,13 @@ public final class RepositoryWalker {
             }
             boolean pushed = ignores.push(dir.resolve(".gitignore"), rel);
             noteUnreadableIgnoreFiles();
+            walking.add(real);
             try {
                 for (Path entry : sortedEntries(dir, rel)) {
                     visitEntry(entry, rel + entry.getFileName());
                 }
             } finally {
+                walking.remove(real);
                 if (pushed) {
                     ignores.pop();
                 }
@@ -130,6 +134,9 @@ public final class RepositoryWalker {
                 return;
             }
             boolean directory = Files.isDirectory(entry);
+            if (directory && link && leadsToAFolderWalkedDirectly(entry, rel)) {
+                return;
+            }
             if (directory) {
                 if (PythonFiles.isMetadataDirectory(name)) {
                     visitMetadata(entry, rel + "/");
@@ -167,6 +174,20 @@ public final class RepositoryWalker {
                     files.put(path, new SourceFile(file, path, false));
                 }
             }
+        }
+
+        /**
+         * A link to a folder of the tree that is not above it: the walk reaches that folder directly too, and its
+         * findings belong under the real path whichever of the two comes first in name order.
+         */
+        private boolean leadsToAFolderWalkedDirectly(Path link, String rel) throws IOException {
+            Path target = link.toRealPath();
+            if (!target.startsWith(realRoot) || walking.contains(target)) {
+                return false; // outside (followed only when asked), or a folder being walked: a loop, reported as one
+            }
+            String real = realRoot.relativize(target).toString().replace('\\', '/');
+            notices.add(new WalkNotice(rel, "symbolic link to " + real + "/, a folder of the scanned tree: scanned there, not through the link"));
+            return true;
         }
 
         private boolean linkStaysInside(Path link, String rel) {

@@ -2,11 +2,14 @@ package dev.eventletscan.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class Sha256Test {
@@ -33,10 +36,23 @@ class Sha256Test {
 
     @Test
     void usesOpenSslWhereTheMachineHasIt() {
-        // The Debian machines this is built on ship libcrypto 3; elsewhere the JDK's digest stands in for it.
-        boolean present = Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3"))
-                || Files.exists(Path.of("/lib/x86_64-linux-gnu/libcrypto.so.3"));
-        assertThat(Sha256.isNative()).isEqualTo(present);
+        // Where the machine's library folders hold libcrypto, whatever the architecture, it is used; elsewhere
+        // the JDK's digest stands in for it.
+        assertThat(Sha256.isNative()).isEqualTo(libraryFolders().anyMatch(
+                dir -> Files.exists(dir.resolve("libcrypto.so.3")) || Files.exists(dir.resolve("libcrypto.so"))));
+    }
+
+    /** The linker's usual folders, with their multiarch sub-folders ({@code /usr/lib/aarch64-linux-gnu}). */
+    private static Stream<Path> libraryFolders() {
+        return Stream.of("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib").map(Path::of).filter(Files::isDirectory)
+                .flatMap(dir -> {
+                    try (Stream<Path> children = Files.list(dir)) {
+                        List<Path> arch = children.filter(c -> c.getFileName().toString().endsWith("-linux-gnu")).toList();
+                        return Stream.concat(Stream.of(dir), arch.stream());
+                    } catch (IOException e) {
+                        return Stream.of(dir);
+                    }
+                });
     }
 
     private static String hex(byte[] content) {

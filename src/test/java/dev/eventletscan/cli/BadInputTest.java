@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,6 +200,7 @@ class BadInputTest {
     }
 
     /** Real permissions, in a child JVM without root's capabilities (see {@link Unprivileged}). */
+    @Tag("slow") // a child JVM
     @Test
     void unreadableFilesAndFoldersAreReported() throws Exception {
         writeGoodFile();
@@ -288,6 +290,7 @@ class BadInputTest {
     }
 
     /** Every kind of expression nesting, 5,000 deep, in a JVM with the launcher's default thread stack. */
+    @Tag("slow") // a child JVM
     @Test
     void expressionsNestedFiveThousandDeepAreScanned() throws Exception {
         int n = 5_000;
@@ -425,6 +428,7 @@ class BadInputTest {
      * a regular file, a read-only folder (as a user without root's override), a full disk (/dev/full). A pipe
      * outside the scanned tree is written through, not replaced by a regular file.
      */
+    @Tag("slow") // a child JVM
     @Test
     void unwritableOutputsExitTwoAndLoseNothing() throws Exception {
         Path good = write("good.py", "import eventlet\neventlet.spawn(print)\n");
@@ -725,5 +729,277 @@ class BadInputTest {
         assertError(cli("scan", target, "-o", report.toString(), "-o", "json:" + tmp.resolve("./r.json")),
                 "eventlet-scan: error: " + tmp.resolve("./r.json") + ": cannot write report: the same file as " + report
                         + "; each -o needs a file of its own");
+    }
+
+    // ---- Issue 20, items 7-9, 14, 15, 17-25 (what real users tripped over): one test an item, real files and git ----
+
+    /** Item 7: a report that cannot reach standard output is exit 2 with a message, as it is for -o. */
+    @Test
+    void aReportLostToAFullOrClosedStandardOutputIsExitTwo() throws Exception {
+        writeGoodFile();
+        for (String redirect : java.util.List.of(">/dev/full", ">&-")) {
+            CliRun run = ChildJvm.create().wrappedIn("sh", "-c", "exec \"$@\" " + redirect, "sh")
+                    .cli("scan", tmp.toString(), "-q", "-f", "json");
+            assertThat(run.exitCode()).as(redirect + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).as(redirect)
+                    .containsExactly("eventlet-scan: error: standard output: cannot write report: closed or full");
+        }
+    }
+
+    /** Item 8: a tree or blob is not a base to diff from; an upstream that is not set is said, not read as HEAD. */
+    @Test
+    void aDiffBaseThatIsNoCommitOrHasNoUpstreamIsAUsageError() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            writeGoodFile();
+            repo.commitAll("first");
+            String tree = repo.git().getRepository().resolve("HEAD^{tree}").name();
+            String blob = repo.git().getRepository().resolve("HEAD:good.py").name();
+
+            assertError(cli("scan", tmp.toString(), "--diff-base", tree),
+                    "eventlet-scan: error: --diff-base: '" + tree + "' is a tree, not a commit (name a branch, tag or commit)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", blob),
+                    "eventlet-scan: error: --diff-base: '" + blob + "' is a blob, not a commit (name a branch, tag or commit)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", "HEAD@{upstream}"),
+                    "eventlet-scan: error: --diff-base: 'HEAD@{upstream}': branch 'main' has no upstream"
+                            + " (set one with git branch --set-upstream-to, or name the base branch)");
+            assertError(cli("scan", tmp.toString(), "--diff-base", "@{u}"),
+                    "eventlet-scan: error: --diff-base: '@{u}': branch 'main' has no upstream"
+                            + " (set one with git branch --set-upstream-to, or name the base branch)");
+        }
+    }
+
+    /** Item 21: the pre-commit hook's command in a repository with no commit yet: everything staged is new. */
+    @Test
+    void thePreCommitHookOnAFirstCommitCountsEveryStagedFindingAsNew() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            writeGoodFile();
+            repo.git().add().addFilepattern(".").call();
+
+            CliRun run = cli("scan", tmp.toString(), "--fail-on", "new", "--diff-base", "HEAD", "--format", "text", "--quiet");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("eventlet-scan: gate failed: --fail-on new: ").contains("good.py:2:1: EVT200");
+            assertThat(run.err()).doesNotContain("unknown revision");
+            assertThat(cli("scan", tmp.toString(), "--diff-base", "origin/main").err())
+                    .as("a base that is not HEAD still has to exist").contains("unknown revision 'origin/main'");
+        }
+    }
+
+    /** Item 18: -f is standard output's format; files keep their extension's, unless FORMAT:FILE names another. */
+    @Test
+    void theFormatOptionIsStandardOutputsAndFilesKeepTheirExtensions() throws Exception {
+        writeGoodFile();
+        Path json = tmp.resolve("out/nova.json");
+        Path html = tmp.resolve("out/nova.html");
+        Path forced = tmp.resolve("out/forced.json");
+        Files.createDirectories(json.getParent());
+
+        CliRun run = cli("scan", tmp.resolve("good.py").toString(), "-q", "-f", "text", "-o", json.toString(), "-o", html.toString(),
+                "-o", "markdown:" + forced);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(json)).startsWith("{");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+        assertThat(Files.readString(forced)).startsWith("#");
+        assertThat(run.out()).contains("good.py:2:1: EVT200 ");
+        assertThat(cli("scan", tmp.resolve("good.py").toString(), "-q", "-o", json.toString()).out())
+                .as("without -f, -o files leave standard output alone").isEmpty();
+        assertError(cli("scan", tmp.toString(), "-f", "json", "-o", tmp.resolve("out/r.xyz").toString()),
+                "eventlet-scan: error: " + tmp.resolve("out/r.xyz") + ": cannot tell the report format from the extension;"
+                        + " write FORMAT:FILE (formats: " + dev.eventletscan.report.ReportFormat.ids() + ")");
+    }
+
+    /** Item 22: --summary leaves the list out and keeps the assessment; --only new keeps baselined findings out of SARIF. */
+    @Test
+    void summaryAndOnlyNewLimitWhatTheReportsList() throws Exception {
+        writeGoodFile();
+        assertThat(cli("baseline", tmp.toString(), "-q").exitCode()).isZero();
+        write("added.py", "import eventlet\neventlet.monkey_patch()\n");
+        Path sarif = tmp.resolve("new.sarif");
+
+        CliRun summary = cli("scan", tmp.toString(), "--no-baseline", "--summary", "--format", "text");
+        CliRun onlyNew = cli("scan", tmp.toString(), "-q", "--only", "new", "-o", sarif.toString(), "-o", "json:-");
+
+        assertThat(summary.exitCode()).as(summary.err()).isZero();
+        assertThat(summary.out()).doesNotContainPattern(":\\d+:\\d+: EVT").contains("4 findings in 2 files")
+                .containsPattern("(?m)^difficulty [0-9.]+/100");
+        assertThat(onlyNew.exitCode()).as(onlyNew.err()).isZero();
+        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile()).at("/runs/0/results");
+        assertThat(results).isNotEmpty().allSatisfy(r ->
+                assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("added.py"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(onlyNew.out()).at("/findings")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("path").asText()).isEqualTo("added.py"));
+        assertThat(cli("scan", tmp.toString(), "--only", "old").err()).contains("--only must be new or all, was 'old'");
+    }
+
+    /** Item 25: hacking's H905 marker suppresses our findings on its line (listed as suppressed); a bare noqa does not. */
+    @Test
+    void noqaH905SuppressesAndABareNoqaDoesNot() throws Exception {
+        write("legacy.py", """
+                import eventlet  # noqa: H905
+                import eventlet.hubs  # noqa
+                eventlet.sleep(0)  # NOQA:E501,H905
+                eventlet.spawn(print)  # noqa: H9050
+                """);
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(tmp + "/legacy.py:1:8: suppressed: EVT001 ", tmp + "/legacy.py:3:1: suppressed: EVT203 ")
+                .contains(tmp + "/legacy.py:2:8: EVT", tmp + "/legacy.py:4:1: EVT200 ")
+                .doesNotContain("legacy.py:1:8: EVT001").doesNotContain("legacy.py:3:1: EVT203");
+    }
+
+    /** Item 14: a lone CR ends a line for Python, so it does for the positions we report. */
+    @Test
+    void crOnlyLineEndingsGivePythonsPositions() throws Exception {
+        write("mac.py", "import os\rif os:\r  import eventlet\r\n  eventlet.sleep(0)\r");
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // python3 -c "import ast; print([(n.lineno, n.col_offset + 1) for n in ast.walk(ast.parse(open('mac.py').read()))])"
+        assertThat(run.out()).contains(tmp + "/mac.py:3:10: EVT001 ", tmp + "/mac.py:4:3: EVT203 ").doesNotContain("syntax errors");
+    }
+
+    /** Item 23: a try is not a switch: a green primitive in its body runs on eventlet; an optional import stays guarded. */
+    @Test
+    void aGreenPrimitiveInsideTryIsNoSwitch() throws Exception {
+        write("svc.py", """
+                try:
+                    import eventlet
+                except ImportError:
+                    eventlet = None
+
+
+                def start(work):
+                    try:
+                        eventlet.spawn(work)
+                    except Exception:
+                        pass
+                """);
+
+        CliRun run = scanText();
+        CliRun json = cli("scan", tmp.toString(), "-q", "-f", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("can eventlet be switched off: no (1 explicit eventlet primitive runs on eventlet and nothing switches it)");
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).at("/findings");
+        assertThat(findings).extracting(f -> f.get("ruleId").asText() + " guarded=" + f.get("guarded").asBoolean())
+                .contains("EVT001 guarded=true", "EVT200 guarded=false");
+    }
+
+    /** Item 24: --help's exit-code lines stay in their list on an 80-column terminal; greenlet's finding reads forwards. */
+    @Test
+    void helpExitCodesStayIndentedAndDependencyWordingReadsForwards() throws Exception {
+        CliRun help = cli("--help");
+        var exitCodes = help.out().lines().dropWhile(l -> !l.equals("Exit codes:")).skip(1).toList();
+
+        assertThat(exitCodes).hasSizeGreaterThan(4).allSatisfy(l -> assertThat(l).startsWith("  ").hasSizeLessThanOrEqualTo(80));
+        write("requirements.txt", "greenlet>=2.0\n");
+        assertThat(scanText().out()).contains(tmp + "/requirements.txt:1:1: EVT801 depends on greenlet, tied to eventlet: "
+                + "the coroutine library eventlet is built on").doesNotContain("known to use eventlet");
+    }
+
+    /**
+     * Item 9: 100,000 Requires-Dist lines take linear time (a deque's contains() made them quadratic, 46 s), and each
+     * metadata warning is printed once, under its own path, with no scan root before it.
+     */
+    @Test
+    void sitePackagesWithAHundredThousandRequirementsIsQuickAndWarnsOnceWithCleanPaths() throws Exception {
+        write("proj/requirements.txt", "foo\n");
+        write("proj/app.py", "import foo\n");
+        write("site/foo/__init__.py", "import eventlet\neventlet.spawn(print)\n");
+        write("site/foo-1.0.dist-info/RECORD", "foo/__init__.py,,\n");
+        StringBuilder metadata = new StringBuilder("Metadata-Version: 2.1\nName: foo\nVersion: 1.0\nRequires-Dist: ((bad\n");
+        for (int i = 0; i < 100_000; i++) {
+            metadata.append("Requires-Dist: dep").append(i).append(" (>=1.0)\n");
+        }
+        Path metadataFile = write("site/foo-1.0.dist-info/METADATA", metadata.toString());
+
+        // CPU time, not wall time: the machine may be shared. Before the fix this took 64 s of CPU, after it 5 s.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long start = os.getProcessCpuTime();
+        CliRun run = cli("scan", tmp.resolve("proj") + "/", "--site-packages", tmp.resolve("site") + "/", "--no-cache", "-f", "text");
+        double cpuSeconds = (os.getProcessCpuTime() - start) / 1e9;
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(cpuSeconds).as("CPU seconds for 100,000 requirements").isLessThan(20);
+        String warning = metadataFile + ": warning: Requires-Dist '((bad' is not a PEP 508 requirement";
+        assertThat(run.out().lines().filter(l -> l.contains("((bad"))).containsExactly(warning);
+        assertThat(run.out()).doesNotContain("//");
+    }
+
+    /** Item 17: 60,000 findings make an HTML page that lists the first 2,000 and says so, not a 39 MB page. */
+    @Test
+    void anHtmlReportOfSixtyThousandFindingsIsCappedAndSaysSo() throws Exception {
+        String body = "import eventlet\n" + "eventlet.sleep(0)\n".repeat(1_999);
+        for (int i = 0; i < 30; i++) {
+            write("pkg/m" + i + ".py", body);
+        }
+        Path html = tmp.resolve("report.html");
+
+        CliRun run = cli("scan", tmp.toString(), "-q", "--no-cache", "-o", html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var doc = org.jsoup.Jsoup.parse(html.toFile());
+        assertThat(doc.select("#findings tbody tr")).hasSize(dev.eventletscan.report.html.HtmlView.MAX_ROWS);
+        assertThat(doc.getElementById("findings-capped").text()).startsWith("The table and the code below show the first 2000 of 60000 findings");
+        assertThat(Files.size(html)).as("bytes").isLessThan(3_000_000);
+    }
+
+    /** Item 15: a file whose blob is corrupt is missing from a trend point's counts, and the point names it. */
+    @Test
+    void trendNamesAFileWhoseBlobIsCorruptAtEachPoint() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            repo.write("a.py", "import eventlet\neventlet.spawn(print)\n");
+            repo.write("b.py", "import eventlet\neventlet.sleep(0)\n");
+            repo.commitAll("one", java.time.Instant.parse("2025-01-06T00:00:00Z"));
+            String blob = repo.git().getRepository().resolve("HEAD:b.py").name();
+            String commit = repo.git().getRepository().resolve("HEAD").name().substring(0, 10);
+            Path object = tmp.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+            object.toFile().setWritable(true);
+            Files.writeString(object, "not zlib data");
+
+            CliRun run = cli("trend", tmp.toString(), "--since", "2025-01-02", "--until", "2025-01-10", "--no-cache", "-f", "text");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines()).contains("note: 2025-01-09 (" + commit + "): 1 file not scanned, so not counted: b.py "
+                    + "(cannot read: Object " + blob + " is corrupt: invalid type)");
+        }
+    }
+
+    /** Item 19: without a baseline, a finding the merge base had (by identity) is known though its lines moved. */
+    @Test
+    void diffBaseWithoutABaselineKnowsAMethodMovedWithinItsFile() throws Exception {
+        try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
+            String start = "def start(work):\n    return eventlet.spawn(work)\n";
+            String stop = "def stop():\n    return None\n";
+            repo.write("svc.py", "import eventlet\n\n\n" + start + "\n\n" + stop);
+            repo.commitAll("first");
+            repo.write("svc.py", "import eventlet\n\n\n" + stop + "\n\n" + start + "\n\ndef more(work):\n    eventlet.spawn_n(work)\n");
+
+            CliRun run = cli("scan", tmp.toString(), "--diff-base", "HEAD", "--fail-on", "new", "--format", "text");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("--fail-on new: 1 new finding").contains("svc.py:13:5: EVT201 ")
+                    .doesNotContain("EVT200");
+            assertThat(run.out()).contains("1 new, 2 known");
+        }
+    }
+
+    /** Item 20: a folder reached directly and through a link: the real path wins, the link is noted once, no loop. */
+    @Test
+    void aFolderReachedDirectlyAndThroughALinkIsReportedUnderItsRealPath() throws Exception {
+        write("zreal/worker.py", "import eventlet\neventlet.spawn(print)\n");
+        Files.createSymbolicLink(tmp.resolve("alias"), tmp.resolve("zreal"));
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(tmp + "/zreal/worker.py:2:1: EVT200 ").doesNotContain("alias/worker.py")
+                .doesNotContain("symbolic link loop");
+        assertThat(run.out().lines().filter(l -> l.contains("alias"))).containsExactly(
+                tmp + "/alias: warning: symbolic link to zreal/, a folder of the scanned tree: scanned there, not through the link");
     }
 }

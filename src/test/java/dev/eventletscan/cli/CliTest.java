@@ -136,7 +136,7 @@ class CliTest {
         assertThat(TestSupport.cli("rules").out()).contains("EVT001").contains("EVT100");
         CliRun explain = TestSupport.cli("explain", "evt100");
         assertThat(explain.exitCode()).isZero();
-        assertThat(explain.out()).contains("To threads:").contains("To asyncio:").contains("Example:");
+        assertThat(explain.out()).contains("To threads:").contains("To asyncio:").contains("Matches:").contains("Does not match:");
         assertThat(TestSupport.cli("explain", "EVT999").exitCode()).isEqualTo(2);
     }
 

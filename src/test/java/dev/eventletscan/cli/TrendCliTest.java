@@ -83,7 +83,7 @@ class TrendCliTest {
 
             Path html = tmp.resolve("trend.html");
             CliRun run = TestSupport.cli("trend", repo.dir().toString(), "--since", SINCE, "--until", UNTIL, "--no-cache", "-q",
-                    "-o", html.toString(), "--format", "html");
+                    "-o", html.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).isEmpty();
             Document doc = Jsoup.parse(Files.readString(html));

@@ -21,91 +21,135 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Recall and precision at usage-site level on real OpenStack code, against an
  * independent check: scripts/oracle/usage_oracle.py, which resolves the same
- * names with CPython's own ast module. Also measures the migration guide's
+ * names with CPython's own ast module, directly and through the project's own
+ * facades, accessors and wrappers. Also measures the migration guide's
  * four-line grep on the same code. Figures are printed and kept under
  * target/oracle/ with every disagreement.
  */
+@Tag("slow")
 class OracleAgreementTest {
     /** Python usage kinds the oracle also reports; dependency, text and query findings are outside its scope. */
     private static final Set<String> PYTHON_USAGES =
             Set.of("import", "call", "decorator", "base-class", "with", "except", "reference", "mock", "string");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Both layers, scanned as the package's dist-packages folder (module names come from it). The indirect recall
+     * threshold is what main reaches today (nova 28/70, neutron 11/51, cinder 4/8, swift 21/68: self attributes,
+     * mocks through facades and patch.object symbols are the gaps), so a regression fails: raise it as the indirect
+     * layer improves (issue 18 aims at 0.97).
+     */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"python3-nova, nova", "python3-neutron, neutron", "python3-cinder, cinder", "python3-swift, swift"})
-    void agreesWithTheAstOracle(String pkg, String module) throws IOException, InterruptedException {
+    @CsvSource({"python3-nova, nova, 0.39", "python3-neutron, neutron, 0.21", "python3-cinder, cinder, 0.49",
+            "python3-swift, swift, 0.30"})
+    void agreesWithTheAstOracle(String pkg, String module, double indirectRecall) throws IOException, InterruptedException {
         assumeThat(python3()).as("python3 not found: the oracle cannot run").isTrue();
         DebianCorpus.Result corpus = DebianCorpus.fetch(pkg);
         assumeThat(corpus.path()).as(pkg + " unavailable, test skipped: " + corpus.whyNot()).isPresent();
-        Path root = corpus.path().get().resolve(module);
+        Path root = corpus.path().get();
         Path out = Files.createDirectories(TestSupport.projectDir().resolve("target/oracle"));
 
         // target/corpus lies in this project's ignored target/: scanned as git sees it, nothing would be left
         ScanRequest request = ScanRequest.of(root).withWalk(new WalkOptions(false, false));
         ScanResult result = Scanner.forRequest(request).scan(request);
-        TreeMap<String, Integer> ours = new TreeMap<>();
-        Set<String> ourFiles = new TreeSet<>();
+        Sites ours = new Sites();
         for (Finding f : result.findings()) {
-            if (PYTHON_USAGES.contains(f.usage()) && tracked(f.symbol()) && !f.isIndirect()) { // the oracle sees direct usage
-                ours.merge(key(f.path(), f.line(), f.symbol()), 1, Integer::sum);
-                ourFiles.add(f.path());
+            if (PYTHON_USAGES.contains(f.usage()) && tracked(f.symbol())) {
+                ours.add(f.isIndirect(), key(f.path(), f.line(), f.symbol()), f.path());
             }
         }
 
         Path oracleFile = out.resolve(module + "-oracle.jsonl");
         python("usage_oracle.py", root.toString(), "--out", oracleFile.toString());
-        TreeMap<String, Integer> theirs = new TreeMap<>();
-        Set<String> theirFiles = new TreeSet<>();
+        Sites theirs = new Sites();
         for (String line : Files.readAllLines(oracleFile, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 JsonNode r = JSON.readTree(line);
-                theirs.merge(key(r.get("path").asText(), r.get("line").asInt(), r.get("symbol").asText()), 1, Integer::sum);
-                theirFiles.add(r.get("path").asText());
+                theirs.add(r.path("layer").asText("direct").equals("indirect"),
+                        key(r.get("path").asText(), r.get("line").asInt(), r.get("symbol").asText()), r.get("path").asText());
             }
         }
 
-        int matched = 0;
-        List<String> missed = new ArrayList<>();
-        List<String> extra = new ArrayList<>();
-        for (var e : theirs.entrySet()) {
-            int both = Math.min(e.getValue(), ours.getOrDefault(e.getKey(), 0));
-            matched += both;
-            if (e.getValue() > both) {
-                missed.add(e.getKey() + " x" + (e.getValue() - both));
-            }
-        }
-        for (var e : ours.entrySet()) {
-            int surplus = e.getValue() - theirs.getOrDefault(e.getKey(), 0);
-            if (surplus > 0) {
-                extra.add(e.getKey() + " x" + surplus);
-            }
-        }
-        int oracleSites = theirs.values().stream().mapToInt(Integer::intValue).sum();
-        int ourSites = ours.values().stream().mapToInt(Integer::intValue).sum();
-        double recall = oracleSites == 0 ? 1 : (double) matched / oracleSites;
-        double precision = ourSites == 0 ? 1 : (double) matched / ourSites;
-        Set<String> filesMissed = new TreeSet<>(theirFiles);
-        filesMissed.removeAll(ourFiles);
+        Agreement direct = Agreement.of(theirs.direct, ours.direct);
+        Agreement indirect = Agreement.of(theirs.indirect, ours.indirect);
+        Set<String> filesMissed = new TreeSet<>(theirs.files);
+        filesMissed.removeAll(ours.files);
 
         String grep = python("grep_baseline.py", root.toString(), oracleFile.toString());
-        String figures = String.format("%s: oracle %d sites in %d files; eventlet-scan %d sites in %d files; matched %d;"
-                        + " recall %.4f, precision %.4f; files missed %d%n%s",
-                module, oracleSites, theirFiles.size(), ourSites, ourFiles.size(), matched, recall, precision,
-                filesMissed.size(), grep.strip());
-        Files.writeString(out.resolve(module + "-agreement.txt"), figures + "\n\nmissed (oracle only):\n"
-                + String.join("\n", missed) + "\n\nextra (eventlet-scan only):\n" + String.join("\n", extra) + "\n");
+        String figures = String.format("%s: direct: oracle %d sites, eventlet-scan %d, matched %d, recall %.4f, precision %.4f;"
+                        + " indirect: oracle %d, eventlet-scan %d, matched %d, recall %.4f, precision %.4f;"
+                        + " files reaching eventlet %d, missed %d%n%s",
+                module, direct.expected, direct.found, direct.matched, direct.recall(), direct.precision(),
+                indirect.expected, indirect.found, indirect.matched, indirect.recall(), indirect.precision(),
+                theirs.files.size(), filesMissed.size(), grep.strip());
+        Files.writeString(out.resolve(module + "-agreement.txt"), figures
+                + "\n\nmissed direct (oracle only):\n" + String.join("\n", direct.missed)
+                + "\n\nextra direct (eventlet-scan only):\n" + String.join("\n", direct.extra)
+                + "\n\nmissed indirect (oracle only):\n" + String.join("\n", indirect.missed)
+                + "\n\nextra indirect (eventlet-scan only):\n" + String.join("\n", indirect.extra)
+                + "\n\nfiles missed:\n" + String.join("\n", filesMissed) + "\n");
         System.out.println(figures);
 
-        assertThat(oracleSites).as("the oracle found eventlet usage in " + module).isGreaterThan(20);
-        assertThat(filesMissed).as("files using eventlet that the scan missed").isEmpty();
-        assertThat(recall).as("recall, see target/oracle/" + module + "-agreement.txt").isGreaterThanOrEqualTo(0.99);
-        assertThat(precision).as("precision, see target/oracle/" + module + "-agreement.txt").isGreaterThanOrEqualTo(0.99);
+        String details = ", see target/oracle/" + module + "-agreement.txt";
+        assertThat(direct.expected).as("the oracle found eventlet usage in " + module).isGreaterThan(20);
+        assertThat(filesMissed).as("files reaching eventlet, directly or indirectly, that the scan missed").isEmpty();
+        assertThat(direct.recall()).as("direct recall" + details).isGreaterThanOrEqualTo(0.995);
+        assertThat(direct.precision()).as("direct precision" + details).isGreaterThanOrEqualTo(0.995);
+        assertThat(indirect.recall()).as("indirect recall" + details).isGreaterThanOrEqualTo(indirectRecall);
+    }
+
+    /** Usage sites of one side, counted by path:line symbol, per layer, and the files holding them. */
+    private static final class Sites {
+        final TreeMap<String, Integer> direct = new TreeMap<>();
+        final TreeMap<String, Integer> indirect = new TreeMap<>();
+        final Set<String> files = new TreeSet<>();
+
+        void add(boolean isIndirect, String key, String path) {
+            (isIndirect ? indirect : direct).merge(key, 1, Integer::sum);
+            files.add(path);
+        }
+    }
+
+    /** Sites matched as multisets: each oracle site is found at most as often as the scan reports it. */
+    private record Agreement(int expected, int found, int matched, List<String> missed, List<String> extra) {
+        static Agreement of(TreeMap<String, Integer> theirs, TreeMap<String, Integer> ours) {
+            int matched = 0;
+            List<String> missed = new ArrayList<>();
+            List<String> extra = new ArrayList<>();
+            for (var e : theirs.entrySet()) {
+                int both = Math.min(e.getValue(), ours.getOrDefault(e.getKey(), 0));
+                matched += both;
+                if (e.getValue() > both) {
+                    missed.add(e.getKey() + " x" + (e.getValue() - both));
+                }
+            }
+            for (var e : ours.entrySet()) {
+                int surplus = e.getValue() - theirs.getOrDefault(e.getKey(), 0);
+                if (surplus > 0) {
+                    extra.add(e.getKey() + " x" + surplus);
+                }
+            }
+            return new Agreement(sum(theirs), sum(ours), matched, missed, extra);
+        }
+
+        private static int sum(TreeMap<String, Integer> sites) {
+            return sites.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        double recall() {
+            return expected == 0 ? 1 : (double) matched / expected;
+        }
+
+        double precision() {
+            return found == 0 ? 1 : (double) matched / found;
+        }
     }
 
     /** The oracle's own unit tests (stdlib unittest), so a broken oracle cannot pass for agreement. */

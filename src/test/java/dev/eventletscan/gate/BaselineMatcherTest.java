@@ -28,7 +28,7 @@ class BaselineMatcherTest {
     final Finding spawn = finding("svc/a.py", "EVT200", "eventlet.greenthread.spawn", "start", "eventlet.spawn(fn)", 5);
 
     @Test
-    void lineNumbersDoNotMatterButCodeRuleSymbolAndScopeDo() {
+    void lineNumbersDoNotMatterButTheCodeAndTheRuleDo() {
         var then = baseline(spawn);
         assertThat(known(List.of(finding("svc/a.py", "EVT200", "eventlet.greenthread.spawn", "start", "eventlet.spawn(fn)", 90)), then))
                 .containsExactly(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventletscan.TestSupport;
 import dev.eventletscan.rules.QueryMatch;
+import dev.eventletscan.rules.RuleExamples;
 import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,9 +112,11 @@ class QueryPredicatesTest {
     void theShippedRulesAgreeOnEverySampleAndExample() throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         Map<String, SourceText> texts = new LinkedHashMap<>();
-        RuleLoader.load(List.of()).queryRules().forEach(r -> {
-            sources.put(r.id(), ((QueryMatch) r.match()).query());
-            texts.put(r.id() + " example", SourceText.of(r.example() + "\n"));
+        RuleLoader.load(List.of()).queryRules().forEach(r -> sources.put(r.id(), ((QueryMatch) r.match()).query()));
+        RuleExamples.shipped().files().forEach((name, text) -> {
+            if (name.endsWith(".py")) {
+                texts.put(name, SourceText.of(text));
+            }
         });
         try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
             for (Path f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {

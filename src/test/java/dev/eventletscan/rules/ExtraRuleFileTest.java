@@ -72,7 +72,7 @@ class ExtraRuleFileTest {
                 .extracting(f -> f.path() + ":" + f.line() + " " + f.ruleId() + " " + f.symbol() + " " + f.message())
                 .containsExactly(
                         "app.py:2 XTR101 eventlet.future_api calls eventlet.future_api, new in a future eventlet",
-                        "requirements.txt:1 EVT801 green-widgets depends on green-widgets, known to use eventlet: runs its widgets on eventlet (requirements)",
+                        "requirements.txt:1 EVT801 green-widgets depends on green-widgets, tied to eventlet: runs its widgets on eventlet (requirements)",
                         "requirements.txt:2 XTR102 green.gadgets depends on green.gadgets (requirements)",
                         "widgets.ini:2 XTR103 eventlet widget pool is eventlet");
     }
@@ -95,13 +95,14 @@ class ExtraRuleFileTest {
                      hints: {threading: a, asyncio: b}, guide: "https://x",
                      match: {symbols: [eventlet], dependencies: [eventlet]}}
                 """;
-        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("bad.yaml", bad)))
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("bad.yaml", bad, "categories.yaml", RuleLoaderTest.CATEGORIES
+                .replace("pool: pools", "config: settings"))))
                 .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).satisfiesExactly(
+                        p -> assertThat(p).isEqualTo("bad.yaml:5: rules[0].match.symbol: missing"),
                         p -> assertThat(p).startsWith("bad.yaml:5: rules[0].match.query: tree-sitter query does not compile"),
-                        p -> assertThat(p).isEqualTo("bad.yaml:5: rules[0].match.symbol: missing: the query has no @symbol capture, so say what a match reports"),
                         p -> assertThat(p).isEqualTo("bad.yaml:8: rules[1].match.query: the query has no @match capture (it marks where the finding is)"),
                         p -> assertThat(p).startsWith("bad.yaml:11: rules[2].match.text: not a valid regular expression"),
                         p -> assertThat(p).isEqualTo("bad.yaml:11: rules[2].match.files[0]: not a file-name glob: 'conf/*.ini' (no folders)"),
-                        p -> assertThat(p).isEqualTo("bad.yaml:14: rules[3].match: has [symbols, dependencies]: a rule matches one way only")));
+                        p -> assertThat(p).isEqualTo("bad.yaml:14: rules[3].match: needs exactly one of 'symbols', 'query', 'text', 'dependencies'")));
     }
 }

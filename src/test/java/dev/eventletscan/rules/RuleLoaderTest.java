@@ -19,7 +19,6 @@ class RuleLoaderTest {
             assertThat(r.hints().threading()).as(r.id()).isNotBlank();
             assertThat(r.hints().asyncio()).as(r.id()).isNotBlank();
             assertThat(r.guide()).as(r.id()).startsWith("https://removal.eventlet.org/");
-            assertThat(r.example()).as(r.id() + " example").isNotBlank();
         }
         assertThat(rules.trackedRoots()).contains("eventlet");
     }
@@ -43,17 +42,24 @@ class RuleLoaderTest {
                       usages: [calls]
                       symbols: ["eventlet..spawn"]
                 """;
-        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("extra.yaml", bad)))
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("categories.yaml", CATEGORIES, "extra.yaml", bad)))
                 .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).containsExactly(
-                        "extra.yaml:12: rules[0].colour: unknown field (allowed: category, example, guide, hints, id, match, message, severity, title, weight)",
-                        "extra.yaml:3: rules[0].id: 'EVT9' must look like EVT101 (letters then digits)",
-                        "extra.yaml:5: rules[0].category: 'nonsense' is not one of import, monkey-patch, patcher, green-thread, pool, timeout, sync-primitive, network, wsgi, green-module, hub, tpool, websocket, debug, greenlet, asyncio-bridge, test-mock, env-var, config, dependency, docs",
+                        "extra.yaml:3: rules[0].id: 'EVT9' does not match ^[A-Z]{2,5}[0-9]{3,4}$ (a stable identifier like EVT101: "
+                                + "2 to 5 capital letters, then 3 or 4 digits; users suppress and gate by it)",
                         "extra.yaml:6: rules[0].severity: 'hgh' is not one of info, low, medium, high",
                         "extra.yaml:9: rules[0].hints.asyncio: missing",
-                        "extra.yaml:10: rules[0].guide: must be an https:// link to the migration guide",
-                        "extra.yaml:14: rules[0].match.usages[0]: 'calls' is not one of import, call, decorator, base-class, with, except, reference, mock, string",
-                        "extra.yaml:15: rules[0].match.symbols[0]: not a dotted name pattern: 'eventlet..spawn'"));
+                        "extra.yaml:10: rules[0].guide: 'http://insecure' does not match ^https:// (an https:// link to the part "
+                                + "of the migration guide that covers it)",
+                        "extra.yaml:12: rules[0].colour: unknown field (allowed: category, example, guide, hints, id, match, message, "
+                                + "severity, title, weight)",
+                        "extra.yaml:14: rules[0].match.usages[0]: 'calls' is not one of import, call, decorator, base-class, with, "
+                                + "except, reference, mock, string",
+                        "extra.yaml:15: rules[0].match.symbols[0]: not a dotted name pattern: 'eventlet..spawn'",
+                        "extra.yaml:5: rules[0].category: 'nonsense' is not a declared category (declared: import, pool)"));
     }
+
+    /** Categories are data: a rule's must be declared in some file loaded with it. */
+    static final String CATEGORIES = "format: 1\ncategories: {import: imports, pool: pools}\n";
 
     @Test
     void wrongFormatAndDuplicateIdsAreErrors() {
@@ -63,10 +69,27 @@ class RuleLoaderTest {
                   - {id: EVT001, title: t, category: import, severity: low, weight: 1, message: m,
                      hints: {threading: a, asyncio: b}, guide: "https://removal.eventlet.org/", match: {symbols: [eventlet]}}
                 """;
-        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("a.yaml", one, "b.yaml", one.replace("format: 1", "format: 2"))))
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("a.yaml", one, "b.yaml", one.replace("format: 1", "format: 2"),
+                "c.yaml", CATEGORIES)))
                 .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).containsExactly(
-                        "b.yaml:1: format: must be 1 (the rule format this version reads), found 2",
+                        "b.yaml:1: format: must be 1, found 2",
                         "b.yaml: rules: duplicate rule id EVT001 (first defined in a.yaml)"));
+    }
+
+    @Test
+    void aFileMayDeclareTheCategoryItsRulesUse() {
+        String mine = """
+                format: 1
+                categories: {widgets: "the widget framework's green pool"}
+                rules:
+                  - {id: XTR001, title: t, category: widgets, severity: low, weight: 1, message: m,
+                     hints: {threading: a, asyncio: b}, guide: "https://example.org/", match: {symbols: [widgets.pool]}}
+                """;
+        assertThat(RuleLoader.fromSources(Map.of("mine.yaml", mine)).categories()).containsExactly("widgets");
+        assertThatThrownBy(() -> RuleLoader.fromSources(Map.of("mine.yaml", mine.replace("category: widgets", "category: Widgets"))))
+                .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).containsExactly(
+                        "mine.yaml:4: rules[0].category: 'Widgets' does not match ^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+                        "mine.yaml:4: rules[0].category: 'Widgets' is not a declared category (declared: widgets)"));
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class PythonDetector {
         return detectWithInterface(facts, tree).findings();
     }
 
+    /** Every place the file uses a tracked name, before rules choose among themselves (for {@code explain}). */
+    public List<Usage> usages(SyntaxTree tree) {
+        return UsageCollector.collect(tree, rules.trackedRoots(), rules.symbols());
+    }
+
     /** A file's findings, and what it offers other modules in front of eventlet. */
     public record Detection(List<Finding> findings, ModuleInterface offered) {}
 
@@ -69,15 +74,15 @@ public final class PythonDetector {
         }
         var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), usage.kind().id(),
                 message(rule, usage, patch));
-        return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node), guarded(tree, node),
-                context(facts, test, tree, node), patch);
+        return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node),
+                guarded(tree, node, usage.kind() == Usage.Kind.IMPORT), context(facts, test, tree, node), patch);
     }
 
     private Finding queryFinding(FileFacts facts, boolean test, SyntaxTree tree, QueryHit hit, Rule rule) {
         int node = tree.nodeAt(hit.startByte(), hit.endByte());
         String symbol = hit.symbol() != null ? hit.symbol() : ((QueryMatch) rule.match()).symbol();
         var site = new Findings.Site(hit.startByte(), hit.endByte(), symbol, "pattern", rule.messageFor(symbol));
-        return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node), guarded(tree, node),
+        return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node), guarded(tree, node, false),
                 context(facts, test, tree, node), null);
     }
 
@@ -148,12 +153,20 @@ public final class PythonDetector {
         return String.join(".", names);
     }
 
-    /** Inside a branch or try block of its own scope, so it runs only under some condition. */
-    static boolean guarded(SyntaxTree tree, int node) {
+    /**
+     * Inside a branch of its own scope, so it runs only under some condition. A try body runs, so a call there is not
+     * guarded (a green primitive in {@code try:} runs on eventlet whatever a switch says); an import there is, since
+     * {@code try: import eventlet except ImportError:} is how code makes eventlet optional.
+     */
+    static boolean guarded(SyntaxTree tree, int node, boolean isImport) {
         for (int p = tree.parent(node); p != NONE; p = tree.parent(p)) {
             switch (tree.type(p)) {
-                case "if_statement", "elif_clause", "else_clause", "try_statement", "except_clause",
-                        "conditional_expression", "match_statement" -> {
+                case "try_statement" -> {
+                    if (isImport) {
+                        return true;
+                    }
+                }
+                case "if_statement", "elif_clause", "else_clause", "except_clause", "conditional_expression", "match_statement" -> {
                     if (!(tree.is(p, "if_statement") && isMainTest(tree, p))) {
                         return true;
                     }

@@ -10,7 +10,15 @@ import java.util.regex.Pattern;
 final class StringLiterals {
     private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
+    /** The last labels of the host names a string near eventlet tends to hold (its site, its docs). */
+    private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "io", "dev", "info", "edu", "gov");
+
     private StringLiterals() {}
+
+    /** {@code eventlet.net}, {@code greenlet.readthedocs.io}: a host name when no rule knows the name. */
+    static boolean endsInTopLevelDomain(String dotted) {
+        return TOP_LEVEL_DOMAINS.contains(dotted.substring(dotted.lastIndexOf('.') + 1));
+    }
 
     /**
      * The content of a string without prefix, quotes or interpolation, or null

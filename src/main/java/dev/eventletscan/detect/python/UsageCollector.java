@@ -24,6 +24,8 @@ final class UsageCollector {
     private final Scopes scopes;
     private final List<Usage> usages = new ArrayList<>();
     private final Set<Integer> dynamicImportStrings = new HashSet<>();
+    /** Calls of tracked names: their literal arguments belong to the call's finding, not to one of their own. */
+    private final Set<Integer> trackedCalls = new HashSet<>();
 
     private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
         this.tree = tree;
@@ -229,6 +231,9 @@ final class UsageCollector {
             Usage.Kind kind = kindAt(site);
             Map<String, String> arguments = kind == Usage.Kind.CALL || kind == Usage.Kind.DECORATOR
                     ? CallArguments.literalStrings(tree, tree.parent(site)) : Map.of();
+            if (!arguments.isEmpty()) {
+                trackedCalls.add(tree.parent(site));
+            }
             usages.add(new Usage(kind, names.canonical(symbol.toString()), site, arguments));
         }
     }
@@ -244,11 +249,24 @@ final class UsageCollector {
                 continue;
             }
             String symbol = StringLiterals.fromTrackedRoot(dotted, trackedRoots);
-            if (symbol != null) {
-                Usage.Kind kind = MockCalls.isMockTarget(tree, n) ? Usage.Kind.MOCK : Usage.Kind.STRING;
+            if (symbol == null) {
+                continue;
+            }
+            Usage.Kind kind = MockCalls.isMockTarget(tree, n) ? Usage.Kind.MOCK : Usage.Kind.STRING;
+            boolean hostName = StringLiterals.endsInTopLevelDomain(symbol) && !names.knows(symbol); // 'eventlet.net'
+            if (kind == Usage.Kind.MOCK || (!hostName && !isTrackedCallArgument(n))) {
                 usages.add(new Usage(kind, names.canonical(symbol), n));
             }
         }
+    }
+
+    /** {@code use_hub("eventlet.hubs.asyncio")}: the string is the call's argument, which rules see with the call. */
+    private boolean isTrackedCallArgument(int string) {
+        int owner = tree.parent(string);
+        if (tree.is(owner, "keyword_argument")) {
+            owner = tree.parent(owner);
+        }
+        return tree.is(owner, "argument_list") && trackedCalls.contains(tree.parent(owner));
     }
 
     private Usage.Kind kindAt(int site) {

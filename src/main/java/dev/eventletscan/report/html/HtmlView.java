@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * arithmetic live here, so the template only lays out.
  */
 public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows, List<FileSection> files,
-        List<String> categoryNames, List<String> packageNames) {
+        List<String> categoryNames, List<String> packageNames, int hiddenRows) {
 
     /** One bar of a chart: {@code width} is a percentage of the longest bar. */
     public record Bar(String label, int count, int width) {}
@@ -39,6 +39,11 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
     public record Line(int number, String text, List<Finding> findings) {}
 
     static final int CHART_BARS = 15;
+    /**
+     * The findings table and code excerpts hold at most this many findings: 60,000 made a 39 MB page that took
+     * 15 to 44 s to render and longer to open. The charts and counts still cover all; JSON and SARIF list all.
+     */
+    public static final int MAX_ROWS = 2_000;
 
     public static HtmlView of(ScanResult result) {
         Map<String, Integer> byComponent = new TreeMap<>();
@@ -50,15 +55,19 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
             }
         }
         List<Row> rows = new ArrayList<>();
+        Map<String, String> componentByPath = new java.util.HashMap<>();
         for (Finding f : result.findings()) {
-            String component = componentOf(f.path(), packages);
+            String component = componentByPath.computeIfAbsent(f.path(), path -> componentOf(path, packages));
             byComponent.merge(component, 1, Integer::sum);
-            rows.add(new Row(f, component, anchors.getOrDefault(f.path(), "")));
+            if (rows.size() < MAX_ROWS) {
+                rows.add(new Row(f, component, anchors.getOrDefault(f.path(), "")));
+            }
         }
         List<Bar> categoryBars = bars(result.summary().findingsByCategory());
         List<Bar> packageBars = bars(byComponent).stream().limit(CHART_BARS).toList();
-        return new HtmlView(categoryBars, packageBars, rows, sections(result, anchors),
-                List.copyOf(result.summary().findingsByCategory().keySet()), List.copyOf(new TreeSet<>(byComponent.keySet())));
+        return new HtmlView(categoryBars, packageBars, rows, sections(result, anchors, rows),
+                List.copyOf(result.summary().findingsByCategory().keySet()), List.copyOf(new TreeSet<>(byComponent.keySet())),
+                result.findings().size() - rows.size());
     }
 
     /** The assessed component holding a path: its package folder or module, the longest that matches. */
@@ -84,9 +93,10 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
                 .toList();
     }
 
-    private static List<FileSection> sections(ScanResult result, Map<String, String> anchors) {
+    /** The code of the files the table's rows are in, with those rows' findings on their lines. */
+    private static List<FileSection> sections(ScanResult result, Map<String, String> anchors, List<Row> rows) {
         Map<String, List<Finding>> byFile = new TreeMap<>();
-        result.findings().forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
+        rows.forEach(r -> byFile.computeIfAbsent(r.finding().path(), k -> new ArrayList<>()).add(r.finding()));
         Map<String, RuleInfo> rules = new TreeMap<>();
         result.rules().forEach(r -> rules.put(r.id(), r));
         List<FileSection> out = new ArrayList<>();
@@ -95,12 +105,14 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
             if (findings.isEmpty()) {
                 continue;
             }
+            Map<Integer, List<Finding>> byLine = new java.util.HashMap<>();
+            findings.forEach(f -> byLine.computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f));
             List<Block> blocks = new ArrayList<>();
             for (Excerpt e : file.excerpts()) {
                 List<Line> lines = new ArrayList<>();
                 for (int i = 0; i < e.lines().size(); i++) {
                     int number = e.startLine() + i;
-                    lines.add(new Line(number, e.lines().get(i), findings.stream().filter(f -> f.line() == number).toList()));
+                    lines.add(new Line(number, e.lines().get(i), byLine.getOrDefault(number, List.of())));
                 }
                 blocks.add(new Block(lines));
             }

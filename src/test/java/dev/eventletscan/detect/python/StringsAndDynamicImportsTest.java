@@ -91,4 +91,31 @@ class StringsAndDynamicImportsTest {
                 "4:23 EVT911 async_mode pattern",
                 "5:1 EVT911 worker_class pattern");
     }
+
+    @Test
+    void aHostNameIsNotASymbol() {
+        String code = """
+                def is_project_page(url):
+                    return 'eventlet.net' in url or url.endswith('greenlet.readthedocs.io')
+                TARGET = 'eventlet.greenthread.sleep'
+                streaming = environ.get('eventlet.input') is not None
+                """;
+        assertThat(Detections.brief(code)).containsExactly("3:10 EVT701 eventlet.greenthread.sleep string",
+                "4:25 EVT701 eventlet.input string");
+    }
+
+    @Test
+    void aStringArgumentOfAnEventletCallBelongsToTheCall() {
+        String code = """
+                from eventlet import hubs
+                hubs.use_hub("eventlet.hubs.asyncio")
+                hubs.use_hub(mod="eventlet.hubs.poll")
+                register("eventlet.hubs.asyncio")
+                """;
+        assertThat(Detections.brief(code)).containsExactly(
+                "1:22 EVT001 eventlet.hubs import",
+                "2:1 EVT551 eventlet.hubs.use_hub call",
+                "3:1 EVT550 eventlet.hubs.use_hub call",
+                "4:10 EVT701 eventlet.hubs.asyncio string");
+    }
 }
