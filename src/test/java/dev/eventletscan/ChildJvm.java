@@ -43,14 +43,25 @@ public final class ChildJvm {
         return run("dev.eventletscan.cli.Main", args);
     }
 
-    /** Runs any main class of the build or the tests; later JVM options win over the launcher's. */
-    public TestSupport.CliRun run(String mainClass, String... args) throws IOException, InterruptedException {
+    /** The CLI started and left running, its output discarded: for a test that signals it. */
+    public Process start(String... args) throws IOException {
+        return new ProcessBuilder(command("dev.eventletscan.cli.Main", args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs any main class of the build or the tests; later JVM options win over the launcher's. */
+    public TestSupport.CliRun run(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = command(mainClass, args);
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
         try {

@@ -79,6 +79,9 @@ final class FileScanner implements AutoCloseable {
             return null;
         }
         try {
+            if (contents.size(file) > (setupPy ? MAX_PYTHON_BYTES : MAX_TEXT_BYTES)) {
+                return null; // the detection pass reports the size, in one line
+            }
             SourceText source = SourceText.decode(contents.read(file));
             return setupPy ? SetupPy.read(file.relativePath(), parser().parse(source))
                     : Manifests.read(file.relativePath(), source);

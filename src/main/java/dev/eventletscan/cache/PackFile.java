@@ -49,6 +49,10 @@ final class PackFile {
 
     static Read read(Path pack, String stamp) {
         byte[] all;
+        if (Files.exists(pack) && !Files.isRegularFile(pack)) {
+            // a pipe would block the scan until someone writes to it, a device may never end
+            return new Read(Map.of(), "ignored " + pack + ": not a regular file");
+        }
         try {
             all = Files.readAllBytes(pack);
         } catch (NoSuchFileException e) {

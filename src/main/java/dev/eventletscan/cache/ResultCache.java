@@ -166,7 +166,9 @@ public final class ResultCache {
         }
         try {
             Files.createDirectories(pack.getParent());
-            AtomicFile.replace(pack, tmp -> Files.write(tmp, PackFile.encode(stamp, used)));
+            AtomicFile.removeStale(pack.getParent(), java.time.Duration.ofHours(1));
+            // replaced, never opened: a pipe put in its place would block the scan
+            AtomicFile.replaceFile(pack, tmp -> Files.write(tmp, PackFile.encode(stamp, used)));
             return summary + "; wrote " + pack;
         } catch (IOException | RuntimeException e) {
             return summary + "; cannot write " + pack + ": " + e.getMessage();

@@ -39,6 +39,12 @@ final class BaselineCommand implements Callable<Integer> {
         Path file = output != null ? output
                 : setup.config().baseline() != null ? ScanOptions.shown(setup.config().baseline()) : defaultFile();
         OutputPath.check(file, "baseline");
+        Path tree = Files.isDirectory(options.target) ? options.target : options.target.toAbsolutePath().getParent();
+        if (output == null && setup.config().baseline() != null) {
+            tree = dev.eventletscan.fileio.InsideTree.repositoryOf(setup.config().file().toAbsolutePath().getParent());
+        }
+        // a path the command line gave is the user's; the default and the configuration's are the repository's
+        OutputPath.checkInTree(file, "baseline", tree, output == null);
         List<BaselineEntry> previous = Files.isRegularFile(file) ? BaselineFile.read(file) : null;
         ScanResult result;
         try {
@@ -59,7 +65,7 @@ final class BaselineCommand implements Callable<Integer> {
                 var c = Comparisons.compare(result, file.toString(), previous, null, null).comparison();
                 change = " (" + c.newFindings() + " added, " + c.fixed().size() + " gone since the previous baseline)";
             }
-            err.println("eventlet-scan: wrote " + file + ": " + result.findings().size() + " findings" + change);
+            err.println("eventlet-scan: wrote " + dev.eventletscan.fileio.Printable.of(file.toString()) + ": " + result.findings().size() + " findings" + change);
         }
         return ExitCode.OK.code;
     }

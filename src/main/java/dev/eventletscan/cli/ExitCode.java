@@ -8,7 +8,7 @@ public enum ExitCode {
     GATE_FAILED(1),
     /** Bad usage or input: unknown option, missing path, invalid rule or config file, unwritable output. */
     USAGE_OR_INPUT(2),
-    /** A bug in eventlet-scan, or the native parser could not be loaded. */
+    /** A bug in eventlet-scan, the native parser could not be loaded, or the JVM ran out of memory. */
     INTERNAL(3);
 
     public final int code;

@@ -2,6 +2,7 @@ package dev.eventletscan.cli;
 
 import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.Version;
+import dev.eventletscan.fileio.Printable;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
@@ -64,11 +65,12 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> {
             switch (ex) {
-                case UserError u -> err.println("eventlet-scan: error: " + u.getMessage());
-                case InvalidInputException i -> i.problems().forEach(p -> err.println("eventlet-scan: error: " + p));
+                // Messages quote paths and values from the repository: printed escaped, one line each.
+                case UserError u -> err.println("eventlet-scan: error: " + Printable.of(u.getMessage()));
+                case InvalidInputException i -> i.problems().forEach(p -> err.println("eventlet-scan: error: " + Printable.of(p)));
                 case RuleFileException r -> {
                     err.println("eventlet-scan: error: invalid rule file(s), " + r.problems().size() + " problem(s):");
-                    r.problems().forEach(p -> err.println("  " + p));
+                    r.problems().forEach(p -> err.println("  " + Printable.of(p)));
                 }
                 case NativeLibraryException n -> {
                     err.println("eventlet-scan: error: native parser: " + n.getMessage());
@@ -76,14 +78,41 @@ public final class Main implements Runnable {
                     return (NativeLibraries.userSupplied() ? ExitCode.USAGE_OR_INPUT : ExitCode.INTERNAL).code;
                 }
                 default -> {
-                    err.println("eventlet-scan: internal error: " + ex);
+                    if (outOfMemory(ex)) {
+                        return outOfMemory(err);
+                    }
+                    err.println("eventlet-scan: internal error: " + Printable.of(ex.toString()));
                     ex.printStackTrace(err);
                     return ExitCode.INTERNAL.code;
                 }
             }
             return ExitCode.USAGE_OR_INPUT.code;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    private static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Out of memory is neither a failed gate (exit 1, which an uncaught error would give) nor a bug to print a stack
+     * for: one line saying where, and exit 3.
+     */
+    private static int outOfMemory(PrintWriter err) {
+        err.println("eventlet-scan: error: out of memory during " + ScanProgress.currentPhase + " (the JVM's heap is "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give more with EVENTLET_SCAN_JAVA_OPTS=-Xmx2g)");
+        err.flush();
+        return ExitCode.INTERNAL.code;
     }
 
     private static String commandPath(CommandLine.ParameterException ex) {

@@ -130,6 +130,8 @@ final class ScanCommand implements Callable<Integer> {
             throw new UserError("--only " + e.getMessage());
         }
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
+        checkReportFiles(reports, options.target);
+        ScanProgress.currentPhase = "configuration, rules and baseline";
         ScanOptions.Resolved setup = options.resolve();
         GatePolicy gates = gatePolicy(setup);
         Path baselineFile = baselineFile(setup.config());
@@ -144,6 +146,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserError(options.target + ": no such file or folder");
         }
+        ScanProgress.currentPhase = "comparison and reports";
         if (!timestamps) {
             result = result.withoutTiming();
         }
@@ -170,11 +173,19 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (!quiet && !textOnStdout) {
             for (ProcessingIssue p : result.problems()) {
-                err.println("eventlet-scan: " + p.level() + ": " + p.path() + ": " + p.message());
+                err.println("eventlet-scan: " + p.level() + ": " + TextRenderer.printable(p.path()) + ": " + TextRenderer.printable(p.message()));
             }
             err.println("eventlet-scan: " + TextRenderer.summaryLine(result));
         }
         return gateOutcome(result, err, quiet);
+    }
+
+    /** Distinct files, none that the scanned repository turns into a write elsewhere (see {@link OutputPath#checkInTree}). */
+    static void checkReportFiles(List<ReportOutput> reports, Path target) {
+        List<Path> files = reports.stream().map(ReportOutput::file).filter(java.util.Objects::nonNull).toList();
+        OutputPath.checkDistinct(files, "report");
+        Path tree = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
+        files.forEach(f -> OutputPath.checkInTree(f, "report", tree, false));
     }
 
     /** Prints a failed gate even when quiet: a red CI job must say why. */
@@ -191,7 +202,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         String prefix = result.root().equals(".") ? "" : result.root() + "/";
         for (GateResult.Failure f : gate.failures()) {
-            err.println("eventlet-scan: gate failed: " + f.gate() + ": " + f.reason()
+            err.println("eventlet-scan: gate failed: " + f.gate() + ": " + TextRenderer.printable(f.reason())
                     + (f.causes().isEmpty() ? "" : ": " + location(prefix, f.causes().getFirst())
                     + (f.causes().size() > 1 ? " and " + (f.causes().size() - 1) + " more" : "")));
             for (GateResult.Cause c : f.causes().stream().skip(1).limit(MAX_CAUSES_PRINTED - 1).toList()) {
@@ -257,6 +268,18 @@ final class ScanCommand implements Callable<Integer> {
         }
         Path root = Files.isDirectory(options.target) ? options.target : options.target.toAbsolutePath().getParent();
         Path implicit = root == null ? null : root.resolve(BaselineFile.DEFAULT_NAME).normalize();
-        return implicit != null && Files.isRegularFile(implicit) ? implicit : null;
+        if (implicit == null || !Files.exists(implicit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        // the repository committed it: a link out of the tree, or a pipe, is not read
+        try {
+            if (!dev.eventletscan.fileio.InsideTree.contains(root, implicit) || !Files.isRegularFile(implicit)) {
+                throw new UserError(implicit + ": not read: the default baseline must be a regular file inside the scanned tree, "
+                        + "not a link out of it or a device; name one with --baseline");
+            }
+        } catch (IOException e) {
+            throw new UserError(implicit + ": cannot read baseline: " + dev.eventletscan.fileio.FileErrors.reason(e));
+        }
+        return implicit;
     }
 }

@@ -43,8 +43,12 @@ final class ScanProgress implements ScanListener {
                 .setRenderer(new FixedWidthBar(unit)).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
+    /** What the run was doing, for an out-of-memory message; "reports" once the scan is over. */
+    static volatile String currentPhase = "start-up";
+
     @Override
     public void phaseStarted(Phase phase, int files) {
+        currentPhase = phase.label;
         this.files = files;
         if (bar && phase == Phase.DETECT && files > 0) {
             progress = bar("Scanning", files, " files");

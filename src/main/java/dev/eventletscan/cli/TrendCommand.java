@@ -69,6 +69,7 @@ final class TrendCommand implements Callable<Integer> {
         ReportFormat explicit = format == null ? null : ReportFormat.byId(format).filter(FORMATS::contains)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' for trend (known: text, json, html)"));
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, ReportFormat.TEXT);
+        ScanCommand.checkReportFiles(reports, options.target);
         for (ReportOutput r : reports) {
             if (!FORMATS.contains(r.format())) {
                 throw new UserError((r.file() == null ? "standard output" : r.file().toString()) + ": trend writes text, json or html, not "

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.eventletscan.api.InvalidInputException;
+import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.fileio.InsideTree;
 import dev.eventletscan.rules.LocatedYaml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,13 +53,37 @@ public final class ConfigFiles {
                 break;
             }
         }
+        Path repository = InsideTree.repositoryOf(dir);
+        if (yaml != null) {
+            confine(yaml, repository);
+        }
         Path pyproject = dir.resolve("pyproject.toml");
-        boolean inPyproject = Files.isRegularFile(pyproject) && hasSection(Files.readString(pyproject, StandardCharsets.UTF_8));
+        boolean inPyproject = Files.isRegularFile(pyproject) && confine(pyproject, repository) && hasSection(text(pyproject));
         if (yaml != null && inPyproject) {
             throw new InvalidInputException(yaml + ": both this file and " + pyproject
                     + " [tool.eventlet-scan] configure eventlet-scan; keep one");
         }
         return Optional.ofNullable(yaml != null ? yaml : inPyproject ? pyproject : null);
+    }
+
+    /**
+     * A configuration found in a repository is the repository's: it may not be a link to a file elsewhere, whose
+     * content a parse error would quote. One named with --config is the user's and is not checked.
+     */
+    private static boolean confine(Path file, Path repository) throws IOException {
+        if (!InsideTree.contains(repository, file)) {
+            throw new InvalidInputException(file + ": a symbolic link to a file outside the repository (" + repository
+                    + "): not read; name a configuration elsewhere with --config");
+        }
+        return true;
+    }
+
+    private static String text(Path file) {
+        try {
+            return BoundedFile.readString(file, BoundedFile.CONFIG_BYTES);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read configuration: " + FileErrors.reason(e));
+        }
     }
 
     private static boolean hasSection(String toml) {
@@ -71,12 +96,7 @@ public final class ConfigFiles {
      * @throws InvalidInputException naming the file, line and key of every problem
      */
     public static ProjectConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read configuration: " + FileErrors.reason(e));
-        }
+        String text = text(file);
         boolean toml = file.getFileName().toString().endsWith(".toml");
         return toml ? readToml(file, text) : readYaml(file, text);
     }

@@ -2,8 +2,11 @@ package dev.eventletscan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventletscan.api.InvalidInputException;
+import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.fileio.InsideTree;
 import dev.eventletscan.gate.GatePolicy.FailOn;
 import dev.eventletscan.model.Severity;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +61,9 @@ final class ConfigReader {
                 value("wrapper-depth", n -> n.isInt() && n.asInt() >= 0 && n.asInt() <= 10, "must be a whole number from 0 to 10",
                         JsonNode::asInt));
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf)).toList());
+            // values are quoted short: a message is a pointer into the file, not a copy of it
+            throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf))
+                    .map(FileErrors::shortenQuoted).toList());
         }
         return config;
     }
@@ -117,11 +122,32 @@ final class ConfigReader {
 
     private List<Path> paths(String key, Path dir) {
         List<String> names = strings(key);
-        return names == null ? null : names.stream().map(dir::resolve).map(Path::normalize).toList();
+        return names == null ? null : names.stream().map(name -> inRepository(key, dir, name)).toList();
     }
 
     private Path path(String key, Path dir) {
-        return value(key, n -> n.isTextual() && !n.asText().isBlank(), "must be a file path", n -> dir.resolve(n.asText()).normalize());
+        return value(key, n -> n.isTextual() && !n.asText().isBlank(), "must be a file path", n -> inRepository(key, dir, n.asText()));
+    }
+
+    /**
+     * A path the configuration names, which must lead (after its links) into the repository holding the
+     * configuration: a repository's settings cannot make the scanner read or write elsewhere. Only the command
+     * line names files anywhere.
+     */
+    private Path inRepository(String key, Path dir, String name) {
+        Path path = dir.resolve(name).normalize();
+        Path repository = InsideTree.repositoryOf(dir);
+        try {
+            if (InsideTree.contains(repository, path)) {
+                return path;
+            }
+        } catch (IOException e) {
+            problems.add(where(key) + ": " + name + ": " + FileErrors.reason(e));
+            return path;
+        }
+        problems.add(where(key) + ": " + name + " leads outside the repository (" + repository
+                + "); a configuration names files inside it only (give others on the command line)");
+        return path;
     }
 
     private Map<String, Severity> severities(String key) {

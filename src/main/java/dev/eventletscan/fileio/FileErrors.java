@@ -36,15 +36,28 @@ public final class FileErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null && y.getProblem() != null) {
                 Mark mark = y.getProblemMark();
-                return at(mark.getLine() + 1, mark.getColumn() + 1) + ": not valid " + language + ": " + y.getProblem();
+                return at(mark.getLine() + 1, mark.getColumn() + 1) + ": not valid " + language + ": "
+                        + shortenQuoted(y.getProblem());
             }
         }
         String problem = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
         JsonLocation where = e instanceof JacksonException j ? j.getLocation() : null;
         String first = problem == null ? e.getClass().getSimpleName() : problem.lines().findFirst().orElse("").strip()
                 .replaceFirst("\\s*\\(for \\w+ starting at \\[Source:.*$", ""); // the position is given already
+        // a parser quotes the token it choked on, which can be a whole line of the file
+        String shortened = shortenQuoted(first);
         return (where == null || where.getLineNr() < 1 ? "" : at(where.getLineNr(), where.getColumnNr()))
-                + ": not valid " + language + ": " + first;
+                + ": not valid " + language + ": " + shortened;
+    }
+
+    /** Longest piece of a file a message quotes: enough to find the spot, too short to carry a file's secrets. */
+    static final int EXCERPT_CHARS = 40;
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+            "(['\"])([^'\"]{" + EXCERPT_CHARS + "})[^'\"]+\\1");
+
+    /** A message with each quoted piece of a file in it cut to {@value #EXCERPT_CHARS} characters. */
+    public static String shortenQuoted(String message) {
+        return QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + "..." + m.group(1)));
     }
 
     private static String at(int line, int column) {

@@ -69,7 +69,7 @@ public final class BaselineFile {
     public static List<BaselineEntry> read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.eventletscan.fileio.BoundedFile.readString(file, dev.eventletscan.fileio.BoundedFile.BASELINE_BYTES);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": baseline not found (write one with: eventlet-scan baseline PATH -o " + file + ")");
         } catch (IOException e) {

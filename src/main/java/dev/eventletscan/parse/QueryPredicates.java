@@ -28,7 +28,7 @@ final class QueryPredicates {
      *     string's opening quote or an f-string's {@code }}, and right before its closing quote, a {@code {} or
      *     the end of a line or file (an unterminated string)
      */
-    private record Predicate(String name, List<Arg> args, Pattern regex, boolean stringContent) {}
+    private record Predicate(String name, List<Arg> args, com.google.re2j.Pattern regex, boolean stringContent) {}
 
     private static final String BEFORE_STRING_CONTENT = "'\"}";
     private static final String AFTER_STRING_CONTENT = "'\"{\n\r";
@@ -62,6 +62,18 @@ final class QueryPredicates {
     }
 
     /** The predicates written in a pattern's source text. */
+    /**
+     * A rule file's regex runs on a linear-time engine (RE2/J): no text in a scanned file can make it backtrack
+     * for ever.
+     */
+    private static com.google.re2j.Pattern regex(String regex) {
+        try {
+            return com.google.re2j.Pattern.compile(regex);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            throw new IllegalArgumentException("#match? " + regex + ": not a valid regular expression: " + e.getDescription());
+        }
+    }
+
     static QueryPredicates of(String patternSource) {
         List<Predicate> out = new ArrayList<>();
         boolean understood = true;
@@ -89,7 +101,7 @@ final class QueryPredicates {
                 understood = false;
                 continue;
             }
-            out.add(new Predicate(name, List.copyOf(args), MATCH.contains(name) ? Pattern.compile(args.get(1).value()) : null, false));
+            out.add(new Predicate(name, List.copyOf(args), MATCH.contains(name) ? regex(args.get(1).value()) : null, false));
         }
         for (int i = 0; i < out.size(); i++) {
             Predicate p = out.get(i);

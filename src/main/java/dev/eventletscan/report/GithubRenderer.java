@@ -51,9 +51,9 @@ public final class GithubRenderer implements Renderer {
         };
     }
 
-    /** A command's message: '%', CR and LF are the characters the runner decodes. */
+    /** A command's message: '%', CR and LF are the characters the runner decodes; other controls are escaped. */
     static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return TextRenderer.printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** A property value: as data, plus ':' and ',' that would end it. */

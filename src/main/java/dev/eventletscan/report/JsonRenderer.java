@@ -21,6 +21,30 @@ public final class JsonRenderer implements Renderer {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    /**
+     * JSON escapes C0 controls already; C1 controls and bidirectional overrides are escaped too (backslash, u, four hex digits),
+     * so a report printed on a terminal neither drives it nor shows a reordered line. A reader decodes the same
+     * string.
+     */
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return dev.eventletscan.fileio.Printable.unsafe(ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
     @Override
     public void render(ScanResult result, Writer out) throws IOException {
         write(result, out);

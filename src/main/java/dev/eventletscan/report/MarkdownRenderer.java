@@ -190,7 +190,13 @@ public final class MarkdownRenderer implements Renderer {
                 case '\n', '\r', '\t' -> b.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '@' ->
                         b.append('\\').append(c);
-                default -> b.append(c < 0x20 ? '?' : c);
+                default -> {
+                    if (dev.eventletscan.fileio.Printable.unsafe(c)) {
+                        b.append(dev.eventletscan.fileio.Printable.of(String.valueOf(c)));
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.toString();

@@ -68,27 +68,15 @@ public final class TextRenderer implements Renderer {
         }
         for (var dep : result.assessment().dependencies()) {
             if (dep.usesEventlet()) {
-                out.write("dependency " + dep.name() + (dep.version().isEmpty() ? "" : " " + dep.version()) + " uses eventlet ["
-                        + dep.evidence() + "]: " + dep.summary() + "\n");
+                out.write("dependency " + printable(dep.name()) + (dep.version().isEmpty() ? "" : " " + printable(dep.version()))
+                        + " uses eventlet [" + dep.evidence() + "]: " + printable(dep.summary()) + "\n");
             }
         }
     }
 
-    /**
-     * The text with control characters shown as '?': a file name or string from the scanned repository must
-     * not move the cursor, recolour or retitle the terminal it is printed on.
-     */
+    /** See {@link dev.eventletscan.fileio.Printable}: repository text is printed with its control characters escaped. */
     public static String printable(String text) {
-        if (text == null || text.chars().noneMatch(TextRenderer::isControl)) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        text.chars().forEach(c -> b.append(isControl(c) ? '?' : (char) c));
-        return b.toString();
-    }
-
-    private static boolean isControl(int c) {
-        return c < 0x20 || (c >= 0x7f && c < 0xa0);
+        return dev.eventletscan.fileio.Printable.of(text);
     }
 
     static String num(double x) {

@@ -1,19 +1,17 @@
 package dev.eventletscan.rules;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import dev.eventletscan.fileio.Glob;
 
 /** A glob over a file's name (not its folder): {@code *.conf}, {@code requirements*.txt}, {@code Dockerfile*}. */
-public record FileGlob(String text, PathMatcher matcher) {
+public record FileGlob(String text, Glob glob) {
     public static FileGlob of(String text) {
         if (text.isBlank() || text.contains("/")) {
             throw new IllegalArgumentException("not a file-name glob: '" + text + "' (no folders)");
         }
-        return new FileGlob(text, FileSystems.getDefault().getPathMatcher("glob:" + text));
+        return new FileGlob(text, Glob.of(text));
     }
 
     public boolean matches(String fileName) {
-        return matcher.matches(Path.of(fileName));
+        return glob.matches(fileName);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A YAML (or JSON) document read into a Jackson tree that remembers the line
  * of every value, so validation can point at {@code file:line} for each field.
- * Paths look like {@code rules[3].match.symbols[0]}.
+ * Paths look like {@code rules[3].match.symbols[0]}. Aliases and duplicate keys are syntax errors.
  */
 public final class LocatedYaml {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -65,6 +65,10 @@ public final class LocatedYaml {
 
     private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
         lines.put(path, p.currentTokenLocation().getLineNr());
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            // Jackson hands an alias on as its anchor's name, a silently wrong value
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "aliases (*name) are not supported: write the value out");
+        }
         JsonNodeFactory f = JsonNodeFactory.instance;
         return switch (p.currentToken()) {
             case START_OBJECT -> {
@@ -72,6 +76,10 @@ public final class LocatedYaml {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String child = path.isEmpty() ? name : path + "." + name;
+                    if (obj.has(name)) {
+                        // YAML and JSON parsers let the last one win: a second key is more likely a mistake
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "duplicate key '" + name + "'");
+                    }
                     p.nextToken();
                     obj.set(name, read(p, child, lines));
                 }

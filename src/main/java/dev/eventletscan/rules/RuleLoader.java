@@ -2,6 +2,7 @@ package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventletscan.detect.python.Usage;
+import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.SyntaxQuery;
@@ -24,8 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * Loads and validates rule files: the ones shipped in the jar's rules/ folder and any the user adds.
@@ -50,7 +51,7 @@ public final class RuleLoader {
         Map<String, String> extras = new LinkedHashMap<>();
         for (Path file : extraFiles) {
             try {
-                extras.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                extras.put(file.toString(), BoundedFile.readString(file, BoundedFile.RULES_BYTES));
             } catch (IOException e) {
                 problems.add(file + ": cannot read rule file: " + FileErrors.reason(e));
             }

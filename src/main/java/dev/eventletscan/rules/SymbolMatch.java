@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
 
 /**

@@ -1,7 +1,7 @@
 package dev.eventletscan.rules;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A regular expression applied to each line of non-Python files whose name

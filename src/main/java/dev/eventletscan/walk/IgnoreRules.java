@@ -26,6 +26,8 @@ final class IgnoreRules {
     private record Level(String base, IgnoreNode node) {}
 
     private final Deque<Level> levels = new ArrayDeque<>();
+    /** Ignore files that exist but could not be read, with why: the walk reports them and goes on without their rules. */
+    private final java.util.Map<Path, String> unreadable = new java.util.LinkedHashMap<>();
     /** From the work tree's top down to the scan root, '/'-ended; "" when they are one, or outside a work tree. */
     private final String rootFromTop;
     private String ignoredAncestor;
@@ -96,7 +98,17 @@ final class IgnoreRules {
         }
         try (InputStream in = Files.newInputStream(ignoreFile)) {
             return pushFromTop(in, ignoreFile.toString(), base);
+        } catch (IOException e) {
+            unreadable.put(ignoreFile, dev.eventletscan.fileio.FileErrors.reason(e));
+            return false;
         }
+    }
+
+    /** Each ignore file that could not be read since the last call, with why; then forgets them. */
+    java.util.Map<Path, String> takeUnreadable() {
+        var out = new java.util.LinkedHashMap<>(unreadable);
+        unreadable.clear();
+        return out;
     }
 
     /**

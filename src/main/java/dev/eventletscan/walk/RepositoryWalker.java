@@ -83,6 +83,7 @@ public final class RepositoryWalker {
         }
 
         WalkResult run() throws IOException {
+            noteUnreadableIgnoreFiles(); // those above the root, read before the walk
             visit(root, "");
             return new WalkResult(List.copyOf(files.values()), notices);
         }
@@ -100,6 +101,7 @@ public final class RepositoryWalker {
                 return;
             }
             boolean pushed = ignores.push(dir.resolve(".gitignore"), rel);
+            noteUnreadableIgnoreFiles();
             walking.add(real);
             try {
                 for (Path entry : sortedEntries(dir, rel)) {
@@ -111,6 +113,18 @@ public final class RepositoryWalker {
                     ignores.pop();
                 }
             }
+        }
+
+        /** An ignore file that cannot be read is a warning: the scan goes on without its rules. */
+        private void noteUnreadableIgnoreFiles() {
+            Path base = root.toAbsolutePath().normalize();
+            ignores.takeUnreadable().forEach((file, why) -> {
+                Path absolute = file.toAbsolutePath().normalize();
+                // those above the root were found from its real path
+                Path from = absolute.startsWith(base) ? base : realRoot;
+                notices.add(new WalkNotice(from.relativize(absolute).toString(), "cannot read ignore file: " + why
+                        + "; its rules are not applied"));
+            });
         }
 
         private void visitEntry(Path entry, String rel) throws IOException {

@@ -425,8 +425,8 @@ class BadInputTest {
 
     /**
      * Exit 2, one line naming the path and why, and nothing lost: a folder refusing new files (/proc), a path under
-     * a regular file, a read-only folder (as a user without root's override), a full disk (/dev/full). A pipe is
-     * written through, not replaced by a regular file.
+     * a regular file, a read-only folder (as a user without root's override), a full disk (/dev/full). A pipe
+     * outside the scanned tree is written through, not replaced by a regular file.
      */
     @Tag("slow") // a child JVM
     @Test
@@ -454,7 +454,9 @@ class BadInputTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        assertThat(cli("scan", good.toString(), "-q", "-o", "json:" + fifo).exitCode()).isZero();
+        // outside the scanned tree: inside it, a pipe is the repository's and refused (see HostileRepositoryTest)
+        Path project = write("project/good.py", "import eventlet\neventlet.spawn(print)\n");
+        assertThat(cli("scan", project.toString(), "-q", "-o", "json:" + fifo).exitCode()).isZero();
         assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("{").contains("\"EVT200\"");
         assertThat(Files.isRegularFile(fifo)).as("the pipe is still a pipe").isFalse();
 
@@ -468,6 +470,265 @@ class BadInputTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().lines()).contains(line);
         assertThat(run.out()).isEmpty();
+    }
+
+    // ---- Issue 20, security and reliability (items 1-6, 10-13, 16). The security items run as an attacker would
+    // in HostileRepositoryTest too, in a child JVM, checking what was read, written and printed. ----
+
+    /** Items 1 and 2: a repository's configuration names files inside the repository only. */
+    @Test
+    void aConfigurationNamesFilesInsideItsRepositoryOnly() throws Exception {
+        writeGoodFile();
+        write("../elsewhere/rules.yaml", "format: 1\nrules: []\n");
+        write(".eventlet-scan.yaml", "rules: [../elsewhere/rules.yaml]\nbaseline: /etc/passwd\n");
+
+        CliRun run = scanText();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "eventlet-scan: error: " + tmp + "/.eventlet-scan.yaml:1: rules: ../elsewhere/rules.yaml leads outside the repository ("
+                        + tmp + "); a configuration names files inside it only (give others on the command line)",
+                "eventlet-scan: error: " + tmp + "/.eventlet-scan.yaml:2: baseline: /etc/passwd leads outside the repository ("
+                        + tmp + "); a configuration names files inside it only (give others on the command line)");
+        assertThat(cli("scan", tmp.resolve("good.py").toString(), "--no-config", "--rules", tmp.resolve("../elsewhere/rules.yaml").toString())
+                .exitCode()).as("the command line names files anywhere").isZero();
+    }
+
+    /** Item 1: a committed baseline link is neither read nor written through. */
+    @Test
+    void aBaselineLinkedOutOfTheTreeIsRefused() throws Exception {
+        writeGoodFile();
+        Path outside = write("../outside-" + tmp.getFileName() + ".json", "keep");
+        Files.createSymbolicLink(tmp.resolve(".eventlet-scan-baseline.json"), outside);
+
+        assertError(cli("scan", tmp.toString()), "eventlet-scan: error: " + tmp + "/.eventlet-scan-baseline.json: not read: the default "
+                + "baseline must be a regular file inside the scanned tree, not a link out of it or a device; name one with --baseline");
+        assertError(cli("baseline", tmp.toString()), "eventlet-scan: error: " + tmp + "/.eventlet-scan-baseline.json: cannot write "
+                + "baseline: a symbolic link leads out of the scanned tree (" + tmp + "); not written");
+        assertThat(Files.readString(outside)).isEqualTo("keep");
+        Files.delete(outside);
+    }
+
+    /** Item 4: file names reach standard error escaped, U+202E included. */
+    @Test
+    void controlCharactersInNamesArePrintedEscaped() throws Exception {
+        writeGoodFile();
+        write("bad\u001b[31m\u202e.py", new byte[] {'e', 'v', 'e', 'n', 't', 'l', 'e', 't', 0});
+
+        CliRun run = cli("scan", tmp.toString(), "-o", tmp.resolve("r.json").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines()).contains("eventlet-scan: warning: bad\\x1b[31m\\u202e.py: binary content (NUL bytes), not scanned");
+    }
+
+    /** Item 2: an error quotes at most a short, escaped excerpt of the file that failed. */
+    @Test
+    void errorsQuoteShortExcerptsOnly() throws Exception {
+        writeGoodFile();
+        String secret = "secretpasswordabcdefghijklmnopqrstuvwxyz0123456789";
+        Path config = write("cfg/.eventlet-scan.yaml", "fail-on: " + secret + "\n");
+        Path baseline = write("cfg/base.json", "{\"eventletScanBaseline\": 1, \"findings\": [" + secret + secret + "]}\n");
+        String target = tmp.resolve("good.py").toString();
+
+        assertError(cli("scan", target, "--config", config.toString()), "eventlet-scan: error: " + config
+                + ":1: fail-on: must be new, any or none, was 'secretpasswordabcdefghijklmnopqrstuvwxyz...'");
+        CliRun json = cli("scan", target, "--baseline", baseline.toString());
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).contains("not valid JSON: Unrecognized token 'secretpasswordabcdefghijklmnopqrstuvwxyz...'")
+                .doesNotContain(secret);
+    }
+
+    /** Item 5: inputs that are not Python have size limits; past them, one line, not an exhausted heap. */
+    @Test
+    void configurationRuleAndBaselineFilesHaveSizeLimits() throws Exception {
+        writeGoodFile();
+        Path config = write("big/.eventlet-scan.yaml", "exclude: [a]\n#" + "x".repeat(1 << 20) + "\n");
+        Path baseline = tmp.resolve("big/baseline.json");
+        writeLarge("big/baseline.json", "{\"eventletScanBaseline\": 1, \"findings\": [", "{\"path\": \"a.py\"}, ", 17L << 20);
+        String target = tmp.resolve("good.py").toString();
+
+        assertError(cli("scan", target, "--config", config.toString()), "eventlet-scan: error: " + config
+                + ": cannot read configuration: larger than 1 MiB, the limit for this kind of file");
+        assertError(cli("scan", target, "--rules", "/dev/zero"), "  /dev/zero: cannot read rule file: not a regular file");
+        assertError(cli("scan", target, "--baseline", baseline.toString()), "eventlet-scan: error: " + baseline
+                + ": cannot read baseline: larger than 16 MiB, the limit for this kind of file");
+    }
+
+    /** Item 5: a requirements file over 4 MiB is reported once and not read as a manifest either (in a 64 MiB heap). */
+    @Test
+    void aHugeRequirementsFileIsNotRead() throws Exception {
+        writeGoodFile();
+        writeLarge("requirements.txt", "eventlet>=0.30\n", "six\n", 100L << 20);
+
+        CliRun run = ChildJvm.create().jvmOption("-Xmx64m").cli("scan", tmp.toString(), "--format", "text", "--no-cache");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(tmp + "/requirements.txt: warning: larger than 4 MiB, not read by text rules");
+        assertThat(run.out()).doesNotContainPattern("requirements\\.txt:\\d");
+        assertGoodFileScanned(run);
+    }
+
+    /** Item 5: out of memory is exit 3 with one line naming the phase, never exit 1 ("a gate failed"). */
+    @Test
+    void outOfMemoryIsExitThreeNamingThePhase() throws Exception {
+        for (int i = 0; i < 400; i++) {
+            write("pkg" + i / 20 + "/m" + i + ".py", "import eventlet\nfrom pkg0 import m0\n\ndef f(x):\n    return eventlet.spawn(m0.f, x)\n"
+                    + "#" + "x".repeat(20_000) + "\n");
+        }
+
+        CliRun run = ChildJvm.create().jvmOption("-Xmx12m").cli("scan", tmp.toString(), "--no-cache", "-j", "1", "-q");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+                .matches("eventlet-scan: error: out of memory during [a-z ,]+ \\(the JVM's heap is \\d+ MiB; give more with "
+                        + "EVENTLET_SCAN_JAVA_OPTS=-Xmx2g\\)");
+    }
+
+    /** Item 6: an unreadable .gitignore, at any level, or .git/info/exclude is a warning; the scan goes on. */
+    @Test
+    void unreadableIgnoreFilesAreWarnings() throws Exception {
+        writeGoodFile();
+        dev.eventletscan.TempGitRepo.init(tmp, "main").close();
+        Path top = write(".gitignore", "*.log\n");
+        Path nested = write("pkg/.gitignore", "build/\n");
+        write("pkg/mod.py", "import eventlet\n");
+        Path exclude = write(".git/info/exclude", "*.tmp\n");
+        var none = java.nio.file.attribute.PosixFilePermissions.fromString("---------");
+        for (Path p : java.util.List.of(top, nested, exclude)) {
+            Files.setPosixFilePermissions(p, none);
+        }
+
+        CliRun run = Unprivileged.jvm().cli("scan", tmp.toString(), "--format", "text", "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).contains(
+                tmp + "/.git/info/exclude: warning: cannot read ignore file: permission denied; its rules are not applied",
+                tmp + "/.gitignore: warning: cannot read ignore file: permission denied; its rules are not applied",
+                tmp + "/pkg/.gitignore: warning: cannot read ignore file: permission denied; its rules are not applied");
+        assertThat(run.out()).contains(tmp + "/pkg/mod.py:1:8: EVT001 ");
+        assertGoodFileScanned(run);
+    }
+
+    /** Item 10: a pipe in place of the cache's pack is not opened (it would block for ever) but replaced. */
+    @Test
+    void aPipeInPlaceOfTheCacheIsPassedOver() throws Exception {
+        writeGoodFile();
+        Path cache = tmp.resolve("cache");
+        assertThat(cli("scan", tmp.toString(), "-q", "--cache-dir", cache.toString()).exitCode()).isZero();
+        Path pack;
+        try (var packs = Files.list(cache)) {
+            pack = packs.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        Files.delete(pack);
+        assertThat(new ProcessBuilder("mkfifo", pack.toString()).start().waitFor()).isZero();
+        Files.writeString(tmp.resolve("good.py"), "import eventlet\neventlet.spawn(print)\n# changed\n");
+
+        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> cli("scan", tmp.toString(), "--format", "text", "--cache-dir", cache.toString(), "--exclude", "cache"));
+
+        assertThat(run.exitCode()).isZero();
+        assertGoodFileScanned(run);
+        assertThat(Files.isRegularFile(pack)).as("the pipe was replaced by a pack").isTrue();
+    }
+
+    /** Item 11: temporary files of a run killed without its shutdown hook are removed by a later scan. */
+    @Test
+    void theCacheRemovesStaleTemporaryFiles() throws Exception {
+        writeGoodFile();
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path stale = Files.writeString(cache.resolve(".0123.pack.4567.tmp"), "half a pack");
+        Path fresh = Files.writeString(cache.resolve(".89ab.pack.cdef.tmp"), "another scan's pack, being written");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+
+        assertThat(cli("scan", tmp.toString(), "-q", "--cache-dir", cache.toString(), "--exclude", "cache").exitCode()).isZero();
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    /** Item 11: an interrupt while reports are written leaves no temporary file beside them. */
+    @Test
+    void anInterruptDuringReportWritingLeavesNoTemporaryFile() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            write("pkg/m" + i + ".py", "import eventlet\n" + "eventlet.spawn(print)\neventlet.sleep(0)\n".repeat(20));
+        }
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.resolve("pkg").toString(), "-q", "--no-cache"));
+        for (int i = 0; i < 20; i++) {
+            args.addAll(java.util.List.of("-o", reports.resolve("r" + i + ".html").toString()));
+        }
+
+        Process scan = ChildJvm.create().start(args.toArray(String[]::new));
+        boolean caught = false;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!caught && scan.isAlive() && System.nanoTime() < deadline) {
+            try (var files = Files.list(reports)) {
+                caught = files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+            }
+        }
+        assertThat(caught).as("a temporary report was seen while the scan ran").isTrue();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor()).isZero();
+        assertThat(scan.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        try (var files = Files.list(reports)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+        assertThat(scan.exitValue()).as("ended by the interrupt").isEqualTo(130);
+    }
+
+    /** Item 12: new reports get the permissions the umask allows; a read-only report is not replaced. */
+    @Test
+    void reportsRespectTheUmaskAndReadOnlyFiles() throws Exception {
+        writeGoodFile();
+        Path report = tmp.resolve("out/report.json");
+        Files.createDirectories(report.getParent());
+
+        CliRun private077 = ChildJvm.create().wrappedIn("sh", "-c", "umask 077 && exec \"$@\"", "sh").cli("scan", tmp.toString(), "-q",
+                "--no-cache", "-o", report.toString());
+        assertThat(private077.exitCode()).as(private077.err()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");
+
+        Path kept = Files.writeString(tmp.resolve("out/kept.json"), "keep me");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        CliRun readOnly = Unprivileged.jvm().cli("scan", tmp.resolve("good.py").toString(), "--no-cache", "-o", kept.toString());
+        assertError(readOnly, "eventlet-scan: error: " + kept + ": cannot write report: the file is read-only");
+        assertThat(Files.readString(kept)).isEqualTo("keep me");
+    }
+
+    /** Item 13: with LANG unset, the launcher's locale set-up keeps non-ASCII file names as they are. */
+    @Test
+    void theSameBytesInAnyLocale() throws Exception {
+        write("caf\u00e9/\u00fcber.py", "import eventlet\neventlet.sleep(0)\n");
+        Path locale = Path.of("scripts/locale.sh").toAbsolutePath();
+        java.util.Map<String, String> outputs = new java.util.TreeMap<>();
+        for (String environment : java.util.List.of("LANG=", "LANG=C", "LC_ALL=POSIX", "LC_ALL=C.UTF-8")) {
+            CliRun run = ChildJvm.create().wrappedIn("env", "-i", "PATH=/usr/bin:/bin", environment, "bash", "-c",
+                    "source " + locale + " && utf8_locale && exec \"$@\"", "bash").cli("scan", tmp.toString(), "-f", "text", "--no-cache", "-q");
+            assertThat(run.exitCode()).as(environment + ": " + run.err()).isZero();
+            outputs.put(environment, run.out());
+        }
+        assertThat(outputs.get("LANG=")).contains(tmp + "/caf\u00e9/\u00fcber.py:2:1: EVT203 ").doesNotContain("\ufffd");
+        assertThat(new java.util.HashSet<>(outputs.values())).as("one output for every locale").hasSize(1);
+    }
+
+    /** Item 16: YAML aliases and duplicate keys are errors, as are two -o naming one file. */
+    @Test
+    void aliasesDuplicateKeysAndOneFileTwiceAreErrors() throws Exception {
+        writeGoodFile();
+        Path alias = write("alias/.eventlet-scan.yaml", "exclude: &tests [tests]\ninclude: *tests\n");
+        Path duplicate = write("duplicate/.eventlet-scan.yaml", "fail-on: new\nfail-on: none\n");
+        Path rules = write("rules.yaml", "format: 1\nformat: 1\nrules: []\n");
+        String target = tmp.resolve("good.py").toString();
+
+        assertError(cli("scan", target, "--config", alias.toString()),
+                "eventlet-scan: error: " + alias + ":2:16: not valid YAML: aliases (*name) are not supported: write the value out");
+        assertError(cli("scan", target, "--config", duplicate.toString()),
+                "eventlet-scan: error: " + duplicate + ":2:8: not valid YAML: duplicate key 'fail-on'");
+        assertError(cli("scan", target, "--rules", rules.toString()), "  " + rules + ":2:7: not valid YAML: duplicate key 'format'");
+        Path report = tmp.resolve("r.json");
+        assertError(cli("scan", target, "-o", report.toString(), "-o", "json:" + tmp.resolve("./r.json")),
+                "eventlet-scan: error: " + tmp.resolve("./r.json") + ": cannot write report: the same file as " + report
+                        + "; each -o needs a file of its own");
     }
 
     // ---- Issue 20, items 7-9, 14, 15, 17-25 (what real users tripped over): one test an item, real files and git ----

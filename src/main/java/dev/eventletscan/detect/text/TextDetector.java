@@ -11,7 +11,8 @@ import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.rules.TextMatch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Applies the text rules (configuration values, environment variables,
@@ -67,12 +68,13 @@ public final class TextDetector {
         for (int line = 1; line <= source.lineCount(); line++) {
             String text = source.line(line);
             for (Rule rule : applicable) {
-                Matcher m = ((TextMatch) rule.match()).text().matcher(text);
+                Pattern pattern = ((TextMatch) rule.match()).text();
+                Matcher m = pattern.matcher(text);
                 while (m.find()) {
                     if (m.end() == m.start()) {
                         break; // an empty match would repeat forever
                     }
-                    String symbol = hasSymbolGroup(m) && m.group("symbol") != null ? m.group("symbol") : m.group();
+                    String symbol = hasSymbolGroup(pattern) && m.group("symbol") != null ? m.group("symbol") : m.group();
                     var site = new Findings.Site(source.byteAt(line, text, m.start()), source.byteAt(line, text, m.end()),
                             symbol, "text", rule.messageFor(symbol));
                     findings.add(Findings.of(rule, facts.path(), source, site, "", false, context, null));
@@ -82,7 +84,7 @@ public final class TextDetector {
         return findings;
     }
 
-    private static boolean hasSymbolGroup(Matcher m) {
-        return m.pattern().namedGroups().containsKey("symbol");
+    private static boolean hasSymbolGroup(Pattern p) {
+        return p.namedGroups().containsKey("symbol");
     }
 }
