@@ -3,7 +3,7 @@ package dev.eventletscan.rules;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Text every match of a regular expression must contain, so a file without any of it need not be read line by
@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class RequiredLiterals {
     private final String regex;
     private int at;
+    /** An inline (?i) flag was read. */
+    private boolean caseInsensitive;
 
     private RequiredLiterals(String regex) {
         this.regex = regex;
@@ -22,14 +24,19 @@ public final class RequiredLiterals {
 
     /** One of these strings (lower case) is in every match of the pattern; null when nothing is known. */
     public static Set<String> of(Pattern pattern) {
-        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS | Pattern.LITERAL
-                | Pattern.CANON_EQ)) != 0) {
-            return null;
-        }
         try {
             RequiredLiterals reader = new RequiredLiterals(pattern.pattern());
             Set<String> found = reader.alternation();
-            return reader.at == reader.regex.length() ? found : null;
+            if (reader.at != reader.regex.length()) {
+                return null;
+            }
+            boolean foldsCase = reader.caseInsensitive || (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
+            // RE2 folds case the Unicode way: k also matches the Kelvin sign (U+212A), s the long s (U+017F),
+            // which lower-casing the file's bytes would not turn into k or s.
+            if (found != null && foldsCase && found.stream().anyMatch(l -> l.indexOf('k') >= 0 || l.indexOf('s') >= 0)) {
+                return null;
+            }
+            return found;
         } catch (Unsupported e) {
             return null;
         }
@@ -164,6 +171,7 @@ public final class RequiredLiterals {
                     end++;
                 }
                 String flags = regex.substring(at + 1, end);
+                caseInsensitive |= flags.contains("i");
                 if (flags.contains("x") || flags.contains("u") || flags.contains("U") || end >= regex.length()) {
                     throw new Unsupported();
                 }
