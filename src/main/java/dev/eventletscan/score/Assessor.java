@@ -114,9 +114,9 @@ public final class Assessor {
     /** The fit's error as the report states it. */
     private String fitError() {
         var fit = model.effort().fit();
-        return "leave-one-out over " + fit.migrations() + " finished migrations (" + fit.calibrationSet() + "): the range "
-                + "brackets the measured work of " + fit.bracketed() + ", the estimate is off by a median factor of "
-                + fit.medianError() + " and at worst " + fit.worstError();
+        return "leave-one-out over " + fit.migrations() + " finished migrations, the range brackets the measured work of "
+                + fit.bracketed() + "; the estimate is off by a median factor of " + fit.medianError() + ", at worst "
+                + fit.worstError();
     }
 
     /** @param showSwitch whether the report shows the switch verdict (the repository and entry points) */
@@ -206,7 +206,7 @@ public final class Assessor {
         out.add("Effort: predicted changed lines (" + e.linesPerPoint() + " per usage point" + (e.exponent() == 1 ? ""
                 : ", to the power " + e.exponent()) + ") at " + DifficultyScorer.fmt(e.linesPerDay())
                 + " changed Python lines per person-day; the range is " + e.range().low() + "x to " + e.range().high()
-                + "x that. The fit's error, " + fitError() + ".");
+                + "x that. Fitted on " + e.fit().calibrationSet() + "; " + fitError() + ".");
         out.add("Effort covers code changes and their tests, not reviews, releases or deprecation periods.");
         if (unverified) {
             out.add("Dependencies that use eventlet come from the knowledge base (rules/dependencies.yaml), unverified: "

@@ -153,8 +153,11 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
         if (format != 2) {
             out.add("format: must be 2");
         }
-        sumsToOne(out, "score.combine", Map.of("base", score.combine().base(), "patching", score.combine().patching(),
-                "dependencies", score.combine().dependencies()));
+        Map<String, Double> combine = new LinkedHashMap<>();
+        combine.put("base", score.combine().base());
+        combine.put("patching", score.combine().patching());
+        combine.put("dependencies", score.combine().dependencies());
+        sumsToOne(out, "score.combine", combine);
         Map<String, Double> partWeights = new LinkedHashMap<>();
         score.size().parts().forEach((k, v) -> partWeights.put(k, v.weight()));
         sumsToOne(out, "score.size.parts", partWeights);

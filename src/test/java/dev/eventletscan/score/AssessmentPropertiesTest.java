@@ -115,6 +115,19 @@ class AssessmentPropertiesTest {
     }
 
     @Test
+    void theOfferedGateConfigurationPassesTheCleanProjectAndFailsWhenEventletComesBack(@TempDir Path dir) throws IOException {
+        Assessment a = scan(dir, Map.of(
+                "requirements.txt", "oslo.messaging>=14\n",
+                "README.rst", "eventlet is gone.\n",
+                "app/__init__.py", "import os\nos.environ['EVENTLET_NO_GREENDNS'] = 'yes'\n"));
+        var gate = a.banEventlet().stream().filter(s -> s.tool().equals("eventlet-scan")).findFirst().orElseThrow();
+        Files.writeString(dir.resolve(gate.file()), gate.text());
+        assertThat(dev.eventletscan.TestSupport.cli("scan", dir.toString(), "-q", "--no-baseline").exitCode()).isZero();
+        Files.writeString(dir.resolve("app/worker.py"), "import eventlet\n");
+        assertThat(dev.eventletscan.TestSupport.cli("scan", dir.toString(), "-q", "--no-baseline").exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void anEnvironmentVariableSetForALibraryCreatesNoReachOrDepth(@TempDir Path dir) throws IOException {
         Assessment a = scan(dir, Map.of(
                 "app/__init__.py", "import os\nos.environ['EVENTLET_NO_GREENDNS'] = 'yes'\n",
