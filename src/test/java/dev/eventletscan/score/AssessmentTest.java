@@ -42,8 +42,8 @@ class AssessmentTest {
         assertThat(d.dependencies().why().getFirst().reason()).contains("executor = eventlet at etc/green-service.conf:9");
         // patching: global 75 + package __init__ 15 + entry point 10 = 100
         assertThat(d.patching().score()).isEqualTo(100.0);
-        // 10.2 * (0.80 + 0.15*100/100 + 0.05*23.1/100) = 10.2 * 0.96155 = 9.81
-        assertThat(d.score()).isEqualTo(9.8);
+        // 10.2 * (0.83 + 0.15*100/100 + 0.02*23.1/100) = 10.2 * 0.98462 = 10.04
+        assertThat(d.score()).isEqualTo(10.0);
         assertThat(d.level()).isEqualTo("low");
         // effort: 115 * 11^0.6 = 484.9 changed lines / 25 a day = 19.4 days; x0.3 = 5.8, x3.3 = 64.0 -> 64
         assertThat(a.repository().effort().usagePoints()).isEqualTo(11.0);
@@ -131,7 +131,7 @@ class AssessmentTest {
         assertThat(assess("wsgi-app").packages()).filteredOn(c -> c.name().equals("chatboard")).singleElement()
                 .satisfies(c -> assertThat(c.recommendation().target()).isEqualTo("asyncio"));
         String broken = new String(ScoringModel.class.getResourceAsStream("/" + ScoringModel.FILE).readAllBytes())
-                .replace("combine: {base: 0.80", "combine: {base: 0.85");
+                .replace("combine: {base: 0.83", "combine: {base: 0.88");
         assertThatThrownBy(() -> ScoringModel.parse(broken)).isInstanceOfSatisfying(RuleFileException.class,
                 e -> assertThat(e.problems()).containsExactly(
                         "rules/model/scoring.yaml: score.combine: weights must add up to 1, they add up to 1.05"));
