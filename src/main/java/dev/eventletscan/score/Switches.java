@@ -62,8 +62,19 @@ final class Switches {
             if (inside.isEmpty()) {
                 break;
             }
+            // a helper that patches in every branch (if/else by platform) patches whatever the branch: only the
+            // conditions all its patch calls share are the helper's
+            List<String> shared = inside.getFirst().monkeyPatch().conditions();
+            for (Finding other : inside) {
+                List<String> theirs = other.monkeyPatch().conditions();
+                int n = 0;
+                while (n < shared.size() && n < theirs.size() && shared.get(n).equals(theirs.get(n))) {
+                    n++;
+                }
+                shared = shared.subList(0, n);
+            }
             at = inside.getFirst();
-            for (String c : at.monkeyPatch().conditions()) {
+            for (String c : shared) {
                 if (!out.contains(c)) {
                     out.add(c);
                 }
