@@ -14,6 +14,7 @@ import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.detect.python.Usage;
 import dev.eventletscan.graph.ImportGraph;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.detect.SwitchSources;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingContext;
@@ -527,7 +528,8 @@ public final class IndirectUsage {
         }
         Rule r = rule.get();
         MonkeyPatchDetails patch = t.patch() != null && kind == Usage.Kind.CALL && symbol.equals(PythonDetector.MONKEY_PATCH)
-                ? t.patch().withConditions(concat(site.conditions(), t.patch().conditions())) : null;
+                ? t.patch().withConditions(concat(SwitchSources.explain(source, site.start().line(), site.conditions()),
+                        t.patch().conditions())) : null;
         Hop first = t.first();
         String message = PythonDetector.message(r, symbol, patch) + " (through " + first.name() + ", a project " + first.kind() + ")";
         int line = site.start().line();

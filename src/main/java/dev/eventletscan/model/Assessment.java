@@ -11,17 +11,22 @@ import java.util.List;
  *     findings of the code it loads through imports, hardest first
  * @param files each file with findings, hardest first
  * @param dependencies external dependencies that use eventlet: scanned when site-packages were given, else the knowledge base's
+ * @param startHere the first concrete changes, with their files
  * @param assumptions what the estimates take for granted, to be read with them
+ * @param model the productivity figure and the fit's error the effort rests on
+ * @param banEventlet for a project with no eventlet code of its own, the configuration that keeps it out; else empty
  */
 public record Assessment(ComponentAssessment repository, List<ComponentAssessment> packages,
         List<ComponentAssessment> entryPoints, List<ComponentAssessment> files, List<DependencyAssessment> dependencies, List<PlanPhase> plan,
-        List<String> assumptions) {
+        List<StartHere> startHere, List<String> assumptions, ModelFit model, List<ConfigSnippet> banEventlet) {
     public Assessment {
         dependencies = List.copyOf(dependencies);
         packages = List.copyOf(packages);
         entryPoints = List.copyOf(entryPoints);
         files = List.copyOf(files);
         plan = List.copyOf(plan);
+        startHere = List.copyOf(startHere);
         assumptions = List.copyOf(assumptions);
+        banEventlet = List.copyOf(banEventlet);
     }
 }

@@ -57,8 +57,19 @@ public final class TextRenderer implements Renderer {
         var d = repo.difficulty();
         out.write("difficulty " + num(d.score()) + "/100 (" + d.level() + "): size and depth " + num(d.size().score())
                 + ", dependencies " + num(d.dependencies().score()) + ", monkey patching " + num(d.patching().score()) + "\n");
+        var model = result.assessment().model();
         out.write("effort " + num(repo.effort().lowDays()) + " to " + num(repo.effort().highDays())
-                + " person-days; recommended target: " + repo.recommendation().target() + "\n");
+                + " person-days at " + num(model.linesPerDay()) + " changed lines a day (" + model.fitError()
+                + "); recommended target: " + repo.recommendation().target() + "\n");
+        if (!result.assessment().banEventlet().isEmpty()) {
+            out.write("no eventlet code of its own: nothing to migrate; to keep eventlet out:\n");
+            for (var snippet : result.assessment().banEventlet()) {
+                out.write("  " + snippet.tool() + " (" + snippet.file() + "):\n");
+                for (String line : snippet.text().lines().toList()) {
+                    out.write((line.isEmpty() ? "" : "    " + line) + "\n");
+                }
+            }
+        }
         if (repo.switchOff() != null) {
             out.write("can eventlet be switched off: " + repo.switchOff().answer() + " (" + printable(repo.switchOff().reason()) + ")\n");
         }

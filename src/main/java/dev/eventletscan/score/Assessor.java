@@ -6,6 +6,7 @@ import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.ModelFit;
 import dev.eventletscan.model.SwitchEvidence;
 import dev.eventletscan.model.SwitchVerdict;
 import dev.eventletscan.rules.DependencyMatch;
@@ -67,9 +68,10 @@ public final class Assessor {
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
-        List<UsageFacts.DependencyFact> deps = facts(dependencies);
+        List<UsageFacts.DependencyFact> deps = facts(dependencies, findings, pythonFiles, shape, switching);
+        var patches = Switches.patchesByFunction(findings);
         ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps,
-                Switches.verdict(findings, switching, null), true);
+                Switches.verdict(findings, switching, null, patches), true);
         ComponentDependencies scoped = new ComponentDependencies(deps, shape);
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -82,18 +84,18 @@ public final class Assessor {
             Set<String> theirFiles = components.filesOf(path);
             packages.add(component(Components.displayName(path),
                     components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
-                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles), false));
+                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles, patches), false));
         });
         List<ComponentAssessment> files = new ArrayList<>();
         byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape,
-                scoped.of(Components.isPython(path) ? Set.of(path) : null), Switches.verdict(list, switching, Set.of(path)), false)));
+                scoped.of(Components.isPython(path) ? Set.of(path) : null), Switches.verdict(list, switching, Set.of(path), patches), false)));
         List<ComponentAssessment> processes = new ArrayList<>();
         for (EntryPoint e : processEntryPoints(entryPoints)) {
             Set<String> loaded = shape.filesLoadedBy(e.module());
             List<Finding> theirs = findings.stream().filter(f -> loaded.contains(f.path())).toList();
             if (!theirs.isEmpty()) {
                 processes.add(component(e.name(), "entry-point", e.module() + (e.function().isEmpty() ? "" : ":" + e.function()),
-                        theirs, components, shape, scoped.of(loaded), Switches.verdict(theirs, switching, loaded), true));
+                        theirs, components, shape, scoped.of(loaded), Switches.verdict(theirs, switching, loaded, patches), true));
             }
         }
         Comparator<ComponentAssessment> hardestFirst = Comparator
@@ -101,8 +103,20 @@ public final class Assessor {
         packages.sort(hardestFirst);
         files.sort(hardestFirst);
         processes.sort(hardestFirst);
-        var plan = new MigrationPlanner(components, shape).plan(findings);
-        return new Assessment(repository, packages, processes, files, dependencies, plan, assumptions(scanned == null, shape));
+        var plan = new MigrationPlanner(components, shape, f -> UsageFacts.weight(f, model), repository.effort(),
+                repository.effort().usagePoints()).plan(repository.effort().usagePoints() > 0 ? findings : List.of());
+        boolean own = repository.effort().usagePoints() > 0;
+        return new Assessment(repository, packages, processes, files, dependencies, plan,
+                MigrationPlanner.startHere(plan, findings), assumptions(scanned == null, shape, own),
+                new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet());
+    }
+
+    /** The fit's error as the report states it. */
+    private String fitError() {
+        var fit = model.effort().fit();
+        return "leave-one-out over " + fit.migrations() + " finished migrations, the range brackets the measured work of "
+                + fit.bracketed() + "; the estimate is off by a median factor of " + fit.medianError() + ", at worst "
+                + fit.worstError();
     }
 
     /** @param showSwitch whether the report shows the switch verdict (the repository and entry points) */
@@ -142,20 +156,57 @@ public final class Assessor {
         return List.copyOf(out.values());
     }
 
-    /** The dependencies that count for criterion 2: those using eventlet, eventlet and greenlet themselves aside. */
-    private List<UsageFacts.DependencyFact> facts(List<DependencyAssessment> dependencies) {
+    /**
+     * The dependencies that count for criterion 2: those using eventlet (eventlet and greenlet themselves aside)
+     * that the project runs in eventlet mode, by a setting naming eventlet for them or, for a service launcher, by
+     * importing it with no backend chosen in code.
+     */
+    private List<UsageFacts.DependencyFact> facts(List<DependencyAssessment> dependencies, List<Finding> findings,
+            Set<String> pythonFiles, ProjectShape shape, Switching switching) {
         Set<String> ignore = Set.copyOf(model.score().dependencies().ignore());
-        return dependencies.stream()
-                .filter(d -> d.usesEventlet() && !ignore.contains(DependencyMatch.normalise(d.name())))
-                .map(d -> new UsageFacts.DependencyFact(DependencyMatch.normalise(d.name()), d.verified()))
-                .toList();
+        Map<String, ScoringModel.EventletMode> modes = new TreeMap<>();
+        model.score().dependencies().eventletMode().forEach((k, v) -> modes.put(DependencyMatch.normalise(k), v));
+        Set<String> imported = null;
+        List<UsageFacts.DependencyFact> out = new ArrayList<>();
+        for (DependencyAssessment d : dependencies) {
+            String name = DependencyMatch.normalise(d.name());
+            ScoringModel.EventletMode mode = modes.get(name);
+            if (!d.usesEventlet() || ignore.contains(name) || mode == null) {
+                continue;
+            }
+            String evidence = null;
+            if (mode.kind().equals("setting")) {
+                java.util.regex.Pattern setting = java.util.regex.Pattern.compile(mode.match());
+                evidence = findings.stream()
+                        .filter(f -> f.category().equals("config") && !f.context().test()
+                                && setting.matcher(f.symbol() + " " + f.code()).find())
+                        .findFirst().map(f -> f.code() + " at " + f.path() + ":" + f.line()).orElse(null);
+            } else if (switching.backendOptions().isEmpty()) {
+                if (imported == null) {
+                    imported = shape.externalImports(pythonFiles.stream().filter(f -> !TestPaths.isTest(f))
+                            .collect(java.util.stream.Collectors.toSet()));
+                }
+                evidence = imported != null && imported.contains(mode.match())
+                        ? "imports " + mode.match() + " and chooses no backend, so it runs on eventlet" : null;
+            }
+            if (evidence != null) {
+                out.add(new UsageFacts.DependencyFact(name, d.verified(), evidence));
+            }
+        }
+        return out;
     }
 
-    private List<String> assumptions(boolean unverified, ProjectShape shape) {
+    private List<String> assumptions(boolean unverified, ProjectShape shape, boolean own) {
         var e = model.effort();
         List<String> out = new ArrayList<>();
-        out.add("Effort: " + e.hoursPerPoint() + " hours per usage point (a rule's weight), " + e.hoursPerDay()
-                + " productive hours a day; the range is " + e.range().low() + "x to " + e.range().high() + "x the base.");
+        if (!own) {
+            out.add("The project has no eventlet code of its own (only requirements, documentation or environment "
+                    + "variables mention it): there is nothing to migrate. Keep it that way with the configuration in banEventlet.");
+        }
+        out.add("Effort: predicted changed lines (" + e.linesPerPoint() + " per usage point" + (e.exponent() == 1 ? ""
+                : ", to the power " + e.exponent()) + ") at " + DifficultyScorer.fmt(e.linesPerDay())
+                + " changed Python lines per person-day; the range is " + e.range().low() + "x to " + e.range().high()
+                + "x that. Fitted on " + e.fit().calibrationSet() + "; " + fitError() + ".");
         out.add("Effort covers code changes and their tests, not reviews, releases or deprecation periods.");
         if (unverified) {
             out.add("Dependencies that use eventlet come from the knowledge base (rules/dependencies.yaml), unverified: "
@@ -163,10 +214,11 @@ public final class Assessor {
         }
         out.add(shape.basis());
         out.add("Indirect findings (uses of the project's own facades and wrappers) count at "
-                + Math.round(100 * model.score().size().indirectWeight()) + "% of their rule's weight: the change is made once, "
-                + "in the interface, and the callers need review and their tests run again.");
-        out.add("A package or entry point counts a dependency only when its modules import it by the distribution's "
-                + "name (oslo.messaging as oslo_messaging); the repository counts every declared one.");
+                + Math.round(100 * model.score().size().indirectWeight()) + "% of their rule's weight: the change moves "
+                + "behind the interface, and the callers still need review and their tests run again.");
+        out.add("A dependency counts only when the project runs it in eventlet mode (a setting such as executor='eventlet', "
+                + "or a service launcher with no backend chosen); a package or entry point counts it only when its modules "
+                + "import it by the distribution's name (oslo.messaging as oslo_messaging).");
         return out;
     }
 }

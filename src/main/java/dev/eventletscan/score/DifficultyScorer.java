@@ -13,7 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The FAQ's three criteria as sub-scores, and their weighted mean, with the reasons for each. */
+/**
+ * The FAQ's three criteria as sub-scores with the reasons for each, combined as size x (base + patching share +
+ * dependency share): the amount of eventlet code sets the scale, the other two make the same code harder. A
+ * project with no eventlet code of its own scores 0.
+ */
 final class DifficultyScorer {
     private final ScoringModel model;
 
@@ -22,19 +26,26 @@ final class DifficultyScorer {
     }
 
     DifficultyScore score(UsageFacts facts) {
+        if (!facts.ownCode()) {
+            Contributor none = new Contributor(NO_OWN_CODE, 0);
+            SubScore zero = new SubScore(0, List.of(none));
+            return new DifficultyScore(0, model.levelOf(0), zero, zero, zero, List.of(none));
+        }
         SubScore size = size(facts);
         SubScore deps = dependencies(facts);
         SubScore patching = patching(facts);
-        Map<String, Double> w = model.score().weights();
-        double total = round(w.get("size") * size.score() + w.get("dependencies") * deps.score()
-                + w.get("patching") * patching.score());
+        var c = model.score().combine();
+        double multiplier = c.base() + c.patching() * patching.score() / 100 + c.dependencies() * deps.score() / 100;
+        double total = round(size.score() * multiplier);
         List<Contributor> why = new ArrayList<>();
-        weighted(why, size, w.get("size"));
-        weighted(why, deps, w.get("dependencies"));
-        weighted(why, patching, w.get("patching"));
-        why.sort(Comparator.comparingDouble((Contributor c) -> -Math.abs(c.points())).thenComparing(Contributor::reason));
+        weighted(why, size, c.base());
+        weighted(why, deps, c.dependencies() * size.score() / 100);
+        weighted(why, patching, c.patching() * size.score() / 100);
+        why.sort(Comparator.comparingDouble((Contributor x) -> -Math.abs(x.points())).thenComparing(Contributor::reason));
         return new DifficultyScore(total, model.levelOf(total), size, deps, patching, why.stream().limit(5).toList());
     }
+
+    static final String NO_OWN_CODE = "no eventlet code of the project's own: nothing to migrate";
 
     private SubScore size(UsageFacts f) {
         var parts = model.score().size().parts();
@@ -67,11 +78,13 @@ final class DifficultyScorer {
             names.add(d.name() + (d.verified() ? "" : " (unverified)"));
         }
         if (count == 0) {
-            return new SubScore(0, List.of(new Contributor("no declared dependency known to use eventlet", 0)));
+            return new SubScore(0, List.of(new Contributor("no dependency the project runs in eventlet mode", 0)));
         }
         double points = round(saturate(count, model.half()));
+        List<String> evidence = f.dependencies().stream().map(UsageFacts.DependencyFact::evidence).distinct().toList();
         return new SubScore(points, List.of(new Contributor(
-                plural(names.size(), "dependency that uses", "dependencies that use") + " eventlet: " + String.join(", ", names), points)));
+                plural(names.size(), "dependency", "dependencies") + " run in eventlet mode: " + String.join(", ", names)
+                        + " (" + String.join("; ", evidence) + ")", points)));
     }
 
     private SubScore patching(UsageFacts f) {

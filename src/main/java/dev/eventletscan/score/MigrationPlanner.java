@@ -1,8 +1,10 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.model.EffortRange;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.PlanPhase;
 import dev.eventletscan.model.PlanStep;
+import dev.eventletscan.model.StartHere;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The guide's order of work: deprecate options; explicit primitives before
@@ -25,17 +28,59 @@ final class MigrationPlanner {
     private static final Set<String> PATCHING = Set.of("monkey-patch", "patcher");
     private static final Set<String> LAST = Set.of("dependency", "import", "docs");
 
+    /** How many first changes the "start here" list gives. */
+    static final int START_HERE = 5;
+
     private final Components components;
     private final ProjectShape shape;
+    private final ToDoubleFunction<Finding> points;
+    private final EffortRange total;
+    private final double totalPoints;
 
-    MigrationPlanner(Components components, ProjectShape shape) {
+    /**
+     * @param points a finding's effort points, to share the repository's effort among the phases
+     * @param total the repository's effort
+     * @param totalPoints the usage points that effort was estimated from
+     */
+    MigrationPlanner(Components components, ProjectShape shape, ToDoubleFunction<Finding> points, EffortRange total,
+            double totalPoints) {
         this.components = components;
         this.shape = shape;
+        this.points = points;
+        this.total = total;
+        this.totalPoints = totalPoints;
+    }
+
+    /** The first concrete changes: the first finding of each phase's first step, in the plan's order. */
+    static List<StartHere> startHere(List<PlanPhase> phases, List<Finding> findings) {
+        List<StartHere> out = new ArrayList<>();
+        for (PlanPhase p : phases) {
+            if (out.size() >= START_HERE || p.steps().isEmpty() || p.title().startsWith("Drop")) {
+                continue;
+            }
+            PlanStep first = p.steps().getFirst();
+            Set<String> rules = Set.copyOf(p.rules());
+            findings.stream().filter(f -> rules.contains(f.ruleId()) && f.path().equals(first.files().getFirst())).findFirst()
+                    .ifPresent(f -> out.add(new StartHere(p.order(), f.path(), f.line(), verb(p) + " " + f.symbol() + ": " + f.code())));
+        }
+        return out;
+    }
+
+    private static String verb(PlanPhase p) {
+        return switch (p.title().split(" ")[0]) {
+            case "Deprecate" -> "deprecate";
+            case "Remove" -> "remove";
+            case "Move" -> "move the test off";
+            case "Swap" -> "swap what stands behind";
+            case "Put" -> "put an interface in front of";
+            default -> "replace";
+        };
     }
 
     List<PlanPhase> plan(List<Finding> all) {
-        List<Finding> findings = all.stream().filter(f -> !f.isIndirect()).toList();
-        List<Finding> indirect = all.stream().filter(Finding::isIndirect).toList();
+        // a monkey_patch reached through a helper is removed with the patching, not with the facades
+        List<Finding> findings = all.stream().filter(f -> !f.isIndirect() || f.monkeyPatch() != null).toList();
+        List<Finding> indirect = all.stream().filter(f -> f.isIndirect() && f.monkeyPatch() == null).toList();
         Set<String> services = services(findings);
         List<PlanPhase> phases = new ArrayList<>();
         phase(phases, "Deprecate eventlet-related options",
@@ -48,7 +93,7 @@ final class MigrationPlanner {
         phase(phases, "Put neutral interfaces in front of shared internal APIs",
                 "Components many others import should expose an interface that hides eventlet, so callers can move before the implementation does.",
                 findings, f -> !f.context().test() && shape.importers(components.componentOf(f.path())) >= SHARED_API_IMPORTERS
-                        && !LAST.contains(f.category()), services);
+                        && !LAST.contains(f.category()) && !PATCHING.contains(f.category()), services);
         phase(phases, "Swap the implementation behind the project's facades and wrappers, and test their callers",
                 "These sites reach eventlet through the project's own interfaces, the neutral layer the guide recommends: the "
                         + "change is made once, behind the interface; the callers need their tests run again and a look at what "
@@ -97,8 +142,20 @@ final class MigrationPlanner {
                         e.getValue().stream().map(Finding::path).distinct().sorted().toList()))
                 .toList();
         Set<String> rules = new TreeSet<>();
-        byComponent.values().forEach(list -> list.forEach(f -> rules.add(f.ruleId())));
-        phases.add(new PlanPhase(phases.size() + 1, title, why, List.copyOf(rules), steps));
+        double phasePoints = 0;
+        for (List<Finding> list : byComponent.values()) {
+            for (Finding f : list) {
+                rules.add(f.ruleId());
+                phasePoints += points.applyAsDouble(f);
+            }
+        }
+        double share = totalPoints <= 0 ? 0 : phasePoints / totalPoints;
+        phases.add(new PlanPhase(phases.size() + 1, title, why, List.copyOf(rules), steps, days(total.lowDays() * share),
+                days(total.highDays() * share)));
+    }
+
+    private static double days(double d) {
+        return d < 10 ? Math.round(d * 10) / 10.0 : Math.round(d);
     }
 
     /** Each finding is worked on once, in the first phase that takes it. */

@@ -18,26 +18,79 @@ import java.util.Map;
  * {@code rules/model/scoring.yaml}: every weight and threshold the assessment
  * uses. Unknown or missing fields stop the run, like a broken rule file.
  */
-public record ScoringModel(int format, Score score, Effort effort, Advice recommendation) {
+public record ScoringModel(int format, Score score, Effort effort, Advice recommendation,
+        List<dev.eventletscan.model.ConfigSnippet> banEventlet) {
     static final String FILE = "rules/model/scoring.yaml";
 
-    public record Score(Map<String, Double> weights, LinkedHashMap<String, Double> levels, Size size,
+    /**
+     * @param combine how size, patching and dependencies make the overall score
+     * @param notOwnCode categories whose findings are no eventlet code of the project's own
+     */
+    public record Score(Combine combine, LinkedHashMap<String, Double> levels, List<String> notOwnCode, Size size,
             Dependencies dependencies, Patching patching) {}
+
+    /**
+     * Overall = size x (base + patching x patching score / 100 + dependencies x dependencies score / 100): how much
+     * code there is sets the scale, patching and dependencies make the same code harder. The three add up to 1.
+     */
+    public record Combine(double base, double patching, double dependencies) {}
 
     /**
      * @param callLevelLimit how many levels of callers to climb above the green calls
      * @param indirectWeight the share of its rule's weight an indirect finding counts for
      */
-    public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit, double indirectWeight) {}
+    /**
+     * @param weightCaps the most a finding of a category counts for, whatever its rule's weight
+     * @param changeKinds factors of a rule's weight by the kind of change a category needs
+     * @param testWeight the share a finding in test code counts for
+     */
+    public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit, double indirectWeight,
+            Map<String, Double> weightCaps, Map<String, ChangeKind> changeKinds, double testWeight) {
+        /** The factor of a category's change kind; 1 for a category no kind lists. */
+        public double changeFactor(String category) {
+            for (ChangeKind k : changeKinds.values()) {
+                if (k.categories().contains(category)) {
+                    return k.factor();
+                }
+            }
+            return 1;
+        }
+    }
+
+    public record ChangeKind(double factor, List<String> categories) {}
 
     /** @param half the count (or share) that earns 50 points */
     public record Part(double weight, double half) {}
 
-    public record Dependencies(List<String> ignore, double half, double unverified) {}
+    /**
+     * @param eventletMode per distribution, what shows the project runs it in eventlet mode: a setting naming
+     *     eventlet (a regular expression over the config finding's symbol and line), or an import of its module
+     *     with no backend chosen in code
+     */
+    public record Dependencies(List<String> ignore, double half, double unverified, Map<String, EventletMode> eventletMode) {}
+
+    /** @param kind {@code setting}: match is a regular expression; {@code imports}: match is a module name */
+    public record EventletMode(String kind, String match) {}
 
     public record Patching(Map<String, Double> mode, Map<String, Double> modifiers) {}
 
-    public record Effort(double hoursPerPoint, Range range, double hoursPerDay, Map<String, Double> factors) {}
+    /**
+     * Person-days = predicted changed lines / linesPerDay; predicted lines = linesPerPoint x usage points ^ exponent
+     * x factors.
+     *
+     * @param linesPerDay the productivity figure: changed Python lines (added plus removed) per person-day
+     * @param fit how well the effort fits the calibration set, leave-one-out, as the report states it
+     */
+    public record Effort(double linesPerDay, double linesPerPoint, double exponent, Range range, Map<String, Double> factors,
+            Fit fit) {}
+
+    /**
+     * @param migrations finished migrations the fit was checked on
+     * @param bracketed how many of them the range brackets, leave-one-out
+     * @param medianError median factor between estimate and measured work, leave-one-out
+     * @param worstError the largest such factor
+     */
+    public record Fit(int migrations, int bracketed, double medianError, double worstError, String calibrationSet) {}
 
     public record Range(double low, double high) {}
 
@@ -97,13 +150,14 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
     /** What the types cannot say: weights that add up, known names, sane ranges. */
     List<String> problems() {
         List<String> out = new ArrayList<>();
-        if (format != 1) {
-            out.add("format: must be 1");
+        if (format != 2) {
+            out.add("format: must be 2");
         }
-        sumsToOne(out, "score.weights", score.weights());
-        if (!score.weights().keySet().equals(java.util.Set.of("size", "dependencies", "patching"))) {
-            out.add("score.weights: needs exactly size, dependencies and patching");
-        }
+        Map<String, Double> combine = new LinkedHashMap<>();
+        combine.put("base", score.combine().base());
+        combine.put("patching", score.combine().patching());
+        combine.put("dependencies", score.combine().dependencies());
+        sumsToOne(out, "score.combine", combine);
         Map<String, Double> partWeights = new LinkedHashMap<>();
         score.size().parts().forEach((k, v) -> partWeights.put(k, v.weight()));
         sumsToOne(out, "score.size.parts", partWeights);
@@ -134,11 +188,14 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
         if (effort.range().low() <= 0 || effort.range().high() < effort.range().low()) {
             out.add("effort.range: needs 0 < low <= high");
         }
-        for (String f : List.of("globalPatching", "depthPerLevel", "perDependency", "untested")) {
-            if (!effort.factors().containsKey(f)) {
-                out.add("effort.factors." + f + ": missing");
-            }
+        if (effort.linesPerDay() <= 0 || effort.linesPerPoint() <= 0 || effort.exponent() <= 0) {
+            out.add("effort: linesPerDay, linesPerPoint and exponent must be positive");
         }
+        score.dependencies().eventletMode().forEach((name, mode) -> {
+            if (!mode.kind().equals("setting") && !mode.kind().equals("imports")) {
+                out.add("score.dependencies.eventletMode." + name + ".kind: must be setting or imports");
+            }
+        });
         return out;
     }
 

@@ -38,8 +38,60 @@ final class Switches {
             if (OPTION.matcher(c).find()) {
                 return "option";
             }
+            if (c.contains(ARGUMENT)) {
+                return "argument";
+            }
         }
         return null;
+    }
+
+    /** How {@link dev.eventletscan.detect.SwitchSources} marks a name that is a parameter of the patching helper. */
+    private static final String ARGUMENT = ": an argument of ";
+
+    /**
+     * A patch call's conditions, and for one reached through the project's helpers, the conditions each helper's own
+     * patching call runs under inside it: {@code patch()} runs nothing when its own {@code if should_patch:} says so.
+     */
+    static List<String> conditions(Finding f, java.util.Map<String, List<Finding>> patchesByFunction) {
+        List<String> out = new ArrayList<>(f.monkeyPatch().conditions());
+        Finding at = f;
+        for (int depth = 0; depth < 4 && at.isIndirect() && !at.via().isEmpty(); depth++) {
+            var hop = at.via().getFirst();
+            String function = hop.name().substring(hop.name().lastIndexOf('.') + 1);
+            List<Finding> inside = patchesByFunction.getOrDefault(hop.path() + "#" + function, List.of());
+            if (inside.isEmpty()) {
+                break;
+            }
+            // a helper that patches in every branch (if/else by platform) patches whatever the branch: only the
+            // conditions all its patch calls share are the helper's
+            List<String> shared = inside.getFirst().monkeyPatch().conditions();
+            for (Finding other : inside) {
+                List<String> theirs = other.monkeyPatch().conditions();
+                int n = 0;
+                while (n < shared.size() && n < theirs.size() && shared.get(n).equals(theirs.get(n))) {
+                    n++;
+                }
+                shared = shared.subList(0, n);
+            }
+            at = inside.getFirst();
+            for (String c : shared) {
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    static java.util.Map<String, List<Finding>> patchesByFunction(List<Finding> findings) {
+        java.util.Map<String, List<Finding>> out = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            if (f.monkeyPatch() != null && f.scope() != null && !f.scope().isEmpty()) {
+                String function = f.scope().substring(f.scope().lastIndexOf('.') + 1);
+                out.computeIfAbsent(f.path() + "#" + function, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
     }
 
     /**
@@ -48,6 +100,12 @@ final class Switches {
      * @param files the component's files, for the backend options; null for every file
      */
     static SwitchVerdict verdict(List<Finding> findings, Assessor.Switching switching, Set<String> files) {
+        return verdict(findings, switching, files, patchesByFunction(findings));
+    }
+
+    /** @param patchesByFunction every patch call by {@code path#function}, to follow a helper chain into its helpers */
+    static SwitchVerdict verdict(List<Finding> findings, Assessor.Switching switching, Set<String> files,
+            java.util.Map<String, List<Finding>> patchesByFunction) {
         List<SwitchEvidence> switched = new ArrayList<>();
         List<SwitchEvidence> unswitched = new ArrayList<>();
         List<SwitchEvidence> dualMode = new ArrayList<>();
@@ -57,9 +115,9 @@ final class Switches {
                 continue;
             }
             if (f.monkeyPatch() != null && !(f.isIndirect() ? false : switching.calledPatchHelpers().contains(f.path() + "#" + f.scope()))) {
-                String kind = switchKind(f.monkeyPatch().conditions());
-                String where = f.monkeyPatch().conditions().isEmpty() ? "runs unconditionally"
-                        : "runs if " + String.join(" and ", f.monkeyPatch().conditions());
+                List<String> conditions = conditions(f, patchesByFunction);
+                String kind = switchKind(conditions);
+                String where = conditions.isEmpty() ? "runs unconditionally" : "runs if " + String.join(" and ", conditions);
                 (kind != null ? switched : unswitched).add(new SwitchEvidence(kind != null ? "switched-patch" : "unswitched-patch",
                         kind, f.path(), f.line(), f.code() + " " + where));
             } else if (f.symbol().equals(DUAL_MODE_CHECK) && !f.isIndirect()) {
@@ -120,6 +178,7 @@ final class Switches {
         return switch (switchKind) {
             case "environment" -> "an environment variable";
             case "option" -> "an option";
+            case "argument" -> "the argument its caller passes";
             default -> "a check of how the process was patched";
         };
     }

@@ -22,13 +22,17 @@ import java.util.TreeSet;
  * @param indirectFindings code findings reached through the project's facades and wrappers
  * @param indirectOnlyFiles files touched only through them
  * @param switchOff whether eventlet can be switched off in this component
+ * @param ownCode whether the component holds eventlet code of its own (not only requirements, docs or environment)
  */
 record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usagePoints, Set<String> files,
         Set<String> packages, double reachShare, int depth, CallLevels.Summary calls, List<DependencyFact> dependencies,
-        double untestedShare, int indirectFindings, Set<String> indirectOnlyFiles, SwitchVerdict switchOff) {
+        double untestedShare, int indirectFindings, Set<String> indirectOnlyFiles, SwitchVerdict switchOff, boolean ownCode) {
 
-    /** A declared dependency that uses eventlet; {@code verified} when a scan of its installed code confirmed it. */
-    record DependencyFact(String name, boolean verified) {}
+    /**
+     * A declared dependency the project runs in eventlet mode; {@code verified} when a scan of its installed code
+     * confirmed it uses eventlet; {@code evidence} says what shows the eventlet mode.
+     */
+    record DependencyFact(String name, boolean verified, String evidence) {}
 
     /** Usages that run eventlet code where they stand, as opposed to imports and references. */
     private static final Set<String> GREEN_CALLS = Set.of("call", "decorator", "with");
@@ -36,17 +40,20 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
     static UsageFacts of(List<Finding> findings, ScoringModel model, Components components, ProjectShape shape,
             List<DependencyFact> dependencies, SwitchVerdict switchOff) {
         Set<String> excluded = Set.copyOf(model.score().size().excludeCategories());
+        Set<String> notOwn = Set.copyOf(model.score().notOwnCode());
         List<Finding> code = findings.stream().filter(f -> !excluded.contains(f.category())).toList();
+        boolean own = findings.stream().anyMatch(f -> !notOwn.contains(f.category()) && Components.isPython(f.path()));
         Set<String> files = new TreeSet<>();
         Set<String> directFiles = new TreeSet<>();
         Set<String> packages = new TreeSet<>();
         Set<CallLevels.Site> greenCallers = new TreeSet<>();
         double points = 0;
         int indirect = 0;
-        for (Finding f : code) {
+        for (Finding f : own ? code : List.<Finding>of()) {
             points += weight(f, model);
             indirect += f.isIndirect() ? 1 : 0;
-            if (Components.isPython(f.path())) { // configuration files are work, but not code spread
+            // configuration files are work, but not code spread; an environment variable set for a library reaches nothing
+            if (Components.isPython(f.path()) && !notOwn.contains(f.category())) {
                 files.add(f.path());
                 packages.add(components.componentOf(f.path()));
                 if (f.isIndirect()) {
@@ -62,11 +69,19 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
         indirectOnly.removeAll(directFiles);
         return new UsageFacts(findings, code, points, files, packages, shape.reachShare(directFiles), shape.depth(directFiles),
                 shape.callLevels(greenCallers), dependencies, directFiles.isEmpty() ? 0 : shape.untestedShare(directFiles),
-                indirect, indirectOnly, switchOff);
+                indirect, indirectOnly, switchOff, own);
     }
 
-    /** A finding's effort points: its rule's weight, a share of it when the project's own interface stands between. */
+    /**
+     * A finding's usage points: its rule's weight, capped for its category, times its kind of change; a share of it in
+     * test code and when the project's own interface stands between.
+     */
     static double weight(Finding f, ScoringModel model) {
-        return f.isIndirect() ? f.weight() * model.score().size().indirectWeight() : f.weight();
+        var size = model.score().size();
+        double w = Math.min(f.weight(), size.weightCaps().getOrDefault(f.category(), Double.MAX_VALUE)) * size.changeFactor(f.category());
+        if (f.context().test()) {
+            w *= size.testWeight();
+        }
+        return f.isIndirect() ? w * size.indirectWeight() : w;
     }
 }

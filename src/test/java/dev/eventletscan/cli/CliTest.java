@@ -66,13 +66,13 @@ class CliTest {
                 "--color", "never", "-v", "--no-cache"); // a cached scan has no phases to time
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(json)).startsWith("{");
-        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 52.8/100 (high)**");
-        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  52.8/100  high")
+        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 10/100 (low)**");
+        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  10/100  low")
                 .doesNotContain("\u001b[");
         assertThat(run.err()).contains("eventlet-scan: detect").contains("eventlet-scan: assessment");
 
         CliRun coloured = TestSupport.cli("scan", sample(), "-f", "terminal", "--color", "always");
-        assertThat(coloured.out()).contains("\u001b[31mhigh");
+        assertThat(coloured.out()).contains("\u001b[32mlow");
 
         CliRun twice = TestSupport.cli("scan", sample(), "-o", "json:-", "-o", "-");
         assertThat(twice.exitCode()).isEqualTo(2);

@@ -25,36 +25,38 @@ class AssessmentTest {
     }
 
     @Test
-    void greenServiceIsHardBecauseItPatchesGloballyAtStartUp() throws IOException {
+    void greenServiceIsSmallButPatchesGloballyAtStartUp() throws IOException {
         Assessment a = assess("green-service");
         DifficultyScore d = a.repository().difficulty();
-        // size: 61 usage points (EVT100 2x20, EVT001 5x1, EVT910 3, EVT502 3, EVT200 4, EVT201 4, EVT203 2x1):
-        //   0.35*100*61/181 = 11.8; 3 files: 0.15*100*3/18 = 2.5; 1 package: 0.10*100*1/5 = 2.0;
-        //   reach: all 3 modules use eventlet, so 3/3: 0.15*100*1/1.25 = 12.0; import depth 0 (nothing else imports them);
-        //   call levels: the green calls sit in Worker.__init__/start/_run/_heartbeat and cmd.main; only main has a
-        //   caller (cmd.py's module code), so 1 level, 1 function: 0.15*100*1/4 = 3.75 -> 3.8; sum 32.1
-        assertThat(d.size().score()).isEqualTo(32.1);
-        assertThat(d.size().why()).extracting(Contributor::points).containsExactly(11.8, 2.5, 2.0, 12.0, 0.0, 3.8);
+        // usage points, rule weight x change kind: EVT910 3x0.25 = 0.75; EVT001 5x1x0.25 = 1.25; EVT100 2x(20 capped
+        //   at 5)x0.25 = 2.5; EVT502 3x0.5 = 1.5; EVT200 4, EVT201 4, EVT203 2x1: 10x0.5 = 5; sum 11
+        // size: 0.8*100*11/211 = 4.17 -> 4.2; 3 files: 0.05*100*3/23 = 0.65 -> 0.7; packages weigh 0;
+        //   reach: all 3 modules use eventlet: 0.05*100*1/1.25 = 4.0; import depth 0;
+        //   call levels: only cmd.main has a caller (cmd.py's module code), 1 level: 0.05*100*1/4 = 1.25 -> 1.3; sum 10.2
+        assertThat(d.size().score()).isEqualTo(10.2);
+        assertThat(d.size().why()).extracting(Contributor::points).containsExactly(4.2, 0.7, 0.0, 4.0, 0.0, 1.3);
         assertThat(d.size().why().getLast().reason()).isEqualTo("1 level of callers above green calls (1 function)");
-        // dependencies: oslo.messaging from the knowledge base, unverified 0.6: 100*0.6/3.6 = 16.7 (greenlet ignored)
-        assertThat(d.dependencies().score()).isEqualTo(16.7);
+        // dependencies: oslo.messaging runs in eventlet mode (executor = eventlet in etc/green-service.conf), from
+        //   the knowledge base, unverified 0.6: 100*0.6/2.6 = 23.1 (greenlet ignored)
+        assertThat(d.dependencies().score()).isEqualTo(23.1);
+        assertThat(d.dependencies().why().getFirst().reason()).contains("executor = eventlet at etc/green-service.conf:9");
         // patching: global 75 + package __init__ 15 + entry point 10 = 100
         assertThat(d.patching().score()).isEqualTo(100.0);
-        // 0.45*32.1 + 0.20*16.7 + 0.35*100 = 52.785
-        assertThat(d.score()).isEqualTo(52.8);
-        assertThat(d.level()).isEqualTo("high");
-        assertThat(d.why().getFirst().reason()).isEqualTo("global monkey_patch at green_service/__init__.py:4");
-        // effort: 69.8 points (61 + dependencies 4x2 + docs 4x0.2) * 0.5 h * 1.5 (global) * 1.08 (1 dependency)
-        //   * 1.5 (no test imports the 3 modules) / 6 h = 14.13 days; x0.7 = 9.9, x1.8 = 25.4 -> 25
-        assertThat(a.repository().effort().usagePoints()).isEqualTo(69.8);
-        assertThat(a.repository().effort().lowDays()).isEqualTo(9.9);
-        assertThat(a.repository().effort().highDays()).isEqualTo(25.0);
+        // 10.2 * (0.83 + 0.15*100/100 + 0.02*23.1/100) = 10.2 * 0.98462 = 10.04
+        assertThat(d.score()).isEqualTo(10.0);
+        assertThat(d.level()).isEqualTo("low");
+        // effort: 115 * 11^0.6 = 484.9 changed lines / 25 a day = 19.4 days; x0.3 = 5.8, x3.3 = 64.0 -> 64
+        assertThat(a.repository().effort().usagePoints()).isEqualTo(11.0);
+        assertThat(a.repository().effort().lowDays()).isEqualTo(5.8);
+        assertThat(a.repository().effort().highDays()).isEqualTo(64.0);
+        assertThat(a.model().linesPerDay()).isEqualTo(25.0);
+        assertThat(a.model().fitError()).startsWith("leave-one-out over 7 finished migrations");
     }
 
     @Test
     void switchablePatchingAndTestOnlyPatchingScoreLower() throws IOException {
-        // dual-mode: global 75 + __init__ 15 + entry point 10 - switchable 25 = 75
-        assertThat(assess("dual-mode-service").repository().difficulty().patching().score()).isEqualTo(75.0);
+        // dual-mode: global 75 + __init__ 15 + entry point 10 - switchable 60 = 40
+        assertThat(assess("dual-mode-service").repository().difficulty().patching().score()).isEqualTo(40.0);
         // mocked-tests: global 75 + __init__ 0 (test package) + 0 - tests only 40 = 35
         assertThat(assess("mocked-tests").repository().difficulty().patching().score()).isEqualTo(35.0);
         // explicit primitives only: no patching at all
@@ -66,12 +68,18 @@ class AssessmentTest {
     }
 
     @Test
-    void theRankingFollowsTheCriteria() throws IOException {
-        double green = assess("green-service").repository().difficulty().score();
-        double dual = assess("dual-mode-service").repository().difficulty().score();
-        double library = assess("explicit-library").repository().difficulty().score();
-        assertThat(green).isGreaterThan(dual);
-        assertThat(dual).isGreaterThan(library);
+    void theSameCodeScoresLowerWhenItsPatchingCanBeSwitchedOff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path fixed,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path switched) throws IOException {
+        String worker = "import eventlet\n\n\ndef start(f):\n    return eventlet.spawn(f)\n";
+        java.nio.file.Files.writeString(fixed.resolve("svc.py"), "import eventlet\neventlet.monkey_patch()\n" + worker);
+        java.nio.file.Files.writeString(switched.resolve("svc.py"),
+                "import os\nimport eventlet\nif os.environ.get('SVC_GREEN'):\n    eventlet.monkey_patch()\n" + worker);
+        DifficultyScore always = Scanner.forRequest(ScanRequest.of(fixed)).scan(ScanRequest.of(fixed)).assessment().repository().difficulty();
+        DifficultyScore sometimes = Scanner.forRequest(ScanRequest.of(switched)).scan(ScanRequest.of(switched)).assessment()
+                .repository().difficulty();
+        assertThat(sometimes.size().score()).isEqualTo(always.size().score());
+        assertThat(sometimes.patching().score()).isLessThan(always.patching().score());
+        assertThat(sometimes.score()).isLessThan(always.score());
     }
 
     @Test
@@ -113,8 +121,8 @@ class AssessmentTest {
                 .extracting(d -> d.name() + " " + d.evidence()).containsExactly("oslo.messaging scanned");
         assertThat(a.dependencies()).filteredOn(d -> d.name().equals("greenlet")).singleElement()
                 .satisfies(d -> assertThat(d.usesEventlet()).isFalse());
-        // one verified dependency: 100*1/(1+3) = 25
-        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(25.0);
+        // one verified dependency in eventlet mode: 100*1/(1+2) = 33.3
+        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(33.3);
         assertThat(a.assumptions()).noneMatch(s -> s.contains("unverified"));
     }
 
@@ -123,13 +131,13 @@ class AssessmentTest {
         assertThat(assess("wsgi-app").packages()).filteredOn(c -> c.name().equals("chatboard")).singleElement()
                 .satisfies(c -> assertThat(c.recommendation().target()).isEqualTo("asyncio"));
         String broken = new String(ScoringModel.class.getResourceAsStream("/" + ScoringModel.FILE).readAllBytes())
-                .replace("weights: {size: 0.45", "weights: {size: 0.55");
+                .replace("combine: {base: 0.83", "combine: {base: 0.88");
         assertThatThrownBy(() -> ScoringModel.parse(broken)).isInstanceOfSatisfying(RuleFileException.class,
                 e -> assertThat(e.problems()).containsExactly(
-                        "rules/model/scoring.yaml: score.weights: weights must add up to 1, they add up to 1.1"));
-        assertThatThrownBy(() -> ScoringModel.parse(broken.replace("hoursPerDay: 6", "hoursPerDay: six")))
+                        "rules/model/scoring.yaml: score.combine: weights must add up to 1, they add up to 1.05"));
+        assertThatThrownBy(() -> ScoringModel.parse(broken.replace("linesPerDay: 25", "linesPerDay: many")))
                 .isInstanceOfSatisfying(RuleFileException.class,
-                        e -> assertThat(e.problems().getFirst()).startsWith("rules/model/scoring.yaml:").contains("effort.hoursPerDay"));
+                        e -> assertThat(e.problems().getFirst()).startsWith("rules/model/scoring.yaml:").contains("effort.linesPerDay"));
     }
 
     @Test
@@ -139,7 +147,8 @@ class AssessmentTest {
                 "requirements.txt", "oslo.messaging>=14\n",
                 "setup.cfg", "[entry_points]\nconsole_scripts =\n    svc-api = svc.api:main\n",
                 "svc/__init__.py", "import eventlet\neventlet.monkey_patch()\n",
-                "svc/api.py", "import oslo_messaging\nfrom lib import pool\n\ndef main():\n    pool.run()\n",
+                "svc/api.py", "import oslo_messaging\nfrom lib import pool\n\ndef main():\n    pool.run()\n"
+                        + "    return oslo_messaging.get_rpc_server(None, None, [], executor='eventlet')\n",
                 "lib/__init__.py", "",
                 "lib/pool.py", "import eventlet\n\ndef run():\n    eventlet.GreenPool().spawn(print)\n",
                 "other/__init__.py", "",
@@ -159,16 +168,18 @@ class AssessmentTest {
             assertThat(e.kind()).isEqualTo("entry-point");
             assertThat(e.path()).isEqualTo("svc.api:main");
             // svc: import, patch; lib/pool.py: import, GreenPool; api.py: pool.run(), which reaches GreenPool through
-            // lib.pool.run, a one-statement wrapper (an indirect finding)
-            assertThat(e.findings()).isEqualTo(5);
+            // lib.pool.run, a one-statement wrapper (an indirect finding), and executor='eventlet'
+            assertThat(e.findings()).isEqualTo(6);
             assertThat(e.indirectFindings()).isEqualTo(1);
-            assertThat(e.difficulty().dependencies().score()).isPositive(); // api.py imports oslo_messaging
+            // api.py imports oslo_messaging and runs it in eventlet mode
+            assertThat(e.difficulty().dependencies().score()).isPositive();
         });
         java.util.Map<String, Double> dependencyScore = new java.util.TreeMap<>();
         a.packages().forEach(p -> dependencyScore.put(p.name(), p.difficulty().dependencies().score()));
-        // oslo.messaging, unverified (0.6): 100*0.6/3.6 = 16.7, for svc (its api.py imports it) and the repository only
-        assertThat(dependencyScore).containsEntry("svc", 16.7).containsEntry("lib", 0.0).containsEntry("other", 0.0);
-        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(16.7);
+        // oslo.messaging with executor='eventlet', unverified (0.6): 100*0.6/2.6 = 23.1, for svc (its api.py imports
+        // it) and the repository only
+        assertThat(dependencyScore).containsEntry("svc", 23.1).containsEntry("lib", 0.0).containsEntry("other", 0.0);
+        assertThat(a.repository().difficulty().dependencies().score()).isEqualTo(23.1);
         // lib.pool.run has a caller one level up (svc.api.main, which imports lib.pool)
         assertThat(a.packages().stream().filter(p -> p.name().equals("lib")).findFirst().orElseThrow()
                 .difficulty().size().why().getLast().reason()).isEqualTo("1 level of callers above green calls (1 function)");

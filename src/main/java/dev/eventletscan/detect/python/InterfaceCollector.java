@@ -252,6 +252,11 @@ final class InterfaceCollector {
      * {@code elif}'s condition, {@code not (...)} of those an {@code else} or later {@code elif} branch follows.
      */
     static List<String> conditions(SyntaxTree tree, int node) {
+        return dev.eventletscan.detect.SwitchSources.explain(tree.source(), tree.source().lineOf(tree.startByte(node)),
+                branchConditions(tree, node));
+    }
+
+    private static List<String> branchConditions(SyntaxTree tree, int node) {
         List<String> out = new ArrayList<>();
         int child = node;
         for (int p = tree.parent(node); p != NONE; child = p, p = tree.parent(p)) {
