@@ -197,7 +197,7 @@ public final class IndirectUsage {
         if (mine.containsKey(name) || target.via().stream().anyMatch(h -> h.name().equals(full))) {
             return false;
         }
-        mine.put(name, target.behind(new Hop(full, Hop.FACADE, path, line), false, null));
+        mine.put(name, target.behind(new Hop(full, Hop.FACADE, path, line)));
         return true;
     }
 
@@ -357,6 +357,11 @@ public final class IndirectUsage {
             public boolean isModule(String dotted) {
                 return modulePrefixes.contains(dotted) || targets.containsKey(dotted);
             }
+
+            @Override
+            public String canonical(String dotted) {
+                return in.rules().symbols().canonical(dotted);
+            }
         };
         Map<String, Set<String>> candidates = candidates();
         List<String> paths = new ArrayList<>(candidates.keySet());
@@ -507,8 +512,8 @@ public final class IndirectUsage {
                 Finding f = finding(path, source, facts, test, site);
                 if (f != null && seen.add(f.line() + ":" + f.column())) {
                     findings.add(f);
-                    if (site.target().patch() != null && site.usage().equals("call")) {
-                        Hop helper = site.target().via().getLast();
+                    Hop helper = site.target().innermostWrapper();
+                    if (site.patch() != null && helper != null) {
                         calledHelpers.add(helper.path() + "#" + helper.name().substring(helper.name().lastIndexOf('.') + 1));
                     }
                 }
@@ -526,15 +531,14 @@ public final class IndirectUsage {
 
     private Finding finding(String path, SourceText source, FileFacts facts, boolean test, ReferenceScanner.Site site) {
         Target t = site.target();
-        String symbol = site.suffix().isEmpty() ? t.symbol() : in.rules().symbols().canonical(t.symbol() + "." + String.join(".", site.suffix()));
+        String symbol = site.symbol();
         Usage.Kind kind = Usage.Kind.valueOf(site.usage().toUpperCase(Locale.ROOT).replace('-', '_'));
         Optional<Rule> rule = in.rules().ruleFor(new Usage(kind, symbol, 0));
         if (rule.isEmpty()) {
             return null;
         }
         Rule r = rule.get();
-        MonkeyPatchDetails patch = t.patch() != null && kind == Usage.Kind.CALL && symbol.equals(PythonDetector.MONKEY_PATCH)
-                ? t.patch().withConditions(concat(site.conditions(), t.patch().conditions())) : null;
+        MonkeyPatchDetails patch = site.patch();
         Hop first = t.first();
         String message = PythonDetector.message(r, symbol, patch) + " (through " + first.name() + ", a project " + first.kind() + ")";
         int line = site.start().line();
@@ -626,12 +630,6 @@ public final class IndirectUsage {
                 }
             }
         }
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
         return out;
     }
 

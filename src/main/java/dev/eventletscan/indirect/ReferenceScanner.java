@@ -2,7 +2,9 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.indirect.Statements.Statement;
 import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.model.Hop;
+import dev.eventletscan.model.MonkeyPatchDetails;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,11 +28,20 @@ final class ReferenceScanner {
         Map<String, Target> targets(String module);
 
         boolean isModule(String dotted);
+
+        /** The canonical name of an eventlet symbol written {@code dotted} ({@code eventlet.spawn} is greenthread's). */
+        String canonical(String dotted);
     }
 
-    /** One use of a project interface. */
-    record Site(Target target, List<String> suffix, String usage, Token start, Token end, String scope, boolean guarded,
-            List<String> conditions, boolean moduleLevel, boolean mainBlock) {}
+    /**
+     * One use of a project interface.
+     *
+     * @param symbol the canonical eventlet symbol the site uses (the target's, with the attributes read after it)
+     * @param patch for a call that runs monkey_patch (itself, or a helper that calls it), what it patches and the
+     *     conditions it runs under, here and inside the helpers; else null
+     */
+    record Site(Target target, String symbol, String usage, Token start, Token end, String scope, boolean guarded,
+            List<String> conditions, boolean moduleLevel, boolean mainBlock, MonkeyPatchDetails patch) {}
 
     /** A function found to wrap a site again. */
     record NewWrapper(String name, int line, Target target) {}
@@ -98,7 +109,7 @@ final class ReferenceScanner {
     private final Map<Integer, List<Statement>> ifChains = new HashMap<>();
     private final List<Site> sites = new ArrayList<>();
     private final List<NewWrapper> wrappers = new ArrayList<>();
-    private final Set<String> wrapped = new HashSet<>();
+    private final Map<String, Integer> wrapped = new HashMap<>(); // function name to its index in wrappers
     private boolean importsTestFramework;
 
     private ReferenceScanner(String path, String module, Project project, int maxDepth, Set<String> testFrameworks) {
@@ -338,7 +349,7 @@ final class ReferenceScanner {
             if (target != null) {
                 bindImport(alias, new Bound(target));
                 if (!target.isWrapper()) {
-                    site(target, List.of(), "import", name, end);
+                    site(target, List.of(), "import", name, end, null);
                 }
             } else if (project.isModule(full)) {
                 bindImport(alias, new ModuleRef(full));
@@ -492,7 +503,8 @@ final class ReferenceScanner {
                     if (r.target.isWrapper() && !r.suffix.isEmpty()) {
                         usage = "reference";
                     }
-                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end));
+                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end),
+                            usage.equals("call") ? t : null);
                     if (usage.equals("call") || usage.equals("with")) {
                         maybeWrapper(st, end + 1, site);
                     }
@@ -527,7 +539,8 @@ final class ReferenceScanner {
         return "reference";
     }
 
-    private Site site(Target target, List<String> suffix, String usage, Token start, Token end) {
+    /** @param callTokens for a call, the statement's tokens (its arguments follow {@code end}); else null */
+    private Site site(Target target, List<String> suffix, String usage, Token start, Token end, List<Token> callTokens) {
         List<String> scope = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         boolean guarded = false;
@@ -544,13 +557,25 @@ final class ReferenceScanner {
                 conditions.addAll(0, b.conditions.stream().map(Condition::text).toList());
             }
         }
-        Site s = new Site(target, suffix, usage, start, end, String.join(".", scope), guarded, List.copyOf(conditions),
-                scope.isEmpty(), main);
+        String symbol = suffix.isEmpty() ? target.symbol() : project.canonical(target.symbol() + "." + String.join(".", suffix));
+        MonkeyPatchDetails patch = null;
+        if (callTokens != null && symbol.equals(PythonDetector.MONKEY_PATCH)) {
+            MonkeyPatchDetails what = target.patch() != null ? target.patch()
+                    : MonkeyPatchArguments.analyse(callTokens, callTokens.indexOf(end) + 1);
+            List<String> all = new ArrayList<>(conditions);
+            all.addAll(what.conditions());
+            patch = what.withConditions(all);
+        }
+        Site s = new Site(target, symbol, usage, start, end, String.join(".", scope), guarded, List.copyOf(conditions),
+                scope.isEmpty(), main, patch);
         sites.add(s);
         return s;
     }
 
-    /** A call of an interface in a module-level function that returns it, forwards its parameters or is only that. */
+    /**
+     * A call of an interface in a module-level function that returns it, forwards its parameters or is only that. A
+     * helper whose monkey_patch calls sit in several branches patches under the conditions all of them share.
+     */
     private void maybeWrapper(Statement st, int open, Site site) {
         Block def = innermostScope();
         if (def == null || !def.type.equals("def") || this.open.stream().filter(Block::isScope).count() != 1
@@ -558,19 +583,36 @@ final class ReferenceScanner {
             return;
         }
         String name = module.isEmpty() ? def.name : module + "." + def.name;
-        if (wrapped.contains(def.name) || site.target().via().stream().anyMatch(h -> h.name().equals(name))) {
+        if (site.target().via().stream().anyMatch(h -> h.name().equals(name))) {
             return;
         }
-        boolean patches = site.target().patch() != null;
+        Integer known = wrapped.get(def.name);
+        if (known != null) {
+            NewWrapper w = wrappers.get(known);
+            if (site.patch() != null && w.target().patch() != null) {
+                wrappers.set(known, new NewWrapper(w.name(), w.line(), w.target().withPatch(w.target().patch()
+                        .withConditions(commonPrefix(w.target().patch().conditions(), site.patch().conditions())))));
+            }
+            return;
+        }
+        boolean patches = site.patch() != null;
         String how = patches ? "patches" : returnsCall(st, site, open) ? "returns"
                 : isWholeCall(st, 0, site, open) && forwards(st.tokens(), open, def.parameters) ? "forwards"
                 : def.bodyStatements == 1 && this.open.peek() == def && !isBlockHeader(st) ? "only-statement" : null;
         if (how == null) {
             return;
         }
-        wrapped.add(def.name);
-        Target t = site.target().behind(new Hop(name, Hop.WRAPPER, path, def.line), true, how);
+        wrapped.put(def.name, wrappers.size());
+        Target t = site.target().wrappedBy(new Hop(name, Hop.WRAPPER, path, def.line), how, site.symbol(), site.patch());
         wrappers.add(new NewWrapper(def.name, def.line, t));
+    }
+
+    private static List<String> commonPrefix(List<String> a, List<String> b) {
+        int n = 0;
+        while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {
+            n++;
+        }
+        return List.copyOf(a.subList(0, n));
     }
 
     /** {@code return name(...)}: the call is the whole returned value. */
@@ -602,29 +644,21 @@ final class ReferenceScanner {
 
     /** As the parsed files' wrappers: unpacks a parameter, or passes every named parameter as a whole argument. */
     private static boolean forwards(List<Token> t, int open, Set<String> parameters) {
-        if (open >= t.size() || !t.get(open).is("(") || parameters.isEmpty()) {
+        if (parameters.isEmpty()) {
             return false;
         }
         Set<String> passed = new HashSet<>();
-        int depth = 0;
-        for (int j = open; j < t.size(); j++) {
-            Token k = t.get(j);
-            if (k.is("(") || k.is("[") || k.is("{")) {
-                depth++;
-            } else if (k.is(")") || k.is("]") || k.is("}")) {
-                if (--depth == 0) {
-                    break;
-                }
-            } else if (depth == 1 && k.kind() == Statements.Kind.NAME && parameters.contains(k.text())) {
-                Token before = t.get(j - 1);
-                Token after = j + 1 < t.size() ? t.get(j + 1) : null;
-                boolean whole = after != null && (after.is(",") || after.is(")"));
-                if (whole && (before.is("*") || before.is("**"))) {
-                    return true;
-                }
-                if (whole && (before.is("(") || before.is(",") || before.is("="))) {
-                    passed.add(k.text());
-                }
+        for (List<Token> a : CallTokens.arguments(t, open)) {
+            Token last = a.getLast();
+            if (last.kind() != Statements.Kind.NAME || !parameters.contains(last.text())) {
+                continue;
+            }
+            boolean splat = a.size() == 2 && (a.getFirst().is("*") || a.getFirst().is("**"));
+            if (splat) {
+                return true;
+            }
+            if (a.size() == 1 || (a.size() == 3 && a.get(1).is("="))) {
+                passed.add(last.text());
             }
         }
         return passed.containsAll(parameters);

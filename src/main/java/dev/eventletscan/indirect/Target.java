@@ -28,11 +28,38 @@ record Target(String symbol, List<Hop> via, int wrapperDepth, String how, Monkey
         return first().kind().equals(Hop.WRAPPER);
     }
 
-    /** The same target seen through one more interface in front. */
-    Target behind(Hop hop, boolean wrapper, String newHow) {
+    /**
+     * A project function's call of this target, as a wrapper: it stands for the symbol the call uses (the target's,
+     * or an attribute of it: {@code eventlet.patcher.monkey_patch} of a facade's {@code eventlet}) and patches what
+     * the call patches.
+     */
+    Target wrappedBy(Hop hop, String newHow, String calledSymbol, MonkeyPatchDetails calledPatch) {
         List<Hop> chain = new ArrayList<>();
         chain.add(hop);
         chain.addAll(via);
-        return new Target(symbol, chain, wrapperDepth + (wrapper ? 1 : 0), wrapper ? newHow : how, patch);
+        return new Target(calledSymbol, chain, wrapperDepth + 1, newHow, calledPatch);
+    }
+
+    Target withPatch(MonkeyPatchDetails newPatch) {
+        return new Target(symbol, via, wrapperDepth, how, newPatch);
+    }
+
+    /** The innermost wrapper: the function whose own body makes the call; null for a facade name. */
+    Hop innermostWrapper() {
+        Hop out = null;
+        for (Hop h : via) {
+            if (h.kind().equals(Hop.WRAPPER)) {
+                out = h;
+            }
+        }
+        return out;
+    }
+
+    /** The same target seen through one more interface in front. */
+    Target behind(Hop facade) {
+        List<Hop> chain = new ArrayList<>();
+        chain.add(facade);
+        chain.addAll(via);
+        return new Target(symbol, chain, wrapperDepth, how, patch);
     }
 }

@@ -56,7 +56,8 @@ final class Switches {
             if (f.context().test()) {
                 continue;
             }
-            if (f.monkeyPatch() != null && !(f.isIndirect() ? false : switching.calledPatchHelpers().contains(f.path() + "#" + f.scope()))) {
+            // a helper's own call runs where the helper is called: those calls are the evidence
+            if (f.monkeyPatch() != null && !(f.isMonkeyPatchCall() && switching.calledPatchHelpers().contains(f.path() + "#" + f.scope()))) {
                 String kind = switchKind(f.monkeyPatch().conditions());
                 String where = f.monkeyPatch().conditions().isEmpty() ? "runs unconditionally"
                         : "runs if " + String.join(" and ", f.monkeyPatch().conditions());
