@@ -126,15 +126,16 @@ public final class IndirectUsage {
                 all.put(module, mi.all());
             }
             for (ModuleInterface.Export e : mi.exports()) {
-                mine.putIfAbsent(e.name(), new Target(e.symbol(), List.of(new Hop(module + "." + e.name(), Hop.FACADE, mi.path(),
-                        e.line())), 0, null, null));
+                Hop hop = new Hop(module + "." + e.name(), Hop.FACADE, mi.path(), e.line());
+                mine.putIfAbsent(e.name(), e.instance() ? Target.instance(e.symbol(), hop) : Target.facade(e.symbol(), hop));
             }
             for (ModuleInterface.Wrapper w : mi.wrappers()) {
                 // a declared entry point's function starts a process: its callers are the script, not code using an interface
                 boolean entry = in.project().entryPoints().stream().anyMatch(e -> e.module().equals(module) && e.function().equals(w.name()));
                 if (in.wrapperDepth() >= 1 && !entry) {
-                    mine.put(w.name(), new Target(w.symbol(), List.of(new Hop(module + "." + w.name(), Hop.WRAPPER, mi.path(),
-                            w.line())), 1, w.how(), w.patch()));
+                    String kind = w.how().equals("accessor") ? Hop.ACCESSOR : Hop.WRAPPER;
+                    mine.put(w.name(), Target.function(w.symbol(), new Hop(module + "." + w.name(), kind, mi.path(), w.line()),
+                            w.how(), w.patch()));
                 }
             }
         }
@@ -308,7 +309,7 @@ public final class IndirectUsage {
             }
             Map<String, Target> own = targets.getOrDefault(module, Map.of());
             own.forEach((name, t) -> {
-                if (t.isWrapper() && t.first().path().equals(path)) {
+                if (t.isOwnedBy(path)) {
                     needles.add(name);
                 }
             });
@@ -381,7 +382,7 @@ public final class IndirectUsage {
             String module = in.graph().moduleOf(path).orElse("");
             Map<String, Target> own = new TreeMap<>();
             targets.getOrDefault(module, Map.of()).forEach((name, t) -> {
-                if (t.isWrapper() && t.first().path().equals(path)) {
+                if (t.isOwnedBy(path)) {
                     own.put(name, t);
                 }
             });
@@ -582,7 +583,7 @@ public final class IndirectUsage {
             for (var t : e.getValue().entrySet()) {
                 Target target = t.getValue();
                 Hop first = target.first();
-                if (first.kind().equals(Hop.WRAPPER)) {
+                if (!first.kind().equals(Hop.FACADE)) {
                     String key = "W" + first.name();
                     String wraps = target.via().size() > 1 ? target.via().get(1).name() : target.symbol();
                     wrappers.add(new Interfaces.Wrapper(first.name(), first.path(), first.line(), wraps, target.symbol(), target.how(),

@@ -123,7 +123,8 @@ final class ReferenceScanner {
 
     /**
      * @param module the file's dotted module name
-     * @param ownWrappers the wrappers this file defines, by name: calls of them in the file itself are indirect too
+     * @param ownWrappers the wrappers, accessors and module-level eventlet objects this file defines, by name: their
+     *     uses in the file itself are indirect too
      */
     static Result scan(String path, String module, List<Statement> statements, Map<String, Target> ownWrappers, Project project,
             int maxDepth, Set<String> testFrameworks) {
@@ -348,7 +349,7 @@ final class ReferenceScanner {
             String full = base.isEmpty() ? name.text() : base + "." + name.text();
             if (target != null) {
                 bindImport(alias, new Bound(target));
-                if (!target.isWrapper()) {
+                if (!target.isWrapper() && !target.held()) {
                     site(target, List.of(), "import", name, end, null);
                 }
             } else if (project.isModule(full)) {
@@ -398,9 +399,44 @@ final class ReferenceScanner {
         List<Token> t = st.tokens();
         if (t.size() >= 3 && t.get(0).kind() == Statements.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
             int end = chainEnd(t, 2);
-            Resolved r = end == t.size() - 1 ? resolve(t, 2, end) : null;
-            bind(t.get(0).text(), r != null && r.suffix.isEmpty() ? new Bound(r.target) : Hidden.HIDDEN);
+            Resolved r = end == t.size() - 1 || t.get(end + 1).is("(") ? resolve(t, 2, end) : null;
+            Binding b = Hidden.HIDDEN;
+            if (r != null && end == t.size() - 1) {
+                b = new Bound(r.suffix.isEmpty() ? r.target : attribute(r));
+            } else if (r != null && r.suffix.isEmpty() && r.target.yields() && closing(t, end + 1) == t.size() - 1) {
+                b = new Bound(r.target.result()); // ev = utils.get_eventlet(), pool = make_pool()
+            }
+            boolean defining = moduleBindings.get(t.get(0).text()) instanceof Bound own && own.target().held()
+                    && own.target().first().line() == t.get(0).line() && innermostScope() == null;
+            if (!defining) {
+                bind(t.get(0).text(), b);
+            }
         }
+    }
+
+    /** What an attribute of a facade name or of a held object stands for: {@code nap = concurrency.eventlet.sleep}. */
+    private Target attribute(Resolved r) {
+        if (r.target.isWrapper()) {
+            return r.target;
+        }
+        String symbol = project.canonical(r.target.symbol() + "." + String.join(".", r.suffix));
+        return new Target(symbol, r.target.via(), r.target.wrapperDepth(), null, null, false, false);
+    }
+
+    /** The index of the bracket that closes the one at {@code open}; -1 when there is none. */
+    private static int closing(List<Token> t, int open) {
+        if (open >= t.size() || !t.get(open).is("(")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            if (t.get(j).is("(") || t.get(j).is("[") || t.get(j).is("{")) {
+                depth++;
+            } else if ((t.get(j).is(")") || t.get(j).is("]") || t.get(j).is("}")) && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private void bind(String name, Binding binding) {
@@ -498,6 +534,15 @@ final class ReferenceScanner {
             boolean boundHere = end == j && j == 0 && after != null && after.is("=");
             if (!keywordName && !boundHere) {
                 Resolved r = resolve(t, j, end);
+                if (r != null && r.suffix.isEmpty() && r.target.yields() && after != null && after.is("(")) {
+                    end = resultAttributes(st, j, end, r.target, depth);
+                    r = null;
+                } else if (r != null) {
+                    maybeAccessor(st, j, end, r);
+                    if (r.target.held() && r.suffix.isEmpty()) {
+                        r = null; // the object itself, passed around: its uses are its attributes
+                    }
+                }
                 if (r != null) {
                     String usage = usage(st, j, after, depth);
                     if (r.target.isWrapper() && !r.suffix.isEmpty()) {
@@ -512,6 +557,52 @@ final class ReferenceScanner {
             }
             j = end;
         }
+    }
+
+    /**
+     * {@code get_eventlet().hubs.use_hub()}, {@code _pool().spawn(f)}: the attributes read from what a call of the
+     * function at {@code j..end} returns are uses of that object. Without attributes, an accessor's call is no use
+     * and a wrapper's call is the wrapper's use.
+     *
+     * @return the last token of the site, where the caller goes on
+     */
+    private int resultAttributes(Statement st, int j, int end, Target function, int depth) {
+        List<Token> t = st.tokens();
+        int close = closing(t, end + 1);
+        int last = close < 0 ? end : chainEnd(t, close);
+        if (last == close || close < 0) {
+            if (!function.isAccessor()) {
+                Site site = site(function, List.of(), usage(st, j, t.get(end + 1), depth), t.get(j), t.get(end), t);
+                maybeWrapper(st, end + 1, site);
+            }
+            return end;
+        }
+        List<String> suffix = new ArrayList<>();
+        for (int k = close + 2; k <= last; k += 2) {
+            suffix.add(t.get(k).text());
+        }
+        Token after = last + 1 < t.size() ? t.get(last + 1) : null;
+        String usage = usage(st, j, after, depth);
+        Site site = site(function.result(), suffix, usage, t.get(j), t.get(last), usage.equals("call") ? t : null);
+        if (usage.equals("call") || usage.equals("with")) {
+            maybeWrapper(st, last + 1, site);
+        }
+        return last;
+    }
+
+    /** {@code return concurrency.eventlet}, {@code return _POOL}: a module-level function handing an eventlet object out. */
+    private void maybeAccessor(Statement st, int j, int end, Resolved r) {
+        Block def = innermostScope();
+        if (j != 1 || end != st.tokens().size() - 1 || !st.startsWith("return") || r.target.isWrapper() || def == null
+                || !def.type.equals("def") || open.stream().filter(Block::isScope).count() != 1 || wrapped.containsKey(def.name)
+                || r.target.wrapperDepth() + 1 > maxDepth) {
+            return;
+        }
+        String name = module.isEmpty() ? def.name : module + "." + def.name;
+        Target value = r.suffix.isEmpty() ? r.target : attribute(r);
+        wrapped.put(def.name, wrappers.size());
+        wrappers.add(new NewWrapper(def.name, def.line, value.wrappedBy(new Hop(name, Hop.ACCESSOR, path, def.line), "accessor",
+                value.symbol(), null)));
     }
 
     private static String usage(Statement st, int j, Token after, int depth) {

@@ -114,7 +114,7 @@ final class Switches {
      * a switch says; a wrapper may choose (and is counted at its own primitive calls).
      */
     private static boolean facadeOnly(Finding f) {
-        return !f.isIndirect() || f.via().stream().allMatch(h -> h.kind().equals(dev.eventletscan.model.Hop.FACADE));
+        return !f.isIndirect() || f.via().stream().noneMatch(h -> h.kind().equals(dev.eventletscan.model.Hop.WRAPPER));
     }
 
     private static String describe(String switchKind) {

@@ -29,7 +29,9 @@ final class InterfaceCollector {
 
     static ModuleInterface collect(String path, SyntaxTree tree, Map<String, String> moduleBindings, SymbolNames names,
             List<Resolved> usages) {
-        return new ModuleInterface(path, exports(tree, moduleBindings, names), all(tree), wrappers(tree, usages));
+        List<ModuleInterface.Export> exports = new ArrayList<>(exports(tree, moduleBindings, names));
+        exports.addAll(instances(tree, usages));
+        return new ModuleInterface(path, exports, all(tree), wrappers(tree, usages));
     }
 
     /** Module-level imports and aliases that still hold an eventlet name, at the line that binds them. */
@@ -50,11 +52,27 @@ final class InterfaceCollector {
                 String target = moduleBindings.get(name);
                 if (target != null && !name.equals("*")) {
                     out.putIfAbsent(name, new ModuleInterface.Export(name, names.canonical(target),
-                            tree.source().lineOf(tree.startByte(n))));
+                            tree.source().lineOf(tree.startByte(n)), false));
                 }
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Module-level names assigned an object made by an eventlet class: {@code _POOL = eventlet.GreenPool(8)}. */
+    private static List<ModuleInterface.Export> instances(SyntaxTree tree, List<Resolved> usages) {
+        List<ModuleInterface.Export> out = new ArrayList<>();
+        for (Resolved r : usages) {
+            int call = tree.parent(r.usage().node());
+            int assignment = tree.parent(call);
+            if (r.usage().kind() == Usage.Kind.CALL && tree.is(call, "call") && tree.is(assignment, "assignment")
+                    && tree.child(assignment, "right") == call && tree.is(tree.child(assignment, "left"), "identifier")
+                    && ModuleInterface.isClass(r.usage().symbol()) && moduleLevel(tree, assignment)) {
+                out.add(new ModuleInterface.Export(tree.text(tree.child(assignment, "left")), r.usage().symbol(),
+                        tree.source().lineOf(tree.startByte(assignment)), true));
+            }
+        }
+        return out;
     }
 
     /** The string items of a module-level {@code __all__ = [...]} (and {@code += [...]}), or null without one. */
@@ -99,6 +117,14 @@ final class InterfaceCollector {
         for (Resolved r : sorted) {
             Usage u = r.usage();
             boolean green = u.kind() == Usage.Kind.CALL || u.kind() == Usage.Kind.WITH;
+            if (u.kind() == Usage.Kind.REFERENCE && returned(tree, u.node())) {
+                int function = ownFunction(tree, u.node());
+                if (function != NONE && !byFunction.containsKey(function) && isModuleLevelFunction(tree, function)) {
+                    byFunction.put(function, new ModuleInterface.Wrapper(tree.text(tree.child(function, "name")),
+                            tree.source().lineOf(tree.startByte(function)), u.symbol(), "accessor", null));
+                }
+                continue;
+            }
             int call = tree.parent(u.node());
             if (!green || NOT_PRIMITIVES.contains(r.category()) || !tree.is(call, "call")) {
                 continue;
@@ -114,7 +140,7 @@ final class InterfaceCollector {
             if (function == NONE || byFunction.containsKey(function) || !isModuleLevelFunction(tree, function)) {
                 continue;
             }
-            String how = patches ? "patches" : returns(tree, call, function) ? "returns"
+            String how = patches ? "patches" : returned(tree, call) ? "returns"
                     : tree.is(tree.parent(call), "expression_statement") && forwards(tree, call, parameters(tree, function)) ? "forwards"
                     : onlyStatement(tree, function, call) ? "only-statement" : null;
             if (how != null) {
@@ -161,9 +187,9 @@ final class InterfaceCollector {
         return parent == 0;
     }
 
-    /** {@code return primitive(...)}: the call is the returned value itself, not a part of it. */
-    private static boolean returns(SyntaxTree tree, int call, int function) {
-        int p = tree.parent(call);
+    /** The node is the whole value of a {@code return}: {@code return primitive(...)}, {@code return eventlet}. */
+    private static boolean returned(SyntaxTree tree, int node) {
+        int p = tree.parent(node);
         while (tree.is(p, "parenthesized_expression") || tree.is(p, "await")) {
             p = tree.parent(p);
         }
