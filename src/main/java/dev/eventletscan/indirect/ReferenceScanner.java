@@ -211,11 +211,16 @@ final class ReferenceScanner {
             return;
         }
         String name = t.get(at + 1).text();
+        List<Integer> names = parameterTokens(t, at + 2);
+        references(st, at + 2, Set.copyOf(names)); // defaults and annotations, read where the def runs
         boolean moduleLevel = open.stream().noneMatch(Block::isScope);
         if (!(moduleLevel && moduleBindings.get(name) instanceof Bound)) {
             bind(name, Hidden.HIDDEN);
         }
-        Set<String> parameters = parameters(t, at + 2);
+        Set<String> parameters = new HashSet<>();
+        names.forEach(i -> parameters.add(t.get(i).text()));
+        parameters.remove("self");
+        parameters.remove("cls");
         Block def = new Block(st.indent(), "def", name, t.get(at).line(), parameters, List.of(), bodyStatements(statements, index));
         parameters.forEach(p -> def.bindings.put(p, Hidden.HIDDEN));
         open.push(def);
@@ -254,9 +259,9 @@ final class ReferenceScanner {
         return count;
     }
 
-    /** Parameter names between the parentheses after {@code def name}. */
-    private static Set<String> parameters(List<Token> t, int from) {
-        Set<String> out = new HashSet<>();
+    /** The indexes of the parameter names between the parentheses after {@code def name}. */
+    private static List<Integer> parameterTokens(List<Token> t, int from) {
+        List<Integer> out = new ArrayList<>();
         int depth = 0;
         boolean expectName = true;
         for (int j = from; j < t.size(); j++) {
@@ -277,14 +282,12 @@ final class ReferenceScanner {
             if (depth == 1 && k.is(",")) {
                 expectName = true;
             } else if (depth == 1 && expectName && k.kind() == Statements.Kind.NAME) {
-                out.add(k.text());
+                out.add(j);
                 expectName = false;
             } else if (depth == 1 && !(k.is("*") || k.is("**") || k.is("/"))) {
                 expectName = false;
             }
         }
-        out.remove("self");
-        out.remove("cls");
         return out;
     }
 
@@ -516,6 +519,11 @@ final class ReferenceScanner {
 
     /** Every chain of names in the statement from token {@code from} that names a project interface. */
     private void references(Statement st, int from) {
+        references(st, from, Set.of());
+    }
+
+    /** @param skip the indexes of tokens that are no references (a def's parameter names) */
+    private void references(Statement st, int from, Set<Integer> skip) {
         List<Token> t = st.tokens();
         int depth = 0;
         for (int j = 0; j < t.size(); j++) {
@@ -525,7 +533,8 @@ final class ReferenceScanner {
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
             }
-            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))) {
+            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))
+                    || skip.contains(j)) {
                 continue;
             }
             int end = chainEnd(t, j);
