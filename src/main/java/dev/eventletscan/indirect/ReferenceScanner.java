@@ -52,6 +52,7 @@ final class ReferenceScanner {
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
             "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
             "yield");
+    private static final Set<String> BRANCHES = Set.of("elif", "else", "except", "finally");
     private static final Set<String> GUARDS = Set.of("if", "elif", "else", "try", "except", "finally", "match", "case");
     private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
 
@@ -111,6 +112,8 @@ final class ReferenceScanner {
     private final List<NewWrapper> wrappers = new ArrayList<>();
     private final Map<String, Integer> wrapped = new HashMap<>(); // function name to its index in wrappers
     private boolean importsTestFramework;
+    private List<Statement> statements = List.of();
+    private int current; // the index of the statement being read
 
     private ReferenceScanner(String path, String module, Project project, int maxDepth, Set<String> testFrameworks) {
         this.path = path;
@@ -135,8 +138,10 @@ final class ReferenceScanner {
     }
 
     private void run(List<Statement> statements) {
+        this.statements = statements;
         for (int i = 0; i < statements.size(); i++) {
             Statement st = statements.get(i);
+            current = i;
             while (!open.isEmpty() && open.peek().indent >= st.indent()) {
                 open.pop();
             }
@@ -152,7 +157,7 @@ final class ReferenceScanner {
                 default -> {
                     if (GUARDS.contains(first) || first.equals("with") || first.equals("for") || first.equals("while")) {
                         references(st, 1);
-                        open.push(new Block(st.indent(), GUARDS.contains(first) ? first : "other", "", st.first().line(),
+                        open.push(new Block(st.indent(), first, "", st.first().line(),
                                 Set.of(), conditions, 0));
                     } else {
                         assignment(st);
@@ -696,8 +701,9 @@ final class ReferenceScanner {
             return;
         }
         boolean patches = site.patch() != null;
-        String how = patches ? "patches" : returnsCall(st, site, open) ? "returns"
-                : isWholeCall(st, 0, site, open) && forwards(st.tokens(), open, def.parameters) ? "forwards"
+        boolean once = this.open.stream().takeWhile(b -> b != def).noneMatch(b -> b.type.equals("for") || b.type.equals("while"));
+        String how = patches ? "patches" : once && returnsCall(st, site, open) ? "returns"
+                : once && isWholeCall(st, 0, site, open) && isTail(def.indent) && forwards(st.tokens(), open, def.parameters) ? "forwards"
                 : def.bodyStatements == 1 && this.open.peek() == def && !isBlockHeader(st) ? "only-statement" : null;
         if (how == null) {
             return;
@@ -713,6 +719,28 @@ final class ReferenceScanner {
             n++;
         }
         return List.copyOf(a.subList(0, n));
+    }
+
+    /**
+     * Whether the statement being read is its function's last action: nothing follows it in the function but other
+     * branches ({@code else}, {@code except}...) of the blocks it ends, as in the parsed files' wrappers.
+     */
+    private boolean isTail(int defIndent) {
+        int level = statements.get(current).indent();
+        for (int j = current + 1; j < statements.size(); j++) {
+            Statement s = statements.get(j);
+            if (s.indent() <= defIndent) {
+                return true;
+            }
+            if (s.indent() > level) {
+                continue; // the body of a branch that does not run after ours
+            }
+            if (!BRANCHES.contains(s.first().text())) {
+                return false;
+            }
+            level = s.indent();
+        }
+        return true;
     }
 
     /** {@code return name(...)}: the call is the whole returned value. */

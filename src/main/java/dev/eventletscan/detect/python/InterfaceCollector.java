@@ -140,8 +140,10 @@ final class InterfaceCollector {
             if (function == NONE || byFunction.containsKey(function) || !isModuleLevelFunction(tree, function)) {
                 continue;
             }
-            String how = patches ? "patches" : returned(tree, call) ? "returns"
-                    : tree.is(tree.parent(call), "expression_statement") && forwards(tree, call, parameters(tree, function)) ? "forwards"
+            boolean once = !inLoop(tree, call, function);
+            String how = patches ? "patches" : once && returned(tree, call) ? "returns"
+                    : once && tree.is(tree.parent(call), "expression_statement") && isTail(tree, tree.parent(call), function)
+                            && forwards(tree, call, parameters(tree, function)) ? "forwards"
                     : onlyStatement(tree, function, call) ? "only-statement" : null;
             if (how != null) {
                 MonkeyPatchDetails patch = patches ? MonkeyPatchCall.analyse(tree, call).withConditions(conditions(tree, u.node())) : null;
@@ -185,6 +187,56 @@ final class InterfaceCollector {
             parent = tree.parent(parent);
         }
         return parent == 0;
+    }
+
+    /** Whether the node runs in a loop of its function: a {@code for}, a {@code while}, a comprehension. */
+    private static boolean inLoop(SyntaxTree tree, int node, int function) {
+        for (int p = tree.parent(node); p != NONE && p != function; p = tree.parent(p)) {
+            switch (tree.type(p)) {
+                case "for_statement", "while_statement", "list_comprehension", "set_comprehension", "dictionary_comprehension",
+                        "generator_expression" -> {
+                    return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the statement is the function's last action: the last statement of its body, or of a branch of an
+     * {@code if}, {@code try} or {@code with} that is itself last, and so on up to the body.
+     */
+    private static boolean isTail(SyntaxTree tree, int statement, int function) {
+        int node = statement;
+        while (true) {
+            int block = tree.parent(node);
+            if (!tree.is(block, "block") || lastStatement(tree, block) != node) {
+                return false;
+            }
+            int owner = tree.parent(block);
+            if (owner == function) {
+                return true;
+            }
+            if (tree.is(owner, "elif_clause") || tree.is(owner, "else_clause") || tree.is(owner, "except_clause")
+                    || tree.is(owner, "finally_clause")) {
+                owner = tree.parent(owner);
+            }
+            if (!(tree.is(owner, "if_statement") || tree.is(owner, "try_statement") || tree.is(owner, "with_statement"))) {
+                return false;
+            }
+            node = owner;
+        }
+    }
+
+    private static int lastStatement(SyntaxTree tree, int block) {
+        int last = NONE;
+        for (int s : tree.children(block)) {
+            if (!tree.is(s, "comment")) {
+                last = s;
+            }
+        }
+        return last;
     }
 
     /** The node is the whole value of a {@code return}: {@code return primitive(...)}, {@code return eventlet}. */
