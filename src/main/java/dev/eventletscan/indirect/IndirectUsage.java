@@ -269,6 +269,7 @@ public final class IndirectUsage {
                 // each ancestor once
             }
         });
+        Set<String> mockable = MockTargets.needles(targets, this::isTracked);
         Map<String, Set<String>> out = new TreeMap<>();
         for (var e : in.imports().entrySet()) {
             String path = e.getKey();
@@ -316,8 +317,9 @@ public final class IndirectUsage {
             if (!in.mentionTracked().contains(path)) {
                 needles.removeIf(n -> List.of(n.split("\\.")).stream().anyMatch(in.rules().trackedRoots()::contains));
             }
-
-
+            if (MockTargets.mayPatch(e.getValue(), attributes)) {
+                needles.addAll(mockable);
+            }
             if (!needles.isEmpty()) {
                 out.put(path, needles);
             }
@@ -362,6 +364,11 @@ public final class IndirectUsage {
             @Override
             public String canonical(String dotted) {
                 return in.rules().symbols().canonical(dotted);
+            }
+
+            @Override
+            public boolean isTracked(String name) {
+                return in.rules().trackedRoots().contains(name);
             }
         };
         Map<String, Set<String>> candidates = candidates();

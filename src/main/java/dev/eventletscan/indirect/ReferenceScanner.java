@@ -31,6 +31,9 @@ final class ReferenceScanner {
 
         /** The canonical name of an eventlet symbol written {@code dotted} ({@code eventlet.spawn} is greenthread's). */
         String canonical(String dotted);
+
+        /** Whether a name is a tracked package's ({@code eventlet}, {@code greenlet}). */
+        boolean isTracked(String name);
     }
 
     /**
@@ -537,6 +540,13 @@ final class ReferenceScanner {
                 depth++;
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
+            }
+            if (j >= from && MockTargets.isMockArgument(t, j)) {
+                MockTargets.Resolved m = MockTargets.resolve(k.text(), project, project::isTracked);
+                if (m != null) {
+                    site(m.target(), m.suffix(), "mock", k, k, null);
+                }
+                continue;
             }
             if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))
                     || skip.contains(j)) {

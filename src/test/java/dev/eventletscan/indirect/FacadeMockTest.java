@@ -1,0 +1,44 @@
+package dev.eventletscan.indirect;
+
+import static dev.eventletscan.indirect.SmallProject.at;
+import static dev.eventletscan.indirect.SmallProject.indirect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.model.ScanResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mock that names a facade's eventlet name by its path patches eventlet's object: a test-mock finding. */
+class FacadeMockTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void mockPathsThroughAFacadeAreTestMockFindingsOfTheCanonicalSymbol() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/run.py", "from eventlet import wsgi\n\ndef serve(app):\n    return wsgi.server(app)\n",
+                "proj/concurrency.py", "import eventlet\n\nsleep = eventlet.sleep\n",
+                "proj/reaper.py", "from proj.concurrency import sleep\n",
+                "proj/tests/__init__.py", "",
+                "proj/tests/test_run.py", """
+                        from unittest import mock
+
+                        @mock.patch('proj.run.wsgi.server')
+                        def test_serve(server):
+                            with mock.patch('proj.reaper.sleep') as nap:
+                                pass
+                            mock.patch('proj.run.serve')
+                            mock.patch('proj.reaper.time')
+                            print('proj.reaper.sleep')
+                        """));
+        assertThat(indirect(r)).filteredOn(s -> s.startsWith("proj/tests/")).containsExactly(
+                "proj/tests/test_run.py:3:13 mock eventlet.wsgi.server via proj.run.wsgi",
+                "proj/tests/test_run.py:5:21 mock eventlet.greenthread.sleep via proj.reaper.sleep>proj.concurrency.sleep");
+        assertThat(at(r, "proj/tests/test_run.py", 3).category()).isEqualTo("test-mock");
+        assertThat(at(r, "proj/tests/test_run.py", 3).ruleId()).startsWith("EVT70");
+    }
+}
