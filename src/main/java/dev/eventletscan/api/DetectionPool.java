@@ -43,7 +43,7 @@ final class DetectionPool {
         Runnable drain = () -> {
             for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                 SourceFile f = files.get(i);
-                outcomes[i] = scanOne(worker.get(), f, project.factsFor(f.relativePath()), manifests.get(f.relativePath()));
+                outcomes[i] = scanOne(worker.get(), f, project.factsFor(f), manifests.get(f.relativePath()));
                 listener.fileScanned();
             }
         };

@@ -111,7 +111,7 @@ final class FileScanner implements AutoCloseable {
             return FileOutcome.failed(ProcessingIssue.error(file.relativePath(), "too large to read into memory"));
         }
         boolean utf16 = SourceText.hasUtf16Bom(raw);
-        boolean mayHold = utf16 || (file.python() ? mayHoldFinding(raw) : mentionsTrackedName(raw));
+        boolean mayHold = utf16 || (file.python() ? mayHoldFinding(facts, raw) : text.mayMatch(file.fileName(), raw));
         if (!mayHold && manifest == null) {
             return FileOutcome.skipped();
         }
@@ -144,7 +144,7 @@ final class FileScanner implements AutoCloseable {
             findings.addAll(dependencies.detect(facts, source, manifest));
         }
         if (file.python()) {
-            if (mayHoldFinding(source.utf8())) {
+            if (mayHoldFinding(facts, source.utf8())) {
                 SyntaxTree tree = parser().parse(source, queriesFor(source.utf8()));
                 syntaxErrors = tree.errorCount();
                 if (syntaxErrors > 0) {
@@ -158,7 +158,7 @@ final class FileScanner implements AutoCloseable {
             } else if (manifest == null) {
                 return new FileOutcome(null, List.of(), List.of(), problems);
             }
-        } else if (rules.wantsText(file.fileName()) && mentionsTrackedName(source.utf8())) {
+        } else if (text.mayMatch(file.fileName(), source.utf8())) {
             findings.addAll(text.detect(facts, source));
         }
         findings.sort(Finding.ORDER);
@@ -166,6 +166,16 @@ final class FileScanner implements AutoCloseable {
         var summary = new FileSummary(file.relativePath(), file.python() ? "python" : "text",
                 split.kept().size(), split.suppressed().size(), syntaxErrors, Excerpts.around(source, split.kept()));
         return new FileOutcome(summary, split.kept(), split.suppressed(), problems, offered);
+    }
+
+    /**
+     * A file inside a tracked package (eventlet itself, or a vendored copy) reaches its siblings by relative
+     * imports that never spell the package's name, so it is always read.
+     */
+    private boolean mayHoldFinding(FileFacts facts, byte[] content) {
+        String module = facts.module();
+        String root = module.indexOf('.') < 0 ? module : module.substring(0, module.indexOf('.'));
+        return rules.trackedRoots().contains(root) || mayHoldFinding(content);
     }
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */
@@ -178,12 +188,6 @@ final class FileScanner implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** Text rules look for eventlet in any case (Eventlet, EVENTLET_HUB). */
-    private boolean mentionsTrackedName(byte[] content) {
-        String lower = new String(content, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
-        return rules.trackedRoots().stream().anyMatch(lower::contains);
     }
 
     private PythonParser parser() {

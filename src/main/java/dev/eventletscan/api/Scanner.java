@@ -9,6 +9,7 @@ import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.graph.ImportGraph;
+import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.indirect.ModuleAssignments;
@@ -156,7 +157,9 @@ public final class Scanner {
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
         Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), walk.contents(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
-        ProjectFacts project = new ProjectFacts(entryPoints);
+        ModuleNames moduleNames = new ModuleNames(walk.contents()::isPackage);
+        ProjectFacts project = new ProjectFacts(entryPoints, moduleNames, ProjectFacts.ownTrackedNames(walk.files().stream()
+                .filter(SourceFile::python).map(f -> moduleNames.moduleOf(f.path().toAbsolutePath())).toList(), rules.trackedRoots()));
         int threads = request.effectiveThreads();
         List<FileOutcome> outcomes = timed(listener, Phase.DETECT, walk.files().size(),
                 () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout(), walk.contents(), cache));

@@ -1,6 +1,8 @@
 package dev.eventletscan.detect;
 
+import dev.eventletscan.modules.PythonModules;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the project as a whole says about one file, before it is read.
@@ -8,14 +10,23 @@ import java.util.List;
  * @param path relative path from the scan root
  * @param testPath the path is test code ({@code tests/}, {@code test_*.py}, {@code conftest.py}, ...)
  * @param entryPoints declared entry points whose module is this file or lies in its package
+ * @param module the file's dotted module name, as Python imports it: what its relative imports start from
+ * @param ownTrackedNames the project's own modules named like a tracked package ({@code proj.cmd.eventlet}): a
+ *     dotted string through one of them names the project's code, not eventlet
  */
-public record FileFacts(String path, boolean testPath, List<EntryPoint> entryPoints) {
+public record FileFacts(String path, boolean testPath, List<EntryPoint> entryPoints, String module,
+        Set<String> ownTrackedNames) {
     public FileFacts {
         entryPoints = List.copyOf(entryPoints);
+        ownTrackedNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ownTrackedNames));
+    }
+
+    public FileFacts(String path, boolean testPath, List<EntryPoint> entryPoints, String module) {
+        this(path, testPath, entryPoints, module, Set.of());
     }
 
     public static FileFacts of(String path) {
-        return new FileFacts(path, TestPaths.isTest(path), List.of());
+        return new FileFacts(path, TestPaths.isTest(path), List.of(), PythonModules.dottedPath(path));
     }
 
     public String fileName() {

@@ -1,8 +1,12 @@
 package dev.eventletscan.detect;
 
+import dev.eventletscan.modules.ModuleNames;
+import dev.eventletscan.modules.PythonModules;
+import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the project's manifests declare that changes how its files are read:
@@ -12,8 +16,20 @@ public final class ProjectFacts {
     public static final ProjectFacts NONE = new ProjectFacts(List.of());
 
     private final List<EntryPoint> entryPoints;
+    private final ModuleNames modules;
+    private final Set<String> ownTrackedNames;
 
     public ProjectFacts(List<EntryPoint> entryPoints) {
+        this(entryPoints, null, Set.of());
+    }
+
+    /**
+     * @param modules the files' module names, from the package folders; null to take each path as the name
+     * @param ownTrackedNames the project's modules and packages named like a tracked package, see {@link #ownTrackedNames}
+     */
+    public ProjectFacts(List<EntryPoint> entryPoints, ModuleNames modules, Set<String> ownTrackedNames) {
+        this.modules = modules;
+        this.ownTrackedNames = Set.copyOf(ownTrackedNames);
         this.entryPoints = entryPoints.stream()
                 .filter(ep -> EntryPoint.PROCESS_GROUPS.contains(ep.group()))
                 .sorted(Comparator.comparing(EntryPoint::name).thenComparing(EntryPoint::module))
@@ -30,8 +46,33 @@ public final class ProjectFacts {
      * matches) and, for a package's {@code __init__.py}, those inside the package,
      * as importing them runs it first.
      */
+    public FileFacts factsFor(SourceFile file) {
+        FileFacts byPath = factsFor(file.relativePath());
+        return modules == null || !file.python() ? byPath : new FileFacts(byPath.path(), byPath.testPath(), byPath.entryPoints(),
+                modules.moduleOf(file.path().toAbsolutePath()), ownTrackedNames);
+    }
+
+    /**
+     * The packages and modules among the project's own whose name ends in a tracked package's name below some
+     * other package: {@code proj.cmd.eventlet} for {@code proj/cmd/eventlet/server.py}. Eventlet's own package
+     * (a top-level {@code eventlet}) is not one of them.
+     */
+    public static Set<String> ownTrackedNames(java.util.Collection<String> moduleNames, Set<String> trackedRoots) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String module : moduleNames) {
+            String[] parts = module.split("\\.");
+            for (int i = 1; i < parts.length; i++) {
+                if (trackedRoots.contains(parts[i])) {
+                    out.add(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #factsFor(SourceFile)} for a path alone, its module name taken from the path. */
     public FileFacts factsFor(String relativePath) {
-        String module = moduleName(relativePath);
+        String module = PythonModules.dottedPath(relativePath);
         boolean init = relativePath.endsWith("__init__.py");
         List<EntryPoint> mine = new ArrayList<>();
         for (EntryPoint ep : entryPoints) {
@@ -41,16 +82,7 @@ public final class ProjectFacts {
                 mine.add(new EntryPoint(ep.name(), ep.group(), module, "", ep.declaredIn()));
             }
         }
-        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine);
-    }
-
-    /** {@code nova/cmd/compute.py} is {@code nova.cmd.compute}; a package's __init__.py is the package. */
-    static String moduleName(String relativePath) {
-        String p = relativePath.replaceAll("\\.pyi?$", "");
-        if (p.endsWith("/__init__") || p.equals("__init__")) {
-            p = p.substring(0, Math.max(0, p.length() - "__init__".length() - 1));
-        }
-        return p.replace('/', '.');
+        return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine, module, ownTrackedNames);
     }
 
     private static boolean endsWithModule(String fileModule, String declared) {

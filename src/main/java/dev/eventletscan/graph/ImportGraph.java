@@ -1,5 +1,7 @@
 package dev.eventletscan.graph;
 
+import dev.eventletscan.modules.ModuleNames;
+import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
@@ -86,29 +88,24 @@ public final class ImportGraph {
     }
 
     private void link(String module, ImportStatement s) {
-        String base = s.module();
-        if (s.level() > 0) {
-            String pkg = pathOfModule.get(module).endsWith("__init__.py") ? module : parent(module);
-            for (int i = 1; i < s.level() && pkg != null; i++) {
-                pkg = parent(pkg);
-            }
-            if (pkg == null) {
-                return;
-            }
-            base = s.module().isEmpty() ? pkg : pkg + "." + s.module();
+        String base = PythonModules.resolve(pathOfModule.get(module), module, s.level(), s.module());
+        if (base == null) {
+            return;
         }
         if (s.names().isEmpty() || s.names().contains("*")) {
-            target(module, base);
+            if (!base.isEmpty()) {
+                target(module, base);
+            }
         } else {
             for (String name : s.names()) {
-                target(module, base + "." + name); // a submodule, or a member of base
+                target(module, PythonModules.join(base, name)); // a submodule, or a member of base
             }
         }
     }
 
     /** The longest prefix of a dotted name that is a module of the project, as the edge target. */
     private void target(String from, String dotted) {
-        for (String name = dotted; name != null; name = parent(name)) {
+        for (String name = dotted; !name.isEmpty(); name = PythonModules.parent(name)) {
             if (pathOfModule.containsKey(name)) {
                 if (!name.equals(from)) {
                     imports.computeIfAbsent(from, k -> new java.util.HashSet<>()).add(name);
@@ -118,11 +115,6 @@ public final class ImportGraph {
             }
         }
         external.computeIfAbsent(from, k -> new TreeSet<>()).add(dotted.split("\\.")[0]);
-    }
-
-    private static String parent(String dotted) {
-        int dot = dotted.lastIndexOf('.');
-        return dot < 0 ? null : dotted.substring(0, dot);
     }
 
     public Set<String> modules() {
@@ -165,7 +157,7 @@ public final class ImportGraph {
         while (!queue.isEmpty()) {
             String current = queue.poll();
             List<String> next = new java.util.ArrayList<>(importsOf(current));
-            for (String p = parent(current); p != null; p = parent(p)) {
+            for (String p = PythonModules.parent(current); !p.isEmpty(); p = PythonModules.parent(p)) {
                 if (pathOfModule.containsKey(p)) {
                     next.add(p);
                 }

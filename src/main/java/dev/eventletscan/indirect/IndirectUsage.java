@@ -1,5 +1,7 @@
 package dev.eventletscan.indirect;
 
+import static dev.eventletscan.modules.PythonModules.parent;
+
 import dev.eventletscan.detect.EntryPoint;
 import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.ProjectFacts;
@@ -12,6 +14,7 @@ import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.detect.python.Usage;
 import dev.eventletscan.graph.ImportGraph;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingContext;
 import dev.eventletscan.model.Hop;
@@ -218,7 +221,7 @@ public final class IndirectUsage {
                 int i = s.aliases().indexOf(parts[0]);
                 String base = i < 0 ? null : absolute(path, module, s);
                 if (base != null) {
-                    head = base + "." + s.names().get(i);
+                    head = PythonModules.join(base, s.names().get(i));
                 }
             }
         }
@@ -244,17 +247,7 @@ public final class IndirectUsage {
 
     /** The absolute module a statement imports from, as the import graph resolves relative imports. */
     private String absolute(String path, String module, ImportStatement s) {
-        if (s.level() == 0) {
-            return s.module();
-        }
-        String pkg = path.endsWith("__init__.py") || path.endsWith("__init__.pyi") ? module : parent(module);
-        for (int i = 1; i < s.level() && pkg != null && !pkg.isEmpty(); i++) {
-            pkg = parent(pkg);
-        }
-        if (pkg == null || pkg.isEmpty()) {
-            return s.module().isEmpty() ? null : s.module();
-        }
-        return s.module().isEmpty() ? pkg : pkg + "." + s.module();
+        return PythonModules.resolve(path, module, s.level(), s.module());
     }
 
     /**
@@ -639,10 +632,5 @@ public final class IndirectUsage {
             }
         }
         return out;
-    }
-
-    private static String parent(String dotted) {
-        int dot = dotted.lastIndexOf('.');
-        return dot < 0 ? "" : dotted.substring(0, dot);
     }
 }

@@ -5,6 +5,7 @@ import dev.eventletscan.indirect.Statements.Token;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.model.Hop;
 import dev.eventletscan.model.MonkeyPatchDetails;
+import dev.eventletscan.modules.PythonModules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -104,7 +105,6 @@ final class ReferenceScanner {
 
     private final String path;
     private final String module;
-    private final String pkg;
     private final Project project;
     private final int maxDepth;
     private final Set<String> testFrameworks;
@@ -121,7 +121,6 @@ final class ReferenceScanner {
     private ReferenceScanner(String path, String module, Project project, int maxDepth, Set<String> testFrameworks) {
         this.path = path;
         this.module = module;
-        this.pkg = path.endsWith("__init__.py") || path.endsWith("__init__.pyi") ? module : parent(module);
         this.project = project;
         this.maxDepth = maxDepth;
         this.testFrameworks = testFrameworks;
@@ -357,7 +356,7 @@ final class ReferenceScanner {
                 j += 2;
             }
             Target target = project.targets(base).get(name.text());
-            String full = base.isEmpty() ? name.text() : base + "." + name.text();
+            String full = PythonModules.join(base, name.text());
             if (target != null) {
                 bindImport(alias, new Bound(target));
                 if (!target.isWrapper() && !target.held()) {
@@ -372,17 +371,7 @@ final class ReferenceScanner {
     }
 
     private String absolute(int level, String from) {
-        if (level == 0) {
-            return from;
-        }
-        String base = pkg;
-        for (int i = 1; i < level && base != null; i++) {
-            base = parent(base);
-        }
-        if (base == null) {
-            return null;
-        }
-        return from.isEmpty() ? base : base.isEmpty() ? from : base + "." + from;
+        return PythonModules.resolve(path, module, level, from);
     }
 
     private static int dotted(List<Token> t, int j, StringBuilder out) {
@@ -800,10 +789,5 @@ final class ReferenceScanner {
             }
         }
         return passed.containsAll(parameters);
-    }
-
-    private static String parent(String dotted) {
-        int dot = dotted.lastIndexOf('.');
-        return dot < 0 ? "" : dotted.substring(0, dot);
     }
 }

@@ -56,6 +56,6 @@ final class Components {
         if (componentPath.equals(PROJECT_FILES)) {
             return componentPath;
         }
-        return componentPath.replaceAll("\\.pyi?$", "").replace('/', '.');
+        return dev.eventletscan.modules.PythonModules.dottedPath(componentPath);
     }
 }

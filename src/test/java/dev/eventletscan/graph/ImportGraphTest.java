@@ -87,4 +87,14 @@ class ImportGraphTest {
                 Map.entry("app.core.api", 1), Map.entry("app.core.green", 0),
                 Map.entry("app.service", 2), Map.entry("app.tests.test_api", 2));
     }
+
+    @Test
+    void inAFolderWithoutInitRelativeImportsReachTheSiblingsAndNoFurther(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("tool.py"), "from . import helpers\nfrom .. import outside\n");
+        Files.writeString(dir.resolve("helpers.py"), "from .tool import main\n");
+        Files.writeString(dir.resolve("outside.py"), "");
+        ImportGraph g = ImportGraph.build(new RepositoryWalker(PathFilter.none()).walk(dir).files());
+        assertThat(g.importsOf("tool")).containsExactly("helpers"); // two dots climb above the top: nothing
+        assertThat(g.importsOf("helpers")).containsExactly("tool");
+    }
 }

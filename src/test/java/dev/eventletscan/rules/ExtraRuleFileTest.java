@@ -56,6 +56,30 @@ class ExtraRuleFileTest {
             """;
 
     @Test
+    void aTextRuleSeesFilesThatNeverNameEventlet(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("nova.conf"), "[wsgi]\nwsgi_default_pool_size = 100\n");
+        Files.writeString(dir.resolve("other.conf"), "[wsgi]\nworkers = 4\n");
+        Path rules = Files.writeString(dir.resolve("extra-rules.yaml"), """
+                format: 1
+                rules:
+                  - id: XTR201
+                    title: green pool size
+                    category: config
+                    severity: low
+                    weight: 1
+                    message: "sets {symbol}"
+                    hints: {threading: "t", asyncio: "a"}
+                    guide: https://removal.eventlet.org/guide/faq
+                    match: {text: "wsgi_default_pool_size\\\\s*=", files: ["*.conf"]}
+                """);
+
+        ScanRequest with = new ScanRequest(dir, List.of(), List.of(), 1, List.of(rules));
+        ScanResult result = Scanner.forRequest(with).scan(with);
+        assertThat(result.findings()).extracting(f -> f.path() + ":" + f.line() + " " + f.ruleId())
+                .containsExactly("nova.conf:2 XTR201");
+    }
+
+    @Test
     void aRuleFileAddsDetectionsWithoutCode(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("app.py"), "from eventlet import future_api as fa\nfa()\n");
         Files.writeString(dir.resolve("requirements.txt"), "green-widgets>=1\ngreen.gadgets\n");

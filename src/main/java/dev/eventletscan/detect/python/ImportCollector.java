@@ -2,6 +2,7 @@ package dev.eventletscan.detect.python;
 
 import static dev.eventletscan.parse.SyntaxTree.NONE;
 
+import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SyntaxTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,17 @@ import java.util.List;
 final class ImportCollector {
     private ImportCollector() {}
 
-    /** Bindings of an {@code import_statement} or {@code import_from_statement}; relative and wildcard imports bind nothing we can name. */
+    /** Bindings of an {@code import_statement} or {@code import_from_statement}, relative imports left out. */
     static List<ImportBinding> bindings(SyntaxTree tree, int statement, int scope) {
+        return bindings(tree, statement, scope, null);
+    }
+
+    /**
+     * Bindings of an {@code import_statement} or {@code import_from_statement}, a wildcard as {@code *}.
+     *
+     * @param file the importing file, whose module relative imports start from; null to leave them out
+     */
+    static List<ImportBinding> bindings(SyntaxTree tree, int statement, int scope, FileModule file) {
         List<ImportBinding> out = new ArrayList<>();
         if (tree.is(statement, "import_statement")) {
             for (int name : tree.children(statement, "name")) {
@@ -26,10 +36,11 @@ final class ImportCollector {
             }
         } else if (tree.is(statement, "import_from_statement")) {
             int module = tree.child(statement, "module_name");
-            if (module == NONE || tree.is(module, "relative_import")) {
+            String from = module == NONE ? null : tree.is(module, "relative_import") ? relative(tree, module, file)
+                    : dotted(tree, module);
+            if (from == null || from.isEmpty()) {
                 return out;
             }
-            String from = dotted(tree, module);
             for (int name : tree.children(statement, "name")) {
                 if (tree.is(name, "aliased_import")) {
                     String member = dotted(tree, tree.child(name, "name"));
@@ -47,6 +58,30 @@ final class ImportCollector {
             }
         }
         return out;
+    }
+
+    /** The file a relative import is read in: its module name, and whether it is a package's {@code __init__}. */
+    record FileModule(String module, boolean packageInit) {}
+
+    /** The absolute module {@code from ..a.b import c} names in the file, or null when it leaves the file's top-level package. */
+    private static String relative(SyntaxTree tree, int relativeImport, FileModule file) {
+        if (file == null) {
+            return null;
+        }
+        int level = 0;
+        String from = "";
+        for (int part : tree.children(relativeImport)) {
+            if (tree.is(part, "import_prefix")) {
+                level = (int) tree.text(part).chars().filter(c -> c == '.').count();
+            } else if (tree.is(part, "dotted_name")) {
+                from = dotted(tree, part);
+            }
+        }
+        String resolved = PythonModules.resolve(file.module(), file.packageInit(), level, from);
+        // Above the file's own top-level package is a folder of loose modules: its eventlet.py, say, is the
+        // project's, not the package. Only a file inside eventlet reaches eventlet relatively.
+        String top = file.module().split("\\.")[0];
+        return resolved != null && !top.isEmpty() && (resolved.equals(top) || resolved.startsWith(top + ".")) ? resolved : null;
     }
 
     /** A dotted_name's text without the spaces, line continuations or comments Python allows between its parts. */

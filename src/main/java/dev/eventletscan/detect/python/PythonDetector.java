@@ -9,6 +9,7 @@ import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingContext;
 import dev.eventletscan.model.MonkeyPatchDetails;
+import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.QueryHit;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.QueryMatch;
@@ -43,7 +44,8 @@ public final class PythonDetector {
     public Detection detectWithInterface(FileFacts facts, SyntaxTree tree) {
         boolean test = facts.testPath() || importsTestFramework(tree);
         List<Finding> findings = new ArrayList<>();
-        UsageCollector.Collected collected = UsageCollector.collectWithBindings(tree, rules.trackedRoots(), rules.symbols());
+        UsageCollector.Collected collected = UsageCollector.collectWithBindings(tree, rules.trackedRoots(), rules.symbols(),
+                new ImportCollector.FileModule(facts.module(), PythonModules.isPackageInit(facts.path())), facts.ownTrackedNames());
         List<InterfaceCollector.Resolved> resolved = new ArrayList<>();
         for (Usage usage : collected.usages()) {
             Optional<Rule> rule = rules.ruleFor(usage);

@@ -25,6 +25,8 @@ final class Scopes {
         final Map<String, String> tracked = new LinkedHashMap<>();
         final Set<String> locals = new HashSet<>();
         final Set<String> globals = new HashSet<>();
+        /** Where the scope's own statements bind each name, in document order: see {@link #hiddenByOrder}. */
+        final Map<String, java.util.List<Bound>> order = new HashMap<>();
 
         Scope(int node, Scope parent, boolean classBody) {
             this.node = node;
@@ -32,6 +34,13 @@ final class Scopes {
             this.classBody = classBody;
         }
     }
+
+    /**
+     * One binding statement, effective from its end on.
+     *
+     * @param certain the statement runs whenever the scope's code reaches it: no branch, loop or handler around it
+     */
+    record Bound(int end, boolean tracked, boolean certain) {}
 
     private final SyntaxTree tree;
     private final Map<Integer, Scope> byNode = new HashMap<>();
@@ -96,9 +105,51 @@ final class Scopes {
         return scope.globals.contains(name) ? module : scope;
     }
 
+    /**
+     * Notes that {@code statement} binds {@code name} in {@code scope} (a tracked name or anything else), for the
+     * uses after it in the same scope. A binding through {@code global} is left out: it runs when the function does.
+     */
+    void bound(Scope scope, String name, int statement, boolean tracked) {
+        if (binding(scope, name) != scope) {
+            return;
+        }
+        boolean certain = true;
+        for (int p = tree.parent(statement); p != NONE && p != scope.node; p = tree.parent(p)) {
+            switch (tree.type(p)) {
+                case "if_statement", "elif_clause", "else_clause", "try_statement", "except_clause", "except_group_clause",
+                        "finally_clause", "for_statement", "while_statement", "match_statement", "case_clause" -> certain = false;
+                default -> { }
+            }
+        }
+        scope.order.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new Bound(tree.endByte(statement), tracked, certain));
+    }
+
+    /**
+     * Statement order within one scope: a use after a later plain binding that always runs ({@code from
+     * urllib.request import urlopen} after the green one) no longer sees the eventlet name. A binding that may not
+     * run (a fallback import in an {@code except}, an assignment under an {@code if}) hides nothing.
+     */
+    private boolean hiddenByOrder(Scope scope, String name, int at) {
+        java.util.List<Bound> bindings = scope.order.get(name);
+        if (bindings == null) {
+            return false;
+        }
+        int use = tree.startByte(at);
+        Bound last = null;
+        for (Bound b : bindings) {
+            if (b.end() <= use && (last == null || b.end() >= last.end())) {
+                last = b;
+            }
+        }
+        return last != null && !last.tracked() && last.certain();
+    }
+
     /** The tracked target a name resolves to where it is used, or null if it is not an eventlet name there. */
     String resolve(String name, int at) {
         Scope start = scopeOf(at);
+        if (hiddenByOrder(start, name, at)) {
+            return null;
+        }
         boolean innermost = true;
         for (Scope s = start; s != null; s = s.parent) {
             if (s.classBody && !innermost) {

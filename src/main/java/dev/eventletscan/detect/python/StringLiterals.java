@@ -49,6 +49,35 @@ final class StringLiterals {
     }
 
     /**
+     * The literal text an f-string starts with, up to its first interpolation ({@code eventlet.hubs.} of
+     * {@code f'eventlet.hubs.{name}'}), or null for any other string or one with escapes in that part.
+     */
+    static String leadingContent(SyntaxTree tree, int string) {
+        if (!tree.is(string, "string")) {
+            return null;
+        }
+        int start = NONE;
+        StringBuilder text = new StringBuilder();
+        for (int c = tree.firstChild(string); c != NONE; c = tree.nextSibling(c)) {
+            switch (tree.type(c)) {
+                case "string_start" -> start = c;
+                case "string_content" -> {
+                    if (tree.firstChild(c) != NONE) {
+                        return null;
+                    }
+                    text.append(tree.text(c));
+                }
+                case "interpolation" -> {
+                    boolean fString = start != NONE && tree.text(start).toLowerCase(java.util.Locale.ROOT).contains("f");
+                    return fString ? text.toString() : null;
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /**
      * A string literal holding nothing but a dotted name, used as a value
      * (docstrings and other bare string statements are prose), or null.
      */
@@ -62,16 +91,24 @@ final class StringLiterals {
     }
 
     /**
-     * The part of a dotted name from its first tracked package on, when
-     * something follows it: {@code nova.utils.eventlet.sleep} gives
-     * {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol.
+     * The part of a dotted name from its first tracked package on, when something follows it:
+     * {@code nova.utils.eventlet.sleep} gives {@code eventlet.sleep}; a bare {@code 'eventlet'} names no symbol. A
+     * mock target may end in the package, a module's attribute holding it: {@code 'proj.run.eventlet'} replaces
+     * {@code eventlet} where proj.run uses it. A package of the project's own named like one
+     * ({@code proj.cmd.eventlet}) is not it.
+     *
+     * @param own the project's own modules named like a tracked package
      */
-    static String fromTrackedRoot(String dotted, Set<String> roots) {
+    static String fromTrackedRoot(String dotted, Set<String> roots, Set<String> own, boolean mockTarget) {
         String[] parts = dotted.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (roots.contains(parts[i])) {
+        for (int i = 0; i < parts.length; i++) {
+            if (!roots.contains(parts[i]) || i > 0 && own.contains(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)))) {
+                continue;
+            }
+            if (i < parts.length - 1) {
                 return String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
             }
+            return mockTarget && i > 0 ? parts[i] : null;
         }
         return null;
     }

@@ -22,25 +22,35 @@ final class UsageCollector {
     private final Set<String> trackedRoots;
     private final SymbolNames names;
     private final Scopes scopes;
+    private final ImportCollector.FileModule file;
+    private final Set<String> ownTrackedNames;
     private final List<Usage> usages = new ArrayList<>();
     private final Set<Integer> dynamicImportStrings = new HashSet<>();
 
-    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
+    private UsageCollector(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names, ImportCollector.FileModule file,
+            Set<String> ownTrackedNames) {
         this.tree = tree;
+        this.file = file;
+        this.ownTrackedNames = ownTrackedNames;
         this.trackedRoots = trackedRoots;
         this.names = names;
         this.scopes = new Scopes(tree);
     }
 
     static List<Usage> collect(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
-        return collectWithBindings(tree, trackedRoots, names).usages();
+        return collectWithBindings(tree, trackedRoots, names, null, Set.of()).usages();
     }
 
     /** The usages, and the eventlet names the module scope binds at its end: what other modules can import from it. */
     record Collected(List<Usage> usages, Map<String, String> moduleBindings) {}
 
-    static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names) {
-        var collector = new UsageCollector(tree, trackedRoots, names);
+    /**
+     * @param file the file's module, for its relative imports; null to leave them out
+     * @param ownTrackedNames the project's own modules named like a tracked package, which strings do not reach
+     */
+    static Collected collectWithBindings(SyntaxTree tree, Set<String> trackedRoots, SymbolNames names,
+            ImportCollector.FileModule file, Set<String> ownTrackedNames) {
+        var collector = new UsageCollector(tree, trackedRoots, names, file, ownTrackedNames);
         collector.bind();
         collector.resolveReferences();
         collector.resolveStrings();
@@ -82,14 +92,16 @@ final class UsageCollector {
 
     private void bindImports(int statement) {
         Scopes.Scope scope = scopes.scopeOf(statement);
-        for (ImportBinding b : ImportCollector.bindings(tree, statement, scope.node)) {
+        for (ImportBinding b : ImportCollector.bindings(tree, statement, scope.node, file)) {
             if (tracked(b.imported())) {
                 usages.add(new Usage(Usage.Kind.IMPORT, names.canonical(b.imported()), b.node()));
                 if (!b.localName().equals("*")) {
                     scopes.binding(scope, b.localName()).tracked.putIfAbsent(b.localName(), b.target());
+                    scopes.bound(scope, b.localName(), statement, true);
                 }
             } else if (!b.localName().equals("*")) {
                 scopes.binding(scope, b.localName()).locals.add(b.localName());
+                scopes.bound(scope, b.localName(), statement, false);
             }
         }
     }
@@ -131,10 +143,14 @@ final class UsageCollector {
             String target = imported != null && tracked(imported.module()) ? imported.binds() : resolveExpression(right);
             if (target != null) {
                 scopes.binding(scope, tree.text(left)).tracked.putIfAbsent(tree.text(left), target);
+                scopes.bound(scope, tree.text(left), assignment, true);
                 return;
             }
         }
         bindTargets(left, scope);
+        if (tree.is(left, "identifier") && tree.is(assignment, "assignment") && tree.is(tree.parent(assignment), "expression_statement")) {
+            scopes.bound(scope, tree.text(left), assignment, false);
+        }
     }
 
     /** The names an assignment target binds, however deeply its tuples and parentheses nest (a work list, not recursion). */
@@ -243,9 +259,10 @@ final class UsageCollector {
             if (dotted == null) {
                 continue;
             }
-            String symbol = StringLiterals.fromTrackedRoot(dotted, trackedRoots);
+            boolean mock = MockCalls.isMockTarget(tree, n);
+            String symbol = StringLiterals.fromTrackedRoot(dotted, trackedRoots, ownTrackedNames, mock);
             if (symbol != null) {
-                Usage.Kind kind = MockCalls.isMockTarget(tree, n) ? Usage.Kind.MOCK : Usage.Kind.STRING;
+                Usage.Kind kind = mock ? Usage.Kind.MOCK : Usage.Kind.STRING;
                 usages.add(new Usage(kind, names.canonical(symbol), n));
             }
         }
@@ -327,6 +344,12 @@ final class UsageCollector {
             }
             case "pattern_list", "tuple_pattern", "list_pattern" -> {
                 return true; // unpacking targets
+            }
+            case "delete_statement" -> {
+                return true; // del unbinds a name: no use of what it held
+            }
+            case "expression_list" -> {
+                return tree.is(tree.parent(parent), "delete_statement"); // del a, b
             }
             default -> {
                 return false;

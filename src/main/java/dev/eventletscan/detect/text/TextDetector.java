@@ -5,6 +5,7 @@ import dev.eventletscan.detect.Findings;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingContext;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.rules.RequiredLiterals;
 import dev.eventletscan.rules.Rule;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.rules.TextMatch;
@@ -18,9 +19,42 @@ import java.util.regex.Matcher;
  */
 public final class TextDetector {
     private final List<Rule> rules;
+    /** Per rule, text one of which every match holds (lower case); null when a rule has none to offer. */
+    private final java.util.Map<Rule, java.util.Set<String>> literals = new java.util.HashMap<>();
 
     public TextDetector(RuleSet rules) {
         this.rules = rules.textRules();
+        for (Rule r : this.rules) {
+            literals.put(r, RequiredLiterals.of(((TextMatch) r.match()).text()));
+        }
+    }
+
+    /**
+     * Whether some rule that reads this file name can match its content: a rule whose expression requires some
+     * text ({@link RequiredLiterals}) is only tried on a file holding it, in any case; a rule requiring none
+     * makes the file worth reading. Costs one lower-casing and a few searches, no line splitting.
+     */
+    public boolean mayMatch(String fileName, byte[] content) {
+        String lower = null;
+        for (Rule rule : rules) {
+            if (!((TextMatch) rule.match()).appliesTo(fileName)) {
+                continue;
+            }
+            java.util.Set<String> required = literals.get(rule);
+            if (required == null) {
+                return true;
+            }
+            if (lower == null) {
+                // As Latin-1 every byte is one char: the ASCII literals are found in UTF-8 text byte for byte.
+                lower = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+            }
+            for (String literal : required) {
+                if (lower.contains(literal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public List<Finding> detect(FileFacts facts, SourceText source) {

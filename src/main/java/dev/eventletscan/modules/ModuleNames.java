@@ -1,28 +1,31 @@
-package dev.eventletscan.graph;
+package dev.eventletscan.modules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * A file's dotted module name, the way Python imports it: the chain of
  * folders holding an {@code __init__.py} above the file, then its stem. The
  * chain may go above the scan root: scanning {@code dist-packages/nova} still
- * gives {@code nova.compute.manager}, the name the code itself imports.
+ * gives {@code nova.compute.manager}, the name the code itself imports; a
+ * {@code src/} folder without one is where the names start. Thread-safe: detection asks from every worker.
  */
-final class ModuleNames {
-    private final Map<Path, Boolean> isPackage = new HashMap<>();
+public final class ModuleNames {
+    private final Map<Path, Boolean> isPackage = new ConcurrentHashMap<>();
     private final Predicate<Path> holdsInit;
 
-    ModuleNames(Predicate<Path> holdsInit) {
+    /** @param holdsInit whether a folder (absolute) holds an {@code __init__.py}, on disk or in a commit's tree */
+    public ModuleNames(Predicate<Path> holdsInit) {
         this.holdsInit = holdsInit;
     }
 
-    String moduleOf(Path file) {
-        String stem = file.getFileName().toString().replaceAll("\\.pyi?$", "");
+    /** @param file absolute */
+    public String moduleOf(Path file) {
+        String stem = PythonModules.stem(file.getFileName().toString());
         List<String> parts = new ArrayList<>();
         if (!stem.equals("__init__")) {
             parts.add(stem);
