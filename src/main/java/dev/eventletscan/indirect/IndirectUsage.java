@@ -169,7 +169,8 @@ public final class IndirectUsage {
                         if (name.equals("*")) {
                             List<String> declared = all.get(base);
                             for (var t : new TreeMap<>(from).entrySet()) {
-                                if (!t.getKey().startsWith("_") && (declared == null || declared.contains(t.getKey()))) {
+                                if (!t.getKey().startsWith("_") && !t.getKey().contains(".")
+                                        && (declared == null || declared.contains(t.getKey()))) {
                                     changed |= reexport(module, t.getKey(), t.getValue(), path, s.line());
                                 }
                             }
@@ -304,7 +305,7 @@ public final class IndirectUsage {
             Map<String, Target> own = targets.getOrDefault(module, Map.of());
             own.forEach((name, t) -> {
                 if (t.isOwnedBy(path)) {
-                    needles.add(name);
+                    needles.add(name.contains(".") ? "self" + name.substring(name.indexOf('.')) : name); // Class.pool: self.pool
                 }
             });
             if (!in.mentionTracked().contains(path)) {

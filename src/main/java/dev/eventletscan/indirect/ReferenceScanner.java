@@ -2,6 +2,7 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.indirect.Statements.Statement;
 import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.model.Hop;
 import dev.eventletscan.model.MonkeyPatchDetails;
@@ -61,11 +62,14 @@ final class ReferenceScanner {
     private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
 
     /** What a local name is bound to. */
-    private sealed interface Binding permits Bound, ModuleRef, Hidden {}
+    private sealed interface Binding permits Bound, ModuleRef, SelfOf, Hidden {}
 
     private record Bound(Target target) implements Binding {}
 
     private record ModuleRef(String module) implements Binding {}
+
+    /** A method's {@code self}, in a class whose methods set eventlet objects on it. */
+    private record SelfOf(String className) implements Binding {}
 
     private enum Hidden implements Binding { HIDDEN }
 
@@ -109,6 +113,7 @@ final class ReferenceScanner {
     private final int maxDepth;
     private final Set<String> testFrameworks;
     private final Map<String, Binding> moduleBindings = new HashMap<>();
+    private final Map<String, Map<String, Target>> selfAttributes = new HashMap<>(); // by class, by attribute
     private final Deque<Block> open = new ArrayDeque<>();
     private final Map<Integer, List<Statement>> ifChains = new HashMap<>();
     private final List<Site> sites = new ArrayList<>();
@@ -134,9 +139,33 @@ final class ReferenceScanner {
     static Result scan(String path, String module, List<Statement> statements, Map<String, Target> ownWrappers, Project project,
             int maxDepth, Set<String> testFrameworks) {
         ReferenceScanner s = new ReferenceScanner(path, module, project, maxDepth, testFrameworks);
-        ownWrappers.forEach((name, t) -> s.moduleBindings.put(name, new Bound(t)));
+        s.seed(ownWrappers, Map.of());
+        int given = s.selfAttributeCount();
         s.run(statements);
+        if (s.selfAttributeCount() > given) {
+            // a method may use self.pool above the method that sets it: read again knowing every such attribute
+            Map<String, Map<String, Target>> found = s.selfAttributes;
+            s = new ReferenceScanner(path, module, project, maxDepth, testFrameworks);
+            s.seed(ownWrappers, found);
+            s.run(statements);
+        }
         return new Result(List.copyOf(s.sites), List.copyOf(s.wrappers), s.importsTestFramework);
+    }
+
+    private void seed(Map<String, Target> own, Map<String, Map<String, Target>> attributes) {
+        attributes.forEach((k, v) -> selfAttributes.put(k, new HashMap<>(v)));
+        own.forEach((name, t) -> {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                moduleBindings.put(name, new Bound(t));
+            } else {
+                selfAttributes.computeIfAbsent(name.substring(0, dot), k -> new HashMap<>()).putIfAbsent(name.substring(dot + 1), t);
+            }
+        });
+    }
+
+    private int selfAttributeCount() {
+        return selfAttributes.values().stream().mapToInt(Map::size).sum();
     }
 
     private void run(List<Statement> statements) {
@@ -230,6 +259,11 @@ final class ReferenceScanner {
         parameters.remove("cls");
         Block def = new Block(st.indent(), "def", name, t.get(at).line(), parameters, List.of(), bodyStatements(statements, index));
         parameters.forEach(p -> def.bindings.put(p, Hidden.HIDDEN));
+        Block owner = open.peek();
+        if (owner != null && owner.type.equals("class") && open.stream().filter(Block::isScope).count() == 1 && !names.isEmpty()
+                && t.get(names.getFirst()).is("self")) {
+            def.bindings.put("self", new SelfOf(owner.name));
+        }
         open.push(def);
     }
 
@@ -397,6 +431,10 @@ final class ReferenceScanner {
     /** {@code name = chain}: an alias when the chain is a project interface, else the name is hidden. */
     private void assignment(Statement st) {
         List<Token> t = st.tokens();
+        if (t.size() >= 6 && t.get(0).is("self") && t.get(1).is(".") && t.get(2).kind() == Statements.Kind.NAME && t.get(3).is("=")) {
+            selfAssignment(st);
+            return;
+        }
         if (t.size() >= 3 && t.get(0).kind() == Statements.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
             int end = chainEnd(t, 2);
             Resolved r = end == t.size() - 1 || t.get(end + 1).is("(") ? resolve(t, 2, end) : null;
@@ -411,6 +449,32 @@ final class ReferenceScanner {
             if (!defining) {
                 bind(t.get(0).text(), b);
             }
+        }
+    }
+
+    /**
+     * {@code self.pool = concurrency.GreenPool(size)} in a method: the class's methods use that object through
+     * {@code self.pool}, wherever they stand in the class (see {@link #scan}).
+     */
+    private void selfAssignment(Statement st) {
+        List<Token> t = st.tokens();
+        if (!(lookup("self") instanceof SelfOf self)) {
+            return;
+        }
+        Map<String, Target> attributes = selfAttributes.computeIfAbsent(self.className(), k -> new HashMap<>());
+        String attribute = t.get(2).text();
+        int end = chainEnd(t, 4);
+        Resolved r = t.get(end + 1 < t.size() ? end + 1 : end).is("(") && closing(t, end + 1) == t.size() - 1 ? resolve(t, 4, end) : null;
+        Target made = null;
+        if (r != null && r.suffix.isEmpty() && r.target.yields()) {
+            made = r.target.result();
+        } else if (r != null && !r.target.isWrapper() && !r.target.held()) {
+            Target called = r.suffix.isEmpty() ? r.target : attribute(r);
+            made = ModuleInterface.isClass(called.symbol()) ? called.result() : null;
+        }
+        if (made != null && !attributes.containsKey(attribute)) {
+            String name = (module.isEmpty() ? "" : module + ".") + self.className() + "." + attribute;
+            attributes.put(attribute, made.behind(new Hop(name, Hop.FACADE, path, t.getFirst().line())));
         }
     }
 
@@ -474,6 +538,14 @@ final class ReferenceScanner {
             return null;
         }
         int j = from;
+        if (b instanceof SelfOf self) {
+            Target attribute = j + 2 <= to ? selfAttributes.getOrDefault(self.className(), Map.of()).get(t.get(j + 2).text()) : null;
+            if (attribute == null) {
+                return null;
+            }
+            b = new Bound(attribute);
+            j += 2;
+        }
         while (b instanceof ModuleRef ref) {
             if (j + 2 > to) {
                 return null;
@@ -552,8 +624,8 @@ final class ReferenceScanner {
                     r = null;
                 } else if (r != null) {
                     maybeAccessor(st, j, end, r);
-                    if (r.target.held() && r.suffix.isEmpty()) {
-                        r = null; // the object itself, passed around: its uses are its attributes
+                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")) {
+                        r = null; // the object itself, passed around: its uses are its attributes and its with
                     }
                 }
                 if (r != null) {

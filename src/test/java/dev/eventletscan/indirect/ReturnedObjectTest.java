@@ -63,4 +63,64 @@ class ReturnedObjectTest {
                 "proj/pools.py:15:5 call eventlet.greenpool.GreenPool.waitall via proj.pools._POOL");
         assertThat(r.findings()).filteredOn(f -> f.path().equals("proj/jobs.py")).allSatisfy(f -> assertThat(f.category()).isEqualTo("pool"));
     }
+
+    @Test
+    void aPoolAClassKeepsOnSelfIsFollowedInItsMethods() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/worker.py", """
+                        from eventlet import GreenPool
+
+                        class Worker:
+                            def __init__(self, size):
+                                self.pool = GreenPool(size)
+                                self.size = size
+
+                            def submit(self, job):
+                                self.pool.spawn_n(job)
+                                return self.size
+
+                            def drain(self):
+                                self.pool.waitall()
+
+                        class Other:
+                            def run(self):
+                                self.pool.spawn(print)
+                        """));
+        assertThat(indirect(r)).containsExactly(
+                "proj/worker.py:9:9 call eventlet.greenpool.GreenPool.spawn_n via proj.worker.Worker.pool",
+                "proj/worker.py:13:9 call eventlet.greenpool.GreenPool.waitall via proj.worker.Worker.pool");
+    }
+
+    @Test
+    void aPoolMadeThroughAFacadeAndKeptOnSelfIsFollowedInTheClassesMethods() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/concurrency.py", "import eventlet\n\nGreenPool = eventlet.GreenPool\n",
+                "proj/worker.py", """
+                        from proj import concurrency
+
+                        class Worker:
+                            def submit(self, job):
+                                self.pool.spawn_n(job)
+
+                            def __init__(self, size):
+                                self.pool = concurrency.GreenPool(size)
+
+                            def later(self):
+                                self.other = concurrency.GreenPool(1)
+                        """,
+                "proj/plain.py", """
+                        class Plain:
+                            def __init__(self):
+                                self.pool = make()
+
+                            def go(self):
+                                self.pool.spawn(print)
+                        """));
+        assertThat(indirect(r)).containsExactly(
+                "proj/worker.py:5:9 call eventlet.greenpool.GreenPool.spawn_n via proj.worker.Worker.pool>proj.concurrency.GreenPool",
+                "proj/worker.py:8:21 call eventlet.greenpool.GreenPool via proj.concurrency.GreenPool",
+                "proj/worker.py:11:22 call eventlet.greenpool.GreenPool via proj.concurrency.GreenPool");
+    }
 }

@@ -59,20 +59,44 @@ final class InterfaceCollector {
         return List.copyOf(out.values());
     }
 
-    /** Module-level names assigned an object made by an eventlet class: {@code _POOL = eventlet.GreenPool(8)}. */
+    /**
+     * Names assigned an object made by an eventlet class: module-level ({@code _POOL = eventlet.GreenPool(8)}), and
+     * attributes a module-level class's methods set on {@code self} ({@code self.pool = GreenPool()}), named
+     * {@code Class.attribute}.
+     */
     private static List<ModuleInterface.Export> instances(SyntaxTree tree, List<Resolved> usages) {
         List<ModuleInterface.Export> out = new ArrayList<>();
         for (Resolved r : usages) {
             int call = tree.parent(r.usage().node());
             int assignment = tree.parent(call);
-            if (r.usage().kind() == Usage.Kind.CALL && tree.is(call, "call") && tree.is(assignment, "assignment")
-                    && tree.child(assignment, "right") == call && tree.is(tree.child(assignment, "left"), "identifier")
-                    && ModuleInterface.isClass(r.usage().symbol()) && moduleLevel(tree, assignment)) {
-                out.add(new ModuleInterface.Export(tree.text(tree.child(assignment, "left")), r.usage().symbol(),
-                        tree.source().lineOf(tree.startByte(assignment)), true));
+            if (r.usage().kind() != Usage.Kind.CALL || !tree.is(call, "call") || !tree.is(assignment, "assignment")
+                    || tree.child(assignment, "right") != call || !ModuleInterface.isClass(r.usage().symbol())) {
+                continue;
+            }
+            int left = tree.child(assignment, "left");
+            String name = tree.is(left, "identifier") && moduleLevel(tree, assignment) ? tree.text(left) : selfAttribute(tree, left);
+            if (name != null) {
+                out.add(new ModuleInterface.Export(name, r.usage().symbol(), tree.source().lineOf(tree.startByte(assignment)), true));
             }
         }
         return out;
+    }
+
+    /** {@code Class.attribute} for {@code self.attribute} in a method of a module-level class; else null. */
+    private static String selfAttribute(SyntaxTree tree, int left) {
+        int object = tree.child(left, "object");
+        if (!tree.is(left, "attribute") || !tree.is(object, "identifier") || !tree.text(object).equals("self")) {
+            return null;
+        }
+        int function = ownFunction(tree, left);
+        int klass = function == NONE ? NONE : tree.parent(tree.parent(function));
+        if (tree.is(tree.parent(function), "decorated_definition")) {
+            klass = tree.parent(tree.parent(tree.parent(function)));
+        }
+        if (!tree.is(klass, "class_definition") || !moduleLevel(tree, klass)) {
+            return null;
+        }
+        return tree.text(tree.child(klass, "name")) + "." + tree.text(tree.child(left, "attribute"));
     }
 
     /** The string items of a module-level {@code __all__ = [...]} (and {@code += [...]}), or null without one. */
