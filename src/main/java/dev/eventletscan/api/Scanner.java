@@ -168,7 +168,7 @@ public final class Scanner {
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toCollection(TreeSet::new));
         Structure structure = timed(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
-                ? projectShape(walk, pythonFiles, threads, cache) : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of()));
+                ? projectShape(walk, pythonFiles, threads, cache, moduleNames) : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of()));
         IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
                 () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files());
@@ -221,10 +221,10 @@ public final class Scanner {
     private record Structure(ProjectShape shape, ImportGraph graph, Map<String, ProjectSources.Structure> sources) {}
 
     /** The import graph and call levels, from one lexical pass over every Python file. */
-    private Structure projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache) {
+    private Structure projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache, ModuleNames names) {
         Map<String, ProjectSources.Structure> sources = ProjectSources.read(walk.files(), threads, walk.contents(), cache);
         ImportGraph graph = ImportGraph.build(walk.files(),
-                f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports(), walk.contents()::isPackage);
+                f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports(), names);
         Map<String, List<FunctionCalls>> functions = new TreeMap<>();
         sources.forEach((path, structure) -> functions.put(path, structure.functions()));
         CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee),

@@ -56,8 +56,13 @@ public final class ImportGraph {
     /** @param isPackage whether a folder holds an {@code __init__.py} (on disk, or in a commit's tree) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
             java.util.function.Predicate<java.nio.file.Path> isPackage) {
+        return build(files, importsOf, new ModuleNames(isPackage));
+    }
+
+    /** @param names the files' module names, as detection read them */
+    public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
+            ModuleNames names) {
         ImportGraph g = new ImportGraph();
-        ModuleNames names = new ModuleNames(isPackage);
         Map<String, List<ImportStatement>> statements = new TreeMap<>();
         for (SourceFile f : files) {
             if (!f.python()) {

@@ -22,7 +22,8 @@ public final class RequiredLiterals {
 
     /** One of these strings (lower case) is in every match of the pattern; null when nothing is known. */
     public static Set<String> of(Pattern pattern) {
-        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
+        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS | Pattern.LITERAL
+                | Pattern.CANON_EQ)) != 0) {
             return null;
         }
         try {
@@ -157,13 +158,13 @@ public final class RequiredLiterals {
                 at = close + 1;
             } else {
                 // inline flags, (?i) or (?i:...): case does not matter to lower-cased text; comments mode and
-                // Unicode case would
+                // Unicode case (u, or U which implies it) would
                 int end = at + 1;
                 while (end < regex.length() && (Character.isLetter(regex.charAt(end)) || regex.charAt(end) == '-')) {
                     end++;
                 }
                 String flags = regex.substring(at + 1, end);
-                if (flags.contains("x") || flags.contains("u") || end >= regex.length()) {
+                if (flags.contains("x") || flags.contains("u") || flags.contains("U") || end >= regex.length()) {
                     throw new Unsupported();
                 }
                 at = end;

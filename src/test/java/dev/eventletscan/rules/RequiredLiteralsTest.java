@@ -37,6 +37,8 @@ class RequiredLiteralsTest {
         assertThat(of("(?=eventlet)\\w+")).as("a look-ahead is no part of the match").isNull();
         assertThat(of("(?x) eventlet # comment")).as("comments mode is not followed").isNull();
         assertThat(RequiredLiterals.of(Pattern.compile("eventlet", Pattern.COMMENTS))).isNull();
+        assertThat(of("(?iU)kelvin")).as("Unicode case folds K (U+212A) to k").isNull();
+        assertThat(of("a\\b{g}b")).as("a grapheme boundary is no quantifier").isNull();
         assertThat(of("x{0,3}y")).containsExactly("y");
         assertThat(of("[\\]a]evt")).containsExactly("evt");
         assertThat(of("[a-z&&[^q]]evt")).containsExactly("evt");
