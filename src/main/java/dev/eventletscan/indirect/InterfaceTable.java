@@ -82,15 +82,18 @@ final class InterfaceTable implements ReferenceScanner.Project {
                 mine.putIfAbsent(e.name(), e.instance() ? Target.instance(e.symbol(), hop) : Target.facade(e.symbol(), hop));
             }
             for (ModuleInterface.Wrapper w : mi.wrappers()) {
-                // a declared entry point's function starts a process: its callers are the script, not code using an interface
-                boolean entry = in.project().entryPoints().stream().anyMatch(e -> e.module().equals(module) && e.function().equals(w.name()));
-                if (in.wrapperDepth() >= 1 && !entry) {
+                if (in.wrapperDepth() >= 1 && !isEntryPoint(module, w.name())) {
                     String kind = w.how().equals("accessor") ? Hop.ACCESSOR : Hop.WRAPPER;
                     mine.put(w.name(), Target.function(w.symbol(), new Hop(module + "." + w.name(), kind, mi.path(), w.line()),
                             w.how(), w.patch()));
                 }
             }
         }
+    }
+
+    /** A declared entry point's function starts a process: its callers are the script, not code using an interface. */
+    private boolean isEntryPoint(String module, String function) {
+        return in.project().entryPoints().stream().anyMatch(e -> e.module().equals(module) && e.function().equals(function));
     }
 
     /** Names other modules take from a facade at module level, and module-level aliases of them, until nothing changes. */
@@ -207,7 +210,7 @@ final class InterfaceTable implements ReferenceScanner.Project {
             for (ReferenceScanner.NewWrapper w : e.getValue().wrappers()) {
                 Map<String, Target> mine = targets.computeIfAbsent(module, k -> new TreeMap<>());
                 Target known = mine.get(w.name());
-                if (known == null || (!known.isWrapper() && known.first().path().equals(e.getKey()))) {
+                if (!isEntryPoint(module, w.name()) && (known == null || (!known.isWrapper() && known.first().path().equals(e.getKey())))) {
                     mine.put(w.name(), w.target());
                     added = true;
                 }

@@ -84,4 +84,24 @@ class IndirectMonkeyPatchTest {
                 .doesNotContain("unswitched-patch proj/patching.py:4");
         assertThat(r.assessment().repository().difficulty().patching().score()).isPositive();
     }
+
+    @Test
+    void aConsoleScriptsFunctionThatPatchesThroughAFacadeIsNoPatchingHelper() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "setup.cfg", "[metadata]\nname = proj\n\n[entry_points]\nconsole_scripts =\n    proj-run = proj.cli:main\n",
+                "proj/__init__.py", "",
+                "proj/concurrency.py", "import eventlet\n",
+                "proj/cli.py", """
+                        from proj.concurrency import eventlet
+
+                        def main():
+                            eventlet.monkey_patch()
+
+                        if __name__ == '__main__':
+                            main()
+                        """));
+        assertThat(indirect(r)).containsExactly("proj/cli.py:1:30 import eventlet via proj.concurrency.eventlet",
+                "proj/cli.py:4:5 call eventlet.patcher.monkey_patch via proj.concurrency.eventlet");
+        assertThat(r.interfaces().wrappers()).isEmpty();
+    }
 }
