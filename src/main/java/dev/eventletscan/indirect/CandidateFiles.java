@@ -52,6 +52,7 @@ final class CandidateFiles {
             }
             Set<String> needles = new TreeSet<>();
             int[] attributes = in.attributes().get(path);
+            boolean mocks = MockTargets.mayPatch(e.getValue(), attributes);
             for (ImportStatement s : e.getValue()) {
                 String base = InterfaceTable.absolute(path, module, s);
                 if (base == null) {
@@ -62,7 +63,7 @@ final class CandidateFiles {
                     boolean aliased = !s.aliases().isEmpty() && !s.aliases().getFirst().isEmpty();
                     String bound = aliased ? base : base.split("\\.")[0];
                     if (offering.contains(bound)) {
-                        qualifiedNames(bound, s.boundName(), needles, attributes);
+                        qualifiedNames(bound, s.boundName(), needles, attributes, mocks);
                     }
                     continue;
                 }
@@ -77,7 +78,7 @@ final class CandidateFiles {
                     } else if (from.containsKey(name)) {
                         needles.add(s.aliases().get(i));
                     } else {
-                        qualifiedNames(base + "." + name, s.aliases().get(i), needles, attributes);
+                        qualifiedNames(base + "." + name, s.aliases().get(i), needles, attributes, mocks);
                     }
                 }
             }
@@ -90,7 +91,7 @@ final class CandidateFiles {
             if (!in.mentionTracked().contains(path)) {
                 needles.removeIf(n -> List.of(n.split("\\.")).stream().anyMatch(in.rules().trackedRoots()::contains));
             }
-            if (MockTargets.mayPatch(e.getValue(), attributes)) {
+            if (mocks) {
                 needles.addAll(mockable);
             }
             if (!needles.isEmpty()) {
@@ -102,9 +103,10 @@ final class CandidateFiles {
 
     /**
      * {@code local.sub.name} for each name offered by {@code module} or a module under it, bound locally as
-     * {@code local}, when the file reads that name as an attribute somewhere (see {@link AttributeNames}).
+     * {@code local}, when the file reads that name as an attribute somewhere (see {@link AttributeNames}); in a
+     * file that can patch by object, also the name quoted, as {@code mock.patch.object(local, 'name')} writes it.
      */
-    private void qualifiedNames(String module, String local, Set<String> needles, int[] attributes) {
+    private void qualifiedNames(String module, String local, Set<String> needles, int[] attributes, boolean mocks) {
         for (var t : targets.subMap(module, true, module + "/", false).entrySet()) { // '/' sorts just after '.'
             String key = t.getKey();
             if (key.equals(module) || key.startsWith(module + ".")) {
@@ -112,6 +114,10 @@ final class CandidateFiles {
                 t.getValue().keySet().forEach(n -> {
                     if (AttributeNames.mayRead(attributes, n)) {
                         needles.add(prefix + n);
+                    }
+                    if (mocks) {
+                        needles.add("'" + n + "'");
+                        needles.add("\"" + n + "\"");
                     }
                 });
             }

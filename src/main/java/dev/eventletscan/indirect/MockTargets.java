@@ -81,6 +81,20 @@ final class MockTargets {
 
     record Resolved(Target target, List<String> suffix) {}
 
+    /**
+     * For the object of {@code mock.patch.object(obj, 'attr')} (also {@code fixtures.MockPatchObject}), written as the
+     * name chain {@code j..end}, the patched attribute's name; null anywhere else.
+     */
+    static String patchObjectAttribute(List<Token> t, int j, int end) {
+        boolean patchObject = j >= 4 && t.get(j - 1).is("(") && t.get(j - 2).is("object") && t.get(j - 3).is(".") && t.get(j - 4).is("patch");
+        boolean fixture = j >= 2 && t.get(j - 1).is("(") && t.get(j - 2).is("MockPatchObject");
+        if (!(patchObject || fixture) || end + 3 >= t.size() || !t.get(end + 1).is(",") || !(t.get(end + 3).is(",") || t.get(end + 3).is(")"))) {
+            return null;
+        }
+        String attribute = t.get(end + 2).kind() == Kind.STRING ? plain(t.get(end + 2).text()) : null;
+        return attribute != null && attribute.matches("[A-Za-z_][A-Za-z0-9_]*") ? attribute : null;
+    }
+
     /** The text of a plain string literal ({@code 'a.b'}, {@code "a.b"}), or null for prefixed and triple-quoted ones. */
     private static String plain(String literal) {
         if (literal.length() < 2) {

@@ -617,6 +617,12 @@ final class ReferenceScanner {
             Token after = end + 1 < t.size() ? t.get(end + 1) : null;
             boolean keywordName = after != null && after.is("=") && depth > 0;
             boolean boundHere = end == j && j == 0 && after != null && after.is("=");
+            String patched = keywordName || boundHere ? null : MockTargets.patchObjectAttribute(t, j, end);
+            if (patched != null) {
+                patchedObject(t, j, end, patched);
+                j = end;
+                continue;
+            }
             if (!keywordName && !boundHere) {
                 Resolved r = resolve(t, j, end);
                 if (r != null && r.suffix.isEmpty() && r.target.yields() && after != null && after.is("(")) {
@@ -688,6 +694,21 @@ final class ReferenceScanner {
         wrapped.put(def.name, wrappers.size());
         wrappers.add(new NewWrapper(def.name, def.line, value.wrappedBy(new Hop(name, Hop.ACCESSOR, path, def.line), "accessor",
                 value.symbol(), null)));
+    }
+
+    /**
+     * {@code mock.patch.object(facade, 'sleep')}, {@code mock.patch.object(facade.eventlet, 'sleep')}: the mock
+     * replaces the attribute, which is eventlet's when the object is a facade module or an eventlet object.
+     */
+    private void patchedObject(List<Token> t, int j, int end, String attribute) {
+        List<Token> chain = new ArrayList<>(t.subList(j, end + 1));
+        Token last = t.get(end);
+        chain.add(new Token(Statements.Kind.OP, ".", last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        chain.add(new Token(Statements.Kind.NAME, attribute, last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        Resolved r = resolve(chain, 0, chain.size() - 1);
+        if (r != null && !r.target.isWrapper() && !(r.target.held() && r.suffix.isEmpty())) {
+            site(r.target, r.suffix, "mock", t.get(j), last, null);
+        }
     }
 
     private static String usage(Statement st, int j, Token after, int depth) {

@@ -41,4 +41,28 @@ class FacadeMockTest {
         assertThat(at(r, "proj/tests/test_run.py", 3).category()).isEqualTo("test-mock");
         assertThat(at(r, "proj/tests/test_run.py", 3).ruleId()).startsWith("EVT70");
     }
+
+    @Test
+    void patchObjectOnAFacadeModuleOrItsEventletMocksTheEventletAttribute() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/utils.py", "import eventlet\nfrom eventlet import GreenPool\n\ndef helper():\n    return 1\n",
+                "proj/tests/__init__.py", "",
+                "proj/tests/test_utils.py", """
+                        from unittest import mock
+
+                        from proj import utils
+
+                        @mock.patch.object(utils, 'GreenPool')
+                        def test_pool(pool):
+                            with mock.patch.object(utils.eventlet, 'sleep'):
+                                pass
+                            mock.patch.object(utils, 'eventlet')
+                            mock.patch.object(utils, 'helper')
+                        """));
+        assertThat(indirect(r)).filteredOn(s -> s.startsWith("proj/tests/")).containsExactly(
+                "proj/tests/test_utils.py:5:20 mock eventlet.greenpool.GreenPool via proj.utils.GreenPool",
+                "proj/tests/test_utils.py:7:28 mock eventlet.greenthread.sleep via proj.utils.eventlet",
+                "proj/tests/test_utils.py:9:23 mock eventlet via proj.utils.eventlet");
+    }
 }
