@@ -169,13 +169,13 @@ final class FileScanner implements AutoCloseable {
     }
 
     /**
-     * A file inside a tracked package (eventlet itself, or a vendored copy) reaches its siblings by relative
+     * A file inside eventlet's package (eventlet itself, or a vendored copy) reaches its siblings by relative
      * imports that never spell the package's name, so it is always read.
      */
     private boolean mayHoldFinding(FileFacts facts, byte[] content) {
-        String module = facts.module();
-        String root = module.indexOf('.') < 0 ? module : module.substring(0, module.indexOf('.'));
-        return rules.trackedRoots().contains(root) || mayHoldFinding(content);
+        String top = facts.module().split("\\.")[0];
+        boolean insideEventlet = top.equals(PythonDetector.PACKAGE) && rules.trackedRoots().contains(top);
+        return insideEventlet || mayHoldFinding(content);
     }
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Bounded for CI (default 20 s, seed printed); run longer with
  * {@code -Deventletscan.fuzz.seconds=600}, and replay with {@code -Deventletscan.fuzz.seed=N}.
  */
+@Tag("slow")
 class MutationFuzzTest {
     private static final String[] TOKENS = {"import eventlet\n", "from eventlet import ", "eventlet.", "spawn(", "monkey_patch(",
         "GreenPool(", "(", ")", "[", "]", "{", "}", ":", "\n", "\n    ", "\t", "\\\n", "'", "\"", "'''", "\"\"\"", "f\"{",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventletscan.ChildJvm;
 import dev.eventletscan.TestSupport.CliRun;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * grew by 205 MB over the last 2,720 files, about 77 KB a file; closed, by 1.4 MB. A smaller leak, such as a query
  * cursor left open (about 1.7 KB a file, +4.7 MB), is within the allocator's noise at this size and passes.
  */
+@Tag("slow")
 class NativeMemoryTest {
     /** 80 inputs a round: 4,080 parses, 10 MB of Python; a multiple of three, for the thirds. */
     private static final int ROUNDS = 51;

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,7 @@ class CallExtractorAgreementTest {
                 new FunctionCalls("A.m.inner", false, Set.of("leaf")));
     }
 
+    @Tag("slow") // a Debian package download and a whole-package comparison
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"python3-nova", "python3-swift"})
     void agreesOnARealOpenStackPackage(String pkg) throws IOException {

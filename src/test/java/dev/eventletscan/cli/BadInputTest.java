@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,6 +200,7 @@ class BadInputTest {
     }
 
     /** Real permissions, in a child JVM without root's capabilities (see {@link Unprivileged}). */
+    @Tag("slow") // a child JVM
     @Test
     void unreadableFilesAndFoldersAreReported() throws Exception {
         writeGoodFile();
@@ -288,6 +290,7 @@ class BadInputTest {
     }
 
     /** Every kind of expression nesting, 5,000 deep, in a JVM with the launcher's default thread stack. */
+    @Tag("slow") // a child JVM
     @Test
     void expressionsNestedFiveThousandDeepAreScanned() throws Exception {
         int n = 5_000;
@@ -425,6 +428,7 @@ class BadInputTest {
      * a regular file, a read-only folder (as a user without root's override), a full disk (/dev/full). A pipe is
      * written through, not replaced by a regular file.
      */
+    @Tag("slow") // a child JVM
     @Test
     void unwritableOutputsExitTwoAndLoseNothing() throws Exception {
         Path good = write("good.py", "import eventlet\neventlet.spawn(print)\n");

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that starts this build's classes: the real launcher would package the jar, which does not exist yet while the
  * tests run, and then do the same.
  */
+@Tag("slow")
 class PreCommitHookTest {
     @TempDir
     Path tmp;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * port too, so any connection Java makes is counted; and once more with no network at all (a namespace of its
  * own, where there is unshare), where it must give the same report.
  */
+@Tag("slow")
 class ScanSideEffectsTest {
     private static final List<String> RUN_OR_IMPORTED = List.of("setup.py", "conftest.py", "sitecustomize.py", "usercustomize.py",
             "__main__.py", "noxfile.py", "svc/__init__.py", "svc/tests/conftest.py", "docs/conf.py",

@@ -54,8 +54,23 @@ class ReadmeSnippetsTest {
         hookIds.forEach(h -> declared.add(h.get("id").asText()));
         assertThat(declared).contains(preCommit.at("/repos/0/hooks/0/id").asText());
         JsonNode workflow = new YAMLMapper().readTree(yaml.get(1));
-        String run = workflow.at("/jobs/eventlet/steps/3/run").asText();
+        String run = step(workflow, "eventlet-scan").get("run").asText();
         assertThat(run).contains("--fail-on new").contains("-o github:-").contains("eventlet-scan.sarif");
-        assertThat(workflow.at("/jobs/eventlet/steps/4/with/sarif_file").asText()).isEqualTo("eventlet-scan.sarif");
+        assertThat(workflow.at("/jobs/eventlet/steps").findValuesAsText("sarif_file")).containsExactly("eventlet-scan.sarif");
+        // the release comes from the cache keyed on the tool's revision, and is built only when that misses
+        String cacheKey = workflow.at("/jobs/eventlet/steps").findValuesAsText("key").getFirst();
+        assertThat(cacheKey).contains("steps.tool.outputs.revision");
+        assertThat(step(workflow, "build the release (only when the cache has none for this revision)").get("run").asText())
+                .contains("./build dist");
+        assertThat(run).startsWith("~/eventlet-scan-release/bin/eventlet-scan scan");
+    }
+
+    private static JsonNode step(JsonNode workflow, String name) {
+        for (JsonNode step : workflow.at("/jobs/eventlet/steps")) {
+            if (name.equals(step.path("name").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("the workflow has no step named " + name);
     }
 }

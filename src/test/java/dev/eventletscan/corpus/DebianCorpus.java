@@ -2,8 +2,11 @@ package dev.eventletscan.corpus;
 
 import dev.eventletscan.TestSupport;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,19 @@ public final class DebianCorpus {
      * The package's dist-packages folder, or empty with the reason when apt
      * cannot provide it here (no apt, no network, unknown package).
      */
-    public static Result fetch(String pkg) {
+    public static synchronized Result fetch(String pkg) {
+        // The slow tier runs in parallel JVMs, and two may want the same package: one fetches, the other waits.
+        Path corpus = TestSupport.projectDir().resolve("target/corpus");
+        try (FileChannel lock = FileChannel.open(Files.createDirectories(corpus).resolve(".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            return fetchHoldingTheLock(pkg);
+        } catch (IOException e) {
+            return new Result(Optional.empty(), "cannot lock " + corpus + ": " + e.getMessage());
+        }
+    }
+
+    private static Result fetchHoldingTheLock(String pkg) {
         Path dir = TestSupport.projectDir().resolve("target/corpus").resolve(pkg);
         Path code = dir.resolve("usr/lib/python3/dist-packages");
         if (Files.isDirectory(code)) {

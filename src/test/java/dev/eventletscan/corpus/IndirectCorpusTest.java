@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * egg-info's console scripts are entry points): the call sites of their own spawn/spawn_n wrappers, and whether
  * eventlet can be switched off.
  */
+@Tag("slow")
 class IndirectCorpusTest {
     private static ScanResult scan(String pkg) throws IOException {
         DebianCorpus.Result fetched = DebianCorpus.fetch(pkg);

@@ -11,9 +11,11 @@ import dev.eventletscan.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Debian's python3-nova, real eventlet-heavy code nobody on this team wrote. */
+@Tag("slow")
 class NovaScanTest {
     @Test
     void findsNovasMonkeyPatchingAndTheImportsOfUtils() throws IOException {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * four-line grep on the same code. Figures are printed and kept under
  * target/oracle/ with every disagreement.
  */
+@Tag("slow")
 class OracleAgreementTest {
     /** Python usage kinds the oracle also reports; dependency, text and query findings are outside its scope. */
     private static final Set<String> PYTHON_USAGES =

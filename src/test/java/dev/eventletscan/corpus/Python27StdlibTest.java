@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scan runs over a copy in which every file ends with an eventlet call, so that every file goes through the
  * parser and the detectors, and the call on its last line shows that each parse reached the end.
  */
+@Tag("slow")
 class Python27StdlibTest {
     /** Problems that mean we failed, not the file. */
     private static final List<String> OUR_FAULT = List.of("internal error", "nested too deeply", "out of memory", "parse stopped");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * unpacked side by side as one dist-packages tree (see shared/corpora.md):
  * which of them really do, measured on their real code.
  */
+@Tag("slow")
 class DependencyCorpusTest {
     private static final List<String> PACKAGES = List.of("python3-oslo.service", "python3-oslo.messaging",
             "python3-oslo.utils", "python3-futurist", "python3-gunicorn", "python3-celery", "python3-eventlet",

@@ -51,6 +51,15 @@ class DirectDetectionOnProjectsTest {
     }
 
     @Test
+    void greenletsOwnRelativeImportsAreNoDirectUseOfGreenlet() throws IOException {
+        ScanResult r = scan(Map.of(
+                "greenlet/__init__.py", "from ._greenlet import getcurrent\n",
+                "greenlet/_greenlet.py", "def getcurrent():\n    pass\n"));
+
+        assertThat(direct(r, "greenlet/__init__.py")).isEmpty();
+    }
+
+    @Test
     void deletingAnEventletNameIsNoUseOfIt() throws IOException {
         ScanResult r = scan(Map.of("proj/boot.py", """
                 from eventlet import patcher

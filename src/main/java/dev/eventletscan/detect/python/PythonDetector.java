@@ -22,7 +22,9 @@ import java.util.TreeSet;
 
 /** Turns the usages and query hits in one parsed Python file into findings. Stateless and thread-safe. */
 public final class PythonDetector {
-    public static final String MONKEY_PATCH = "eventlet.patcher.monkey_patch";
+    /** The package whose removal the scan serves. */
+    public static final String PACKAGE = "eventlet";
+    public static final String MONKEY_PATCH = PACKAGE + ".patcher.monkey_patch";
 
     private final RuleSet rules;
 
@@ -45,7 +47,8 @@ public final class PythonDetector {
         boolean test = facts.testPath() || importsTestFramework(tree);
         List<Finding> findings = new ArrayList<>();
         UsageCollector.Collected collected = UsageCollector.collectWithBindings(tree, rules.trackedRoots(), rules.symbols(),
-                new ImportCollector.FileModule(facts.module(), PythonModules.isPackageInit(facts.path())), facts.ownTrackedNames());
+                relativeImportsFollowed(facts) ? new ImportCollector.FileModule(facts.module(), PythonModules.isPackageInit(facts.path()))
+                        : null, facts.ownTrackedNames());
         List<InterfaceCollector.Resolved> resolved = new ArrayList<>();
         for (Usage usage : collected.usages()) {
             Optional<Rule> rule = rules.ruleFor(usage);
@@ -61,6 +64,16 @@ public final class PythonDetector {
         ModuleInterface offered = InterfaceCollector.collect(facts.path(), tree, collected.moduleBindings(), rules.symbols(),
                 resolved);
         return new Detection(findings, offered);
+    }
+
+    /**
+     * Whether a file's relative imports are resolved: everywhere but inside another tracked package than eventlet.
+     * Eventlet's own code (or a vendored copy) is code to migrate, and reaches itself relatively; greenlet's is
+     * the engine eventlet runs on, and its references to itself are no direct use of greenlet.
+     */
+    private boolean relativeImportsFollowed(FileFacts facts) {
+        String top = facts.module().split("\\.")[0];
+        return top.equals(PACKAGE) || !rules.trackedRoots().contains(top);
     }
 
     private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule) {
