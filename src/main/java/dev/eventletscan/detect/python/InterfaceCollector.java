@@ -89,7 +89,10 @@ final class InterfaceCollector {
             return null;
         }
         int function = ownFunction(tree, left);
-        int klass = function == NONE ? NONE : tree.parent(tree.parent(function));
+        if (function == NONE) {
+            return null; // self.x = ... outside a method (module level, a class body)
+        }
+        int klass = tree.parent(tree.parent(function));
         if (tree.is(tree.parent(function), "decorated_definition")) {
             klass = tree.parent(tree.parent(tree.parent(function)));
         }
