@@ -91,7 +91,7 @@ final class ResultAssembly {
         for (Finding f : findings) {
             byCategory.merge(f.category(), 1, Integer::sum);
             byRule.merge(f.ruleId(), 1, Integer::sum);
-            if (f.monkeyPatch() != null && !f.isIndirect()) {
+            if (f.isMonkeyPatchCall()) {
                 patches++;
             }
         }

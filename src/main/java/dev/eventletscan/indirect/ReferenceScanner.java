@@ -2,7 +2,10 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.indirect.Statements.Statement;
 import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.detect.python.ModuleInterface;
+import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.model.Hop;
+import dev.eventletscan.model.MonkeyPatchDetails;
 import dev.eventletscan.modules.PythonModules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,11 +30,23 @@ final class ReferenceScanner {
         Map<String, Target> targets(String module);
 
         boolean isModule(String dotted);
+
+        /** The canonical name of an eventlet symbol written {@code dotted} ({@code eventlet.spawn} is greenthread's). */
+        String canonical(String dotted);
+
+        /** Whether a name is a tracked package's ({@code eventlet}, {@code greenlet}). */
+        boolean isTracked(String name);
     }
 
-    /** One use of a project interface. */
-    record Site(Target target, List<String> suffix, String usage, Token start, Token end, String scope, boolean guarded,
-            List<String> conditions, boolean moduleLevel, boolean mainBlock) {}
+    /**
+     * One use of a project interface.
+     *
+     * @param symbol the canonical eventlet symbol the site uses (the target's, with the attributes read after it)
+     * @param patch for a call that runs monkey_patch (itself, or a helper that calls it), what it patches and the
+     *     conditions it runs under, here and inside the helpers; else null
+     */
+    record Site(Target target, String symbol, String usage, Token start, Token end, String scope, boolean guarded,
+            List<String> conditions, boolean moduleLevel, boolean mainBlock, MonkeyPatchDetails patch) {}
 
     /** A function found to wrap a site again. */
     record NewWrapper(String name, int line, Target target) {}
@@ -42,15 +57,19 @@ final class ReferenceScanner {
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
             "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
             "yield");
+    private static final Set<String> BRANCHES = Set.of("elif", "else", "except", "finally");
     private static final Set<String> GUARDS = Set.of("if", "elif", "else", "try", "except", "finally", "match", "case");
     private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
 
     /** What a local name is bound to. */
-    private sealed interface Binding permits Bound, ModuleRef, Hidden {}
+    private sealed interface Binding permits Bound, ModuleRef, SelfOf, Hidden {}
 
     private record Bound(Target target) implements Binding {}
 
     private record ModuleRef(String module) implements Binding {}
+
+    /** A method's {@code self}, in a class whose methods set eventlet objects on it. */
+    private record SelfOf(String className) implements Binding {}
 
     private enum Hidden implements Binding { HIDDEN }
 
@@ -94,12 +113,15 @@ final class ReferenceScanner {
     private final int maxDepth;
     private final Set<String> testFrameworks;
     private final Map<String, Binding> moduleBindings = new HashMap<>();
+    private final Map<String, Map<String, Target>> selfAttributes = new HashMap<>(); // by class, by attribute
     private final Deque<Block> open = new ArrayDeque<>();
     private final Map<Integer, List<Statement>> ifChains = new HashMap<>();
     private final List<Site> sites = new ArrayList<>();
     private final List<NewWrapper> wrappers = new ArrayList<>();
-    private final Set<String> wrapped = new HashSet<>();
+    private final Map<String, Integer> wrapped = new HashMap<>(); // function name to its index in wrappers
     private boolean importsTestFramework;
+    private List<Statement> statements = List.of();
+    private int current; // the index of the statement being read
 
     private ReferenceScanner(String path, String module, Project project, int maxDepth, Set<String> testFrameworks) {
         this.path = path;
@@ -111,19 +133,46 @@ final class ReferenceScanner {
 
     /**
      * @param module the file's dotted module name
-     * @param ownWrappers the wrappers this file defines, by name: calls of them in the file itself are indirect too
+     * @param ownWrappers the wrappers, accessors and module-level eventlet objects this file defines, by name: their
+     *     uses in the file itself are indirect too
      */
     static Result scan(String path, String module, List<Statement> statements, Map<String, Target> ownWrappers, Project project,
             int maxDepth, Set<String> testFrameworks) {
         ReferenceScanner s = new ReferenceScanner(path, module, project, maxDepth, testFrameworks);
-        ownWrappers.forEach((name, t) -> s.moduleBindings.put(name, new Bound(t)));
+        s.seed(ownWrappers, Map.of());
+        int given = s.selfAttributeCount();
         s.run(statements);
+        if (s.selfAttributeCount() > given) {
+            // a method may use self.pool above the method that sets it: read again knowing every such attribute
+            Map<String, Map<String, Target>> found = s.selfAttributes;
+            s = new ReferenceScanner(path, module, project, maxDepth, testFrameworks);
+            s.seed(ownWrappers, found);
+            s.run(statements);
+        }
         return new Result(List.copyOf(s.sites), List.copyOf(s.wrappers), s.importsTestFramework);
     }
 
+    private void seed(Map<String, Target> own, Map<String, Map<String, Target>> attributes) {
+        attributes.forEach((k, v) -> selfAttributes.put(k, new HashMap<>(v)));
+        own.forEach((name, t) -> {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                moduleBindings.put(name, new Bound(t));
+            } else {
+                selfAttributes.computeIfAbsent(name.substring(0, dot), k -> new HashMap<>()).putIfAbsent(name.substring(dot + 1), t);
+            }
+        });
+    }
+
+    private int selfAttributeCount() {
+        return selfAttributes.values().stream().mapToInt(Map::size).sum();
+    }
+
     private void run(List<Statement> statements) {
+        this.statements = statements;
         for (int i = 0; i < statements.size(); i++) {
             Statement st = statements.get(i);
+            current = i;
             while (!open.isEmpty() && open.peek().indent >= st.indent()) {
                 open.pop();
             }
@@ -139,7 +188,7 @@ final class ReferenceScanner {
                 default -> {
                     if (GUARDS.contains(first) || first.equals("with") || first.equals("for") || first.equals("while")) {
                         references(st, 1);
-                        open.push(new Block(st.indent(), GUARDS.contains(first) ? first : "other", "", st.first().line(),
+                        open.push(new Block(st.indent(), first, "", st.first().line(),
                                 Set.of(), conditions, 0));
                     } else {
                         assignment(st);
@@ -198,13 +247,23 @@ final class ReferenceScanner {
             return;
         }
         String name = t.get(at + 1).text();
+        List<Integer> names = parameterTokens(t, at + 2);
+        references(st, at + 2, Set.copyOf(names)); // defaults and annotations, read where the def runs
         boolean moduleLevel = open.stream().noneMatch(Block::isScope);
         if (!(moduleLevel && moduleBindings.get(name) instanceof Bound)) {
             bind(name, Hidden.HIDDEN);
         }
-        Set<String> parameters = parameters(t, at + 2);
+        Set<String> parameters = new HashSet<>();
+        names.forEach(i -> parameters.add(t.get(i).text()));
+        parameters.remove("self");
+        parameters.remove("cls");
         Block def = new Block(st.indent(), "def", name, t.get(at).line(), parameters, List.of(), bodyStatements(statements, index));
         parameters.forEach(p -> def.bindings.put(p, Hidden.HIDDEN));
+        Block owner = open.peek();
+        if (owner != null && owner.type.equals("class") && open.stream().filter(Block::isScope).count() == 1 && !names.isEmpty()
+                && t.get(names.getFirst()).is("self")) {
+            def.bindings.put("self", new SelfOf(owner.name));
+        }
         open.push(def);
     }
 
@@ -241,9 +300,9 @@ final class ReferenceScanner {
         return count;
     }
 
-    /** Parameter names between the parentheses after {@code def name}. */
-    private static Set<String> parameters(List<Token> t, int from) {
-        Set<String> out = new HashSet<>();
+    /** The indexes of the parameter names between the parentheses after {@code def name}. */
+    private static List<Integer> parameterTokens(List<Token> t, int from) {
+        List<Integer> out = new ArrayList<>();
         int depth = 0;
         boolean expectName = true;
         for (int j = from; j < t.size(); j++) {
@@ -264,14 +323,12 @@ final class ReferenceScanner {
             if (depth == 1 && k.is(",")) {
                 expectName = true;
             } else if (depth == 1 && expectName && k.kind() == Statements.Kind.NAME) {
-                out.add(k.text());
+                out.add(j);
                 expectName = false;
             } else if (depth == 1 && !(k.is("*") || k.is("**") || k.is("/"))) {
                 expectName = false;
             }
         }
-        out.remove("self");
-        out.remove("cls");
         return out;
     }
 
@@ -336,8 +393,8 @@ final class ReferenceScanner {
             String full = PythonModules.join(base, name.text());
             if (target != null) {
                 bindImport(alias, new Bound(target));
-                if (!target.isWrapper()) {
-                    site(target, List.of(), "import", name, end);
+                if (!target.isWrapper() && !target.held()) {
+                    site(target, List.of(), "import", name, end, null);
                 }
             } else if (project.isModule(full)) {
                 bindImport(alias, new ModuleRef(full));
@@ -374,11 +431,76 @@ final class ReferenceScanner {
     /** {@code name = chain}: an alias when the chain is a project interface, else the name is hidden. */
     private void assignment(Statement st) {
         List<Token> t = st.tokens();
+        if (t.size() >= 6 && t.get(0).is("self") && t.get(1).is(".") && t.get(2).kind() == Statements.Kind.NAME && t.get(3).is("=")) {
+            selfAssignment(st);
+            return;
+        }
         if (t.size() >= 3 && t.get(0).kind() == Statements.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
             int end = chainEnd(t, 2);
-            Resolved r = end == t.size() - 1 ? resolve(t, 2, end) : null;
-            bind(t.get(0).text(), r != null && r.suffix.isEmpty() ? new Bound(r.target) : Hidden.HIDDEN);
+            Resolved r = end == t.size() - 1 || t.get(end + 1).is("(") ? resolve(t, 2, end) : null;
+            Binding b = Hidden.HIDDEN;
+            if (r != null && end == t.size() - 1) {
+                b = new Bound(r.suffix.isEmpty() ? r.target : attribute(r));
+            } else if (r != null && r.suffix.isEmpty() && r.target.yields() && closing(t, end + 1) == t.size() - 1) {
+                b = new Bound(r.target.result()); // ev = utils.get_eventlet(), pool = make_pool()
+            }
+            boolean defining = moduleBindings.get(t.get(0).text()) instanceof Bound own && own.target().held()
+                    && own.target().first().line() == t.get(0).line() && innermostScope() == null;
+            if (!defining) {
+                bind(t.get(0).text(), b);
+            }
         }
+    }
+
+    /**
+     * {@code self.pool = concurrency.GreenPool(size)} in a method: the class's methods use that object through
+     * {@code self.pool}, wherever they stand in the class (see {@link #scan}).
+     */
+    private void selfAssignment(Statement st) {
+        List<Token> t = st.tokens();
+        if (!(lookup("self") instanceof SelfOf self)) {
+            return;
+        }
+        Map<String, Target> attributes = selfAttributes.computeIfAbsent(self.className(), k -> new HashMap<>());
+        String attribute = t.get(2).text();
+        int end = chainEnd(t, 4);
+        Resolved r = t.get(end + 1 < t.size() ? end + 1 : end).is("(") && closing(t, end + 1) == t.size() - 1 ? resolve(t, 4, end) : null;
+        Target made = null;
+        if (r != null && r.suffix.isEmpty() && r.target.yields()) {
+            made = r.target.result();
+        } else if (r != null && !r.target.isWrapper() && !r.target.held()) {
+            Target called = r.suffix.isEmpty() ? r.target : attribute(r);
+            made = ModuleInterface.isClass(called.symbol()) ? called.result() : null;
+        }
+        if (made != null && !attributes.containsKey(attribute)) {
+            String name = (module.isEmpty() ? "" : module + ".") + self.className() + "." + attribute;
+            attributes.put(attribute, made.behind(new Hop(name, Hop.FACADE, path, t.getFirst().line())));
+        }
+    }
+
+    /** What an attribute of a facade name or of a held object stands for: {@code nap = concurrency.eventlet.sleep}. */
+    private Target attribute(Resolved r) {
+        if (r.target.isWrapper()) {
+            return r.target;
+        }
+        String symbol = project.canonical(r.target.symbol() + "." + String.join(".", r.suffix));
+        return new Target(symbol, r.target.via(), r.target.wrapperDepth(), null, null, false, false);
+    }
+
+    /** The index of the bracket that closes the one at {@code open}; -1 when there is none. */
+    private static int closing(List<Token> t, int open) {
+        if (open >= t.size() || !t.get(open).is("(")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            if (t.get(j).is("(") || t.get(j).is("[") || t.get(j).is("{")) {
+                depth++;
+            } else if ((t.get(j).is(")") || t.get(j).is("]") || t.get(j).is("}")) && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private void bind(String name, Binding binding) {
@@ -416,6 +538,14 @@ final class ReferenceScanner {
             return null;
         }
         int j = from;
+        if (b instanceof SelfOf self) {
+            Target attribute = j + 2 <= to ? selfAttributes.getOrDefault(self.className(), Map.of()).get(t.get(j + 2).text()) : null;
+            if (attribute == null) {
+                return null;
+            }
+            b = new Bound(attribute);
+            j += 2;
+        }
         while (b instanceof ModuleRef ref) {
             if (j + 2 > to) {
                 return null;
@@ -458,6 +588,11 @@ final class ReferenceScanner {
 
     /** Every chain of names in the statement from token {@code from} that names a project interface. */
     private void references(Statement st, int from) {
+        references(st, from, Set.of());
+    }
+
+    /** @param skip the indexes of tokens that are no references (a def's parameter names) */
+    private void references(Statement st, int from, Set<Integer> skip) {
         List<Token> t = st.tokens();
         int depth = 0;
         for (int j = 0; j < t.size(); j++) {
@@ -467,27 +602,112 @@ final class ReferenceScanner {
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
             }
-            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))) {
+            if (j >= from && MockTargets.isMockArgument(t, j)) {
+                MockTargets.Resolved m = MockTargets.resolve(k.text(), project, project::isTracked);
+                if (m != null) {
+                    site(m.target(), m.suffix(), "mock", k, k, null);
+                }
+                continue;
+            }
+            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))
+                    || skip.contains(j)) {
                 continue;
             }
             int end = chainEnd(t, j);
             Token after = end + 1 < t.size() ? t.get(end + 1) : null;
             boolean keywordName = after != null && after.is("=") && depth > 0;
             boolean boundHere = end == j && j == 0 && after != null && after.is("=");
+            String patched = keywordName || boundHere ? null : MockTargets.patchObjectAttribute(t, j, end);
+            if (patched != null) {
+                patchedObject(t, j, end, patched);
+                j = end;
+                continue;
+            }
             if (!keywordName && !boundHere) {
                 Resolved r = resolve(t, j, end);
+                if (r != null && r.suffix.isEmpty() && r.target.yields() && after != null && after.is("(")) {
+                    end = resultAttributes(st, j, end, r.target, depth);
+                    r = null;
+                } else if (r != null) {
+                    maybeAccessor(st, j, end, r);
+                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")) {
+                        r = null; // the object itself, passed around: its uses are its attributes and its with
+                    }
+                }
                 if (r != null) {
                     String usage = usage(st, j, after, depth);
                     if (r.target.isWrapper() && !r.suffix.isEmpty()) {
                         usage = "reference";
                     }
-                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end));
+                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end),
+                            usage.equals("call") ? t : null);
                     if (usage.equals("call") || usage.equals("with")) {
                         maybeWrapper(st, end + 1, site);
                     }
                 }
             }
             j = end;
+        }
+    }
+
+    /**
+     * {@code get_eventlet().hubs.use_hub()}, {@code _pool().spawn(f)}: the attributes read from what a call of the
+     * function at {@code j..end} returns are uses of that object. Without attributes, an accessor's call is no use
+     * and a wrapper's call is the wrapper's use.
+     *
+     * @return the last token of the site, where the caller goes on
+     */
+    private int resultAttributes(Statement st, int j, int end, Target function, int depth) {
+        List<Token> t = st.tokens();
+        int close = closing(t, end + 1);
+        int last = close < 0 ? end : chainEnd(t, close);
+        if (last == close || close < 0) {
+            if (!function.isAccessor()) {
+                Site site = site(function, List.of(), usage(st, j, t.get(end + 1), depth), t.get(j), t.get(end), t);
+                maybeWrapper(st, end + 1, site);
+            }
+            return end;
+        }
+        List<String> suffix = new ArrayList<>();
+        for (int k = close + 2; k <= last; k += 2) {
+            suffix.add(t.get(k).text());
+        }
+        Token after = last + 1 < t.size() ? t.get(last + 1) : null;
+        String usage = usage(st, j, after, depth);
+        Site site = site(function.result(), suffix, usage, t.get(j), t.get(last), usage.equals("call") ? t : null);
+        if (usage.equals("call") || usage.equals("with")) {
+            maybeWrapper(st, last + 1, site);
+        }
+        return last;
+    }
+
+    /** {@code return concurrency.eventlet}, {@code return _POOL}: a module-level function handing an eventlet object out. */
+    private void maybeAccessor(Statement st, int j, int end, Resolved r) {
+        Block def = innermostScope();
+        if (j != 1 || end != st.tokens().size() - 1 || !st.startsWith("return") || r.target.isWrapper() || def == null
+                || !def.type.equals("def") || open.stream().filter(Block::isScope).count() != 1 || wrapped.containsKey(def.name)
+                || r.target.wrapperDepth() + 1 > maxDepth) {
+            return;
+        }
+        String name = module.isEmpty() ? def.name : module + "." + def.name;
+        Target value = r.suffix.isEmpty() ? r.target : attribute(r);
+        wrapped.put(def.name, wrappers.size());
+        wrappers.add(new NewWrapper(def.name, def.line, value.wrappedBy(new Hop(name, Hop.ACCESSOR, path, def.line), "accessor",
+                value.symbol(), null)));
+    }
+
+    /**
+     * {@code mock.patch.object(facade, 'sleep')}, {@code mock.patch.object(facade.eventlet, 'sleep')}: the mock
+     * replaces the attribute, which is eventlet's when the object is a facade module or an eventlet object.
+     */
+    private void patchedObject(List<Token> t, int j, int end, String attribute) {
+        List<Token> chain = new ArrayList<>(t.subList(j, end + 1));
+        Token last = t.get(end);
+        chain.add(new Token(Statements.Kind.OP, ".", last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        chain.add(new Token(Statements.Kind.NAME, attribute, last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        Resolved r = resolve(chain, 0, chain.size() - 1);
+        if (r != null && !r.target.isWrapper() && !(r.target.held() && r.suffix.isEmpty())) {
+            site(r.target, r.suffix, "mock", t.get(j), last, null);
         }
     }
 
@@ -516,7 +736,8 @@ final class ReferenceScanner {
         return "reference";
     }
 
-    private Site site(Target target, List<String> suffix, String usage, Token start, Token end) {
+    /** @param callTokens for a call, the statement's tokens (its arguments follow {@code end}); else null */
+    private Site site(Target target, List<String> suffix, String usage, Token start, Token end, List<Token> callTokens) {
         List<String> scope = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         boolean guarded = false;
@@ -534,13 +755,25 @@ final class ReferenceScanner {
                 conditions.addAll(0, b.conditions.stream().map(Condition::text).toList());
             }
         }
-        Site s = new Site(target, suffix, usage, start, end, String.join(".", scope), guarded, List.copyOf(conditions),
-                scope.isEmpty(), main);
+        String symbol = suffix.isEmpty() ? target.symbol() : project.canonical(target.symbol() + "." + String.join(".", suffix));
+        MonkeyPatchDetails patch = null;
+        if (callTokens != null && symbol.equals(PythonDetector.MONKEY_PATCH)) {
+            MonkeyPatchDetails what = target.patch() != null ? target.patch()
+                    : MonkeyPatchArguments.analyse(callTokens, callTokens.indexOf(end) + 1);
+            List<String> all = new ArrayList<>(conditions);
+            all.addAll(what.conditions());
+            patch = what.withConditions(all);
+        }
+        Site s = new Site(target, symbol, usage, start, end, String.join(".", scope), guarded, List.copyOf(conditions),
+                scope.isEmpty(), main, patch);
         sites.add(s);
         return s;
     }
 
-    /** A call of an interface in a module-level function that returns it, forwards its parameters or is only that. */
+    /**
+     * A call of an interface in a module-level function that returns it, forwards its parameters or is only that. A
+     * helper whose monkey_patch calls sit in several branches patches under the conditions all of them share.
+     */
     private void maybeWrapper(Statement st, int open, Site site) {
         Block def = innermostScope();
         if (def == null || !def.type.equals("def") || this.open.stream().filter(Block::isScope).count() != 1
@@ -548,19 +781,59 @@ final class ReferenceScanner {
             return;
         }
         String name = module.isEmpty() ? def.name : module + "." + def.name;
-        if (wrapped.contains(def.name) || site.target().via().stream().anyMatch(h -> h.name().equals(name))) {
+        if (site.target().via().stream().anyMatch(h -> h.name().equals(name))) {
             return;
         }
-        boolean patches = site.target().patch() != null;
-        String how = patches ? "patches" : returnsCall(st, site, open) ? "returns"
-                : isWholeCall(st, 0, site, open) && forwards(st.tokens(), open, def.parameters) ? "forwards"
+        Integer known = wrapped.get(def.name);
+        if (known != null) {
+            NewWrapper w = wrappers.get(known);
+            if (site.patch() != null && w.target().patch() != null) {
+                wrappers.set(known, new NewWrapper(w.name(), w.line(), w.target().withPatch(w.target().patch()
+                        .withConditions(commonPrefix(w.target().patch().conditions(), site.patch().conditions())))));
+            }
+            return;
+        }
+        boolean patches = site.patch() != null;
+        boolean once = this.open.stream().takeWhile(b -> b != def).noneMatch(b -> b.type.equals("for") || b.type.equals("while"));
+        String how = patches ? "patches" : once && returnsCall(st, site, open) ? "returns"
+                : once && isWholeCall(st, 0, site, open) && isTail(def.indent) && forwards(st.tokens(), open, def.parameters) ? "forwards"
                 : def.bodyStatements == 1 && this.open.peek() == def && !isBlockHeader(st) ? "only-statement" : null;
         if (how == null) {
             return;
         }
-        wrapped.add(def.name);
-        Target t = site.target().behind(new Hop(name, Hop.WRAPPER, path, def.line), true, how);
+        wrapped.put(def.name, wrappers.size());
+        Target t = site.target().wrappedBy(new Hop(name, Hop.WRAPPER, path, def.line), how, site.symbol(), site.patch());
         wrappers.add(new NewWrapper(def.name, def.line, t));
+    }
+
+    private static List<String> commonPrefix(List<String> a, List<String> b) {
+        int n = 0;
+        while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {
+            n++;
+        }
+        return List.copyOf(a.subList(0, n));
+    }
+
+    /**
+     * Whether the statement being read is its function's last action: nothing follows it in the function but other
+     * branches ({@code else}, {@code except}...) of the blocks it ends, as in the parsed files' wrappers.
+     */
+    private boolean isTail(int defIndent) {
+        int level = statements.get(current).indent();
+        for (int j = current + 1; j < statements.size(); j++) {
+            Statement s = statements.get(j);
+            if (s.indent() <= defIndent) {
+                return true;
+            }
+            if (s.indent() > level) {
+                continue; // the body of a branch that does not run after ours
+            }
+            if (!BRANCHES.contains(s.first().text())) {
+                return false;
+            }
+            level = s.indent();
+        }
+        return true;
     }
 
     /** {@code return name(...)}: the call is the whole returned value. */
@@ -592,29 +865,21 @@ final class ReferenceScanner {
 
     /** As the parsed files' wrappers: unpacks a parameter, or passes every named parameter as a whole argument. */
     private static boolean forwards(List<Token> t, int open, Set<String> parameters) {
-        if (open >= t.size() || !t.get(open).is("(") || parameters.isEmpty()) {
+        if (parameters.isEmpty()) {
             return false;
         }
         Set<String> passed = new HashSet<>();
-        int depth = 0;
-        for (int j = open; j < t.size(); j++) {
-            Token k = t.get(j);
-            if (k.is("(") || k.is("[") || k.is("{")) {
-                depth++;
-            } else if (k.is(")") || k.is("]") || k.is("}")) {
-                if (--depth == 0) {
-                    break;
-                }
-            } else if (depth == 1 && k.kind() == Statements.Kind.NAME && parameters.contains(k.text())) {
-                Token before = t.get(j - 1);
-                Token after = j + 1 < t.size() ? t.get(j + 1) : null;
-                boolean whole = after != null && (after.is(",") || after.is(")"));
-                if (whole && (before.is("*") || before.is("**"))) {
-                    return true;
-                }
-                if (whole && (before.is("(") || before.is(",") || before.is("="))) {
-                    passed.add(k.text());
-                }
+        for (List<Token> a : CallTokens.arguments(t, open)) {
+            Token last = a.getLast();
+            if (last.kind() != Statements.Kind.NAME || !parameters.contains(last.text())) {
+                continue;
+            }
+            boolean splat = a.size() == 2 && (a.getFirst().is("*") || a.getFirst().is("**"));
+            if (splat) {
+                return true;
+            }
+            if (a.size() == 1 || (a.size() == 3 && a.get(1).is("="))) {
+                passed.add(last.text());
             }
         }
         return passed.containsAll(parameters);

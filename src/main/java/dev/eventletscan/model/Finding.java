@@ -87,6 +87,21 @@ public record Finding(
         return via != null && !via.isEmpty();
     }
 
+    /**
+     * A monkey_patch call itself, written in this code, directly or through facades: each one counts once. A call of
+     * a project helper that patches carries the helper's analysis too, but the helper's own call is the one counted.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isMonkeyPatchCall() {
+        return monkeyPatch != null && !callsPatchingHelper();
+    }
+
+    /** A call of a project function whose body runs monkey_patch: the patching happens here, as the helper says. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean callsPatchingHelper() {
+        return monkeyPatch != null && via != null && via.stream().anyMatch(h -> h.kind().equals(Hop.WRAPPER));
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNew() {
         return NEW.equals(status);

@@ -11,8 +11,8 @@ import java.util.SortedMap;
  * @param filesParsed Python files that mention a tracked package and were parsed
  * @param filesWithSyntaxErrors parsed files in which tree-sitter had to recover from errors
  * @param suppressed findings silenced by inline comments (listed apart in the report)
- * @param monkeyPatchCalls calls to eventlet's monkey_patch (direct ones: a call of a project helper that patches is an
- *     indirect finding)
+ * @param monkeyPatchCalls calls to eventlet's monkey_patch, direct or through the project's facades, each once
+ *     ({@link Finding#isMonkeyPatchCall}: a call of a project helper that patches is not another one)
  * @param indirect direct and indirect findings apart, when any finding is indirect; else null
  */
 public record ScanSummary(

@@ -114,7 +114,8 @@ final class Switches {
             if (f.context().test()) {
                 continue;
             }
-            if (f.monkeyPatch() != null && !(f.isIndirect() ? false : switching.calledPatchHelpers().contains(f.path() + "#" + f.scope()))) {
+            // a helper's own call runs where the helper is called: those calls are the evidence
+            if (f.monkeyPatch() != null && !(f.isMonkeyPatchCall() && switching.calledPatchHelpers().contains(f.path() + "#" + f.scope()))) {
                 List<String> conditions = conditions(f, patchesByFunction);
                 String kind = switchKind(conditions);
                 String where = conditions.isEmpty() ? "runs unconditionally" : "runs if " + String.join(" and ", conditions);
@@ -171,7 +172,7 @@ final class Switches {
      * a switch says; a wrapper may choose (and is counted at its own primitive calls).
      */
     private static boolean facadeOnly(Finding f) {
-        return !f.isIndirect() || f.via().stream().allMatch(h -> h.kind().equals(dev.eventletscan.model.Hop.FACADE));
+        return !f.isIndirect() || f.via().stream().noneMatch(h -> h.kind().equals(dev.eventletscan.model.Hop.WRAPPER));
     }
 
     private static String describe(String switchKind) {

@@ -24,7 +24,7 @@ class CliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("green_service/__init__.py:4:1: EVT100 ")
                 .contains("(global: every module)")
-                .contains("21 findings in 8 files (3 Python files walked, 3 parsed, 5 other files read, 2 monkey_patch calls)");
+                .contains("22 findings in 8 files (21 direct in 8 files, 1 indirect in 1 file; 3 Python files walked, 3 parsed, 5 other files read, 2 monkey_patch calls)");
         assertThat(run.err()).isEmpty();
     }
 
@@ -37,7 +37,7 @@ class CliTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .as("a new report is readable like any other file, not private like the temporary file it was")
                 .isEqualTo("rw-r--r--");
-        assertThat(run.err()).contains("21 findings in 8 files");
+        assertThat(run.err()).contains("22 findings in 8 files");
         try (var left = Files.list(tmp)) {
             assertThat(left).containsExactly(out); // no temporary file left behind
         }
@@ -66,8 +66,8 @@ class CliTest {
                 "--color", "never", "-v", "--no-cache"); // a cached scan has no phases to time
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(json)).startsWith("{");
-        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 10/100 (low)**");
-        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  10/100  low")
+        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 10.4/100 (low)**");
+        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  10.4/100  low")
                 .doesNotContain("\u001b[");
         assertThat(run.err()).contains("eventlet-scan: detect").contains("eventlet-scan: assessment");
 
@@ -145,7 +145,7 @@ class CliTest {
         CliRun noDocs = TestSupport.cli("scan", sample(), "--disable", "docs,EVT801");
         assertThat(noDocs.exitCode()).isZero();
         assertThat(noDocs.out()).doesNotContain("EVT950").doesNotContain("EVT801").contains("EVT800")
-                .contains("15 findings in 6 files");
+                .contains("16 findings in 6 files (15 direct in 6 files, 1 indirect in 1 file;");
 
         CliRun typo = TestSupport.cli("scan", sample(), "--disable", "dcos");
         assertThat(typo.exitCode()).isEqualTo(2);

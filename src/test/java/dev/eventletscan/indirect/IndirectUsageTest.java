@@ -2,14 +2,10 @@ package dev.eventletscan.indirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
 import dev.eventletscan.model.Finding;
-import dev.eventletscan.model.Hop;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.SwitchVerdict;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,25 +21,15 @@ class IndirectUsageTest {
     Path dir;
 
     private ScanResult scan(Map<String, String> files) throws IOException {
-        return scan(files, ScanRequest.DEFAULT_WRAPPER_DEPTH);
+        return SmallProject.scan(dir, files);
     }
 
     private ScanResult scan(Map<String, String> files, int wrapperDepth) throws IOException {
-        for (var e : files.entrySet()) {
-            Path f = dir.resolve(e.getKey());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, e.getValue());
-        }
-        ScanRequest request = new ScanRequest(dir, List.of(), List.of(), 1, List.of()).withWrapperDepth(wrapperDepth);
-        return Scanner.forRequest(request).scan(request);
+        return SmallProject.scan(dir, files, wrapperDepth);
     }
 
-    /** {@code path:line:column usage symbol via first>second}, for the indirect findings only. */
     private static List<String> indirect(ScanResult result) {
-        return result.findings().stream().filter(Finding::isIndirect)
-                .map(f -> f.path() + ":" + f.line() + ":" + f.column() + " " + f.usage() + " " + f.symbol() + " via "
-                        + String.join(">", f.via().stream().map(Hop::name).toList()))
-                .toList();
+        return SmallProject.indirect(result);
     }
 
     private static final String FACADE = """

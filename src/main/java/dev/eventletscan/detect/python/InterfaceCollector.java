@@ -29,7 +29,9 @@ final class InterfaceCollector {
 
     static ModuleInterface collect(String path, SyntaxTree tree, Map<String, String> moduleBindings, SymbolNames names,
             List<Resolved> usages) {
-        return new ModuleInterface(path, exports(tree, moduleBindings, names), all(tree), wrappers(tree, usages));
+        List<ModuleInterface.Export> exports = new ArrayList<>(exports(tree, moduleBindings, names));
+        exports.addAll(instances(tree, usages));
+        return new ModuleInterface(path, exports, all(tree), wrappers(tree, usages));
     }
 
     /** Module-level imports and aliases that still hold an eventlet name, at the line that binds them. */
@@ -50,11 +52,54 @@ final class InterfaceCollector {
                 String target = moduleBindings.get(name);
                 if (target != null && !name.equals("*")) {
                     out.putIfAbsent(name, new ModuleInterface.Export(name, names.canonical(target),
-                            tree.source().lineOf(tree.startByte(n))));
+                            tree.source().lineOf(tree.startByte(n)), false));
                 }
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * Names assigned an object made by an eventlet class: module-level ({@code _POOL = eventlet.GreenPool(8)}), and
+     * attributes a module-level class's methods set on {@code self} ({@code self.pool = GreenPool()}), named
+     * {@code Class.attribute}.
+     */
+    private static List<ModuleInterface.Export> instances(SyntaxTree tree, List<Resolved> usages) {
+        List<ModuleInterface.Export> out = new ArrayList<>();
+        for (Resolved r : usages) {
+            int call = tree.parent(r.usage().node());
+            int assignment = tree.parent(call);
+            if (r.usage().kind() != Usage.Kind.CALL || !tree.is(call, "call") || !tree.is(assignment, "assignment")
+                    || tree.child(assignment, "right") != call || !ModuleInterface.isClass(r.usage().symbol())) {
+                continue;
+            }
+            int left = tree.child(assignment, "left");
+            String name = tree.is(left, "identifier") && moduleLevel(tree, assignment) ? tree.text(left) : selfAttribute(tree, left);
+            if (name != null) {
+                out.add(new ModuleInterface.Export(name, r.usage().symbol(), tree.source().lineOf(tree.startByte(assignment)), true));
+            }
+        }
+        return out;
+    }
+
+    /** {@code Class.attribute} for {@code self.attribute} in a method of a module-level class; else null. */
+    private static String selfAttribute(SyntaxTree tree, int left) {
+        int object = tree.child(left, "object");
+        if (!tree.is(left, "attribute") || !tree.is(object, "identifier") || !tree.text(object).equals("self")) {
+            return null;
+        }
+        int function = ownFunction(tree, left);
+        if (function == NONE) {
+            return null; // self.x = ... outside a method (module level, a class body)
+        }
+        int klass = tree.parent(tree.parent(function));
+        if (tree.is(tree.parent(function), "decorated_definition")) {
+            klass = tree.parent(tree.parent(tree.parent(function)));
+        }
+        if (!tree.is(klass, "class_definition") || !moduleLevel(tree, klass)) {
+            return null;
+        }
+        return tree.text(tree.child(klass, "name")) + "." + tree.text(tree.child(left, "attribute"));
     }
 
     /** The string items of a module-level {@code __all__ = [...]} (and {@code += [...]}), or null without one. */
@@ -99,6 +144,14 @@ final class InterfaceCollector {
         for (Resolved r : sorted) {
             Usage u = r.usage();
             boolean green = u.kind() == Usage.Kind.CALL || u.kind() == Usage.Kind.WITH;
+            if (u.kind() == Usage.Kind.REFERENCE && returned(tree, u.node())) {
+                int function = ownFunction(tree, u.node());
+                if (function != NONE && !byFunction.containsKey(function) && isModuleLevelFunction(tree, function)) {
+                    byFunction.put(function, new ModuleInterface.Wrapper(tree.text(tree.child(function, "name")),
+                            tree.source().lineOf(tree.startByte(function)), u.symbol(), "accessor", null));
+                }
+                continue;
+            }
             int call = tree.parent(u.node());
             if (!green || NOT_PRIMITIVES.contains(r.category()) || !tree.is(call, "call")) {
                 continue;
@@ -114,8 +167,10 @@ final class InterfaceCollector {
             if (function == NONE || byFunction.containsKey(function) || !isModuleLevelFunction(tree, function)) {
                 continue;
             }
-            String how = patches ? "patches" : returns(tree, call, function) ? "returns"
-                    : tree.is(tree.parent(call), "expression_statement") && forwards(tree, call, parameters(tree, function)) ? "forwards"
+            boolean once = !inLoop(tree, call, function);
+            String how = patches ? "patches" : once && returned(tree, call) ? "returns"
+                    : once && tree.is(tree.parent(call), "expression_statement") && isTail(tree, tree.parent(call), function)
+                            && forwards(tree, call, parameters(tree, function)) ? "forwards"
                     : onlyStatement(tree, function, call) ? "only-statement" : null;
             if (how != null) {
                 MonkeyPatchDetails patch = patches ? MonkeyPatchCall.analyse(tree, call).withConditions(conditions(tree, u.node())) : null;
@@ -161,9 +216,59 @@ final class InterfaceCollector {
         return parent == 0;
     }
 
-    /** {@code return primitive(...)}: the call is the returned value itself, not a part of it. */
-    private static boolean returns(SyntaxTree tree, int call, int function) {
-        int p = tree.parent(call);
+    /** Whether the node runs in a loop of its function: a {@code for}, a {@code while}, a comprehension. */
+    private static boolean inLoop(SyntaxTree tree, int node, int function) {
+        for (int p = tree.parent(node); p != NONE && p != function; p = tree.parent(p)) {
+            switch (tree.type(p)) {
+                case "for_statement", "while_statement", "list_comprehension", "set_comprehension", "dictionary_comprehension",
+                        "generator_expression" -> {
+                    return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the statement is the function's last action: the last statement of its body, or of a branch of an
+     * {@code if}, {@code try} or {@code with} that is itself last, and so on up to the body.
+     */
+    private static boolean isTail(SyntaxTree tree, int statement, int function) {
+        int node = statement;
+        while (true) {
+            int block = tree.parent(node);
+            if (!tree.is(block, "block") || lastStatement(tree, block) != node) {
+                return false;
+            }
+            int owner = tree.parent(block);
+            if (owner == function) {
+                return true;
+            }
+            if (tree.is(owner, "elif_clause") || tree.is(owner, "else_clause") || tree.is(owner, "except_clause")
+                    || tree.is(owner, "finally_clause")) {
+                owner = tree.parent(owner);
+            }
+            if (!(tree.is(owner, "if_statement") || tree.is(owner, "try_statement") || tree.is(owner, "with_statement"))) {
+                return false;
+            }
+            node = owner;
+        }
+    }
+
+    private static int lastStatement(SyntaxTree tree, int block) {
+        int last = NONE;
+        for (int s : tree.children(block)) {
+            if (!tree.is(s, "comment")) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    /** The node is the whole value of a {@code return}: {@code return primitive(...)}, {@code return eventlet}. */
+    private static boolean returned(SyntaxTree tree, int node) {
+        int p = tree.parent(node);
         while (tree.is(p, "parenthesized_expression") || tree.is(p, "await")) {
             p = tree.parent(p);
         }

@@ -10,9 +10,9 @@ import java.util.Set;
  * {@code fixtures.MockPatch(...)}, nova's {@code stub_out(...)}, and
  * {@code mock.patch.object(eventlet, 'spawn')}.
  */
-final class MockCalls {
+public final class MockCalls {
     /** Calls whose first argument is the dotted path of what they patch. */
-    private static final Set<String> PATCH_BY_PATH = Set.of("patch", "MockPatch", "MonkeyPatch", "stub_out", "multiple");
+    public static final Set<String> PATCH_BY_PATH = Set.of("patch", "MockPatch", "MonkeyPatch", "stub_out", "multiple");
 
     private MockCalls() {}
 
