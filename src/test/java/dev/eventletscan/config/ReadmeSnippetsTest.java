@@ -30,6 +30,19 @@ class ReadmeSnippetsTest {
         return out;
     }
 
+    /** The set-up section shows the first command's output; it has to be what that command prints today. */
+    @Test
+    void theSetUpListingIsWhatTheFirstCommandPrints() throws Exception {
+        String readme = Files.readString(TestSupport.projectDir().resolve("README.md"));
+        String setUp = readme.substring(readme.indexOf("## Set-up: two commands"));
+        Matcher m = Pattern.compile("```\\n(samples/green-service/.*?)```", Pattern.DOTALL).matcher(setUp);
+        assertThat(m.find()).as("the listing after the set-up commands").isTrue();
+        TestSupport.CliRun run = TestSupport.cli("scan", TestSupport.projectDir().resolve("samples/green-service").toString(),
+                "--format", "text", "--no-cache");
+        String printed = run.out().replace(TestSupport.projectDir().resolve("samples").toString(), "samples");
+        assertThat(m.group(1)).isEqualTo(printed);
+    }
+
     @Test
     void theConfigurationExampleLoadsWithEveryKeyItShows() throws Exception {
         List<String> toml = blocks("toml");
