@@ -630,7 +630,8 @@ final class ReferenceScanner {
                     r = null;
                 } else if (r != null) {
                     maybeAccessor(st, j, end, r);
-                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")) {
+                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")
+                            && !keptOnSelfRead(t, j, after)) {
                         r = null; // the object itself, passed around: its uses are its attributes and its with
                     }
                 }
@@ -648,6 +649,16 @@ final class ReferenceScanner {
             }
             j = end;
         }
+    }
+
+    /**
+     * {@code eventlet.spawn(self._watch, self._kill_event)}, {@code getattr(self._rbd, attr)}: the class hands the
+     * eventlet object it keeps on self to other code, which uses it there (the oracle's convention for a bare
+     * {@code self.x}); setting or deleting the attribute is no use of the object.
+     */
+    private boolean keptOnSelfRead(List<Token> t, int j, Token after) {
+        return t.get(j).is("self") && lookup("self") instanceof SelfOf && !(after != null && after.is("="))
+                && !t.getFirst().is("del");
     }
 
     /**
