@@ -602,10 +602,13 @@ final class ReferenceScanner {
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
             }
-            if (j >= from && MockTargets.isMockArgument(t, j)) {
+            if (j >= from && k.kind() == Statements.Kind.STRING && t.size() > 1) {
+                // a path held in a string (mocked = 'proj.run.wsgi.server'; mock.patch(mocked)) names the facade's
+                // eventlet name as a patch target does, as the direct layer counts 'proj.run.eventlet.sleep' anywhere;
+                // a string standing alone is a docstring
                 MockTargets.Resolved m = MockTargets.resolve(k.text(), project, project::isTracked);
                 if (m != null) {
-                    site(m.target(), m.suffix(), "mock", k, k, null);
+                    site(m.target(), m.suffix(), MockTargets.isMockArgument(t, j) ? "mock" : "string", k, k, null);
                 }
                 continue;
             }
