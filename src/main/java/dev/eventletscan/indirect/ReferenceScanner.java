@@ -59,6 +59,7 @@ final class ReferenceScanner {
             "yield");
     private static final Set<String> BRANCHES = Set.of("elif", "else", "except", "finally");
     private static final Set<String> GUARDS = Set.of("if", "elif", "else", "try", "except", "finally", "match", "case");
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "<=", ">=");
     private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
 
     /** What a local name is bound to. */
@@ -640,10 +641,15 @@ final class ReferenceScanner {
                 }
                 if (r != null) {
                     String usage = usage(st, j, after, depth);
+                    List<String> suffix = r.suffix;
                     if (r.target.isWrapper() && !r.suffix.isEmpty()) {
                         usage = "reference";
+                    } else if (r.target.held() && !suffix.isEmpty() && stores(after)) {
+                        // self.msg.fp = None reads the object to set an attribute of it: no use of eventlet's attribute
+                        suffix = suffix.subList(0, suffix.size() - 1);
+                        usage = "reference";
                     }
-                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end),
+                    Site site = site(r.target, r.target.isWrapper() ? List.of() : suffix, usage, k, t.get(end),
                             usage.equals("call") ? t : null);
                     if (usage.equals("call") || usage.equals("with")) {
                         maybeWrapper(st, end + 1, site);
@@ -660,8 +666,13 @@ final class ReferenceScanner {
      * {@code self.x}); setting or deleting the attribute is no use of the object.
      */
     private boolean keptOnSelfRead(List<Token> t, int j, Token after) {
-        return t.get(j).is("self") && lookup("self") instanceof SelfOf && !(after != null && after.is("="))
-                && !t.getFirst().is("del");
+        return t.get(j).is("self") && lookup("self") instanceof SelfOf && !stores(after) && !t.getFirst().is("del");
+    }
+
+    /** Whether the token after a chain makes it the target of an assignment ({@code =}, {@code +=}, ...). */
+    private static boolean stores(Token after) {
+        return after != null && after.kind() == Statements.Kind.OP && after.text().endsWith("=")
+                && !COMPARISONS.contains(after.text());
     }
 
     /**

@@ -45,4 +45,23 @@ class SelfAttributeValueTest {
                 "proj/watch.py:13:12 reference eventlet.event.Event via proj.watch.Watcher._kill_event",
                 "proj/watch.py:14:13 call eventlet.event.Event.send via proj.watch.Watcher._kill_event");
     }
+
+    @Test
+    void settingAnAttributeOfAnObjectKeptOnSelfReadsTheObjectOnly() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/http.py", """
+                        from eventlet.green.httplib import HTTPMessage
+
+                        class Response:
+                            def begin(self, fp):
+                                self.msg = HTTPMessage(fp, 0)
+                                self.msg.fp = None
+                                self.msg += 1
+                                return self.msg.getheaders()
+                        """));
+        assertThat(indirect(r)).containsExactly(
+                "proj/http.py:6:9 reference eventlet.green.httplib.HTTPMessage via proj.http.Response.msg",
+                "proj/http.py:8:16 call eventlet.green.httplib.HTTPMessage.getheaders via proj.http.Response.msg");
+    }
 }
