@@ -59,6 +59,7 @@ final class ReferenceScanner {
             "yield");
     private static final Set<String> BRANCHES = Set.of("elif", "else", "except", "finally");
     private static final Set<String> GUARDS = Set.of("if", "elif", "else", "try", "except", "finally", "match", "case");
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "<=", ">=");
     private static final Pattern MAIN = Pattern.compile("__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
 
     /** What a local name is bound to. */
@@ -602,10 +603,13 @@ final class ReferenceScanner {
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
             }
-            if (j >= from && MockTargets.isMockArgument(t, j)) {
+            if (j >= from && k.kind() == Statements.Kind.STRING && t.size() > 1) {
+                // a path held in a string (mocked = 'proj.run.wsgi.server'; mock.patch(mocked)) names the facade's
+                // eventlet name as a patch target does, as the direct layer counts 'proj.run.eventlet.sleep' anywhere;
+                // a string standing alone is a docstring
                 MockTargets.Resolved m = MockTargets.resolve(k.text(), project, project::isTracked);
                 if (m != null) {
-                    site(m.target(), m.suffix(), "mock", k, k, null);
+                    site(m.target(), m.suffix(), MockTargets.isMockArgument(t, j) ? "mock" : "string", k, k, null);
                 }
                 continue;
             }
@@ -630,16 +634,22 @@ final class ReferenceScanner {
                     r = null;
                 } else if (r != null) {
                     maybeAccessor(st, j, end, r);
-                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")) {
+                    if (r.target.held() && r.suffix.isEmpty() && !usage(st, j, after, depth).equals("with")
+                            && !keptOnSelfRead(t, j, after)) {
                         r = null; // the object itself, passed around: its uses are its attributes and its with
                     }
                 }
                 if (r != null) {
                     String usage = usage(st, j, after, depth);
+                    List<String> suffix = r.suffix;
                     if (r.target.isWrapper() && !r.suffix.isEmpty()) {
                         usage = "reference";
+                    } else if (r.target.held() && !suffix.isEmpty() && stores(after)) {
+                        // self.msg.fp = None reads the object to set an attribute of it: no use of eventlet's attribute
+                        suffix = suffix.subList(0, suffix.size() - 1);
+                        usage = "reference";
                     }
-                    Site site = site(r.target, r.target.isWrapper() ? List.of() : r.suffix, usage, k, t.get(end),
+                    Site site = site(r.target, r.target.isWrapper() ? List.of() : suffix, usage, k, t.get(end),
                             usage.equals("call") ? t : null);
                     if (usage.equals("call") || usage.equals("with")) {
                         maybeWrapper(st, end + 1, site);
@@ -648,6 +658,21 @@ final class ReferenceScanner {
             }
             j = end;
         }
+    }
+
+    /**
+     * {@code eventlet.spawn(self._watch, self._kill_event)}, {@code getattr(self._rbd, attr)}: the class hands the
+     * eventlet object it keeps on self to other code, which uses it there (the oracle's convention for a bare
+     * {@code self.x}); setting or deleting the attribute is no use of the object.
+     */
+    private boolean keptOnSelfRead(List<Token> t, int j, Token after) {
+        return t.get(j).is("self") && lookup("self") instanceof SelfOf && !stores(after) && !t.getFirst().is("del");
+    }
+
+    /** Whether the token after a chain makes it the target of an assignment ({@code =}, {@code +=}, ...). */
+    private static boolean stores(Token after) {
+        return after != null && after.kind() == Statements.Kind.OP && after.text().endsWith("=")
+                && !COMPARISONS.contains(after.text());
     }
 
     /**

@@ -37,9 +37,31 @@ class FacadeMockTest {
                         """));
         assertThat(indirect(r)).filteredOn(s -> s.startsWith("proj/tests/")).containsExactly(
                 "proj/tests/test_run.py:3:13 mock eventlet.wsgi.server via proj.run.wsgi",
-                "proj/tests/test_run.py:5:21 mock eventlet.greenthread.sleep via proj.reaper.sleep>proj.concurrency.sleep");
+                "proj/tests/test_run.py:5:21 mock eventlet.greenthread.sleep via proj.reaper.sleep>proj.concurrency.sleep",
+                "proj/tests/test_run.py:9:11 string eventlet.greenthread.sleep via proj.reaper.sleep>proj.concurrency.sleep");
         assertThat(at(r, "proj/tests/test_run.py", 3).category()).isEqualTo("test-mock");
         assertThat(at(r, "proj/tests/test_run.py", 3).ruleId()).startsWith("EVT70");
+    }
+
+    @Test
+    void aFacadePathHeldInAStringBeforeThePatchIsAStringUseOfTheCanonicalSymbol() throws IOException {
+        ScanResult r = SmallProject.scan(dir, Map.of(
+                "proj/__init__.py", "",
+                "proj/client.py", "from eventlet.green.urllib import request as urllib_request\n",
+                "proj/tests/__init__.py", "",
+                "proj/tests/test_client.py", """
+                        from unittest import mock
+
+                        def test_open():
+                            \"\"\"Patches proj.client.urllib_request.urlopen.\"\"\"
+                            'proj.client.urllib_request.urlopen'
+                            mocked_func = 'proj.client.urllib_request.urlopen'
+                            with mock.patch(mocked_func):
+                                pass
+                            mocked_name = 'proj.client.json'
+                        """));
+        assertThat(indirect(r)).filteredOn(s -> s.startsWith("proj/tests/")).containsExactly(
+                "proj/tests/test_client.py:6:19 string eventlet.green.urllib.request.urlopen via proj.client.urllib_request");
     }
 
     @Test
