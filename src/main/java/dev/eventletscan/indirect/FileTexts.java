@@ -31,27 +31,84 @@ final class FileTexts {
     }
 
     /**
-     * Whether the file's text holds one of the needles ({@code utils.spawn_n} as written, on one line): a byte
-     * search, which the JDK runs vectorised on a Latin-1 view of the bytes, so most importers of a popular module
-     * are dropped after a read and no tokenising.
+     * Whether the file's text holds one of the needles ({@code utils.spawn_n} as written, on one line), searched in
+     * a Latin-1 view of the bytes, so most importers of a popular module are dropped after a read and no
+     * tokenising.
      */
     boolean mayUse(String path, Set<String> needles) {
         String text = latin1(path);
         if (text == null) {
             return false;
         }
-        // needles by their last part ('.spawn_n', or the bare name): few distinct ones, each searched once
-        Map<String, List<String>> byTail = new HashMap<>();
-        for (String n : needles) {
-            int dot = n.lastIndexOf('.');
-            byTail.computeIfAbsent(dot < 0 ? n : n.substring(dot), k -> new ArrayList<>()).add(n);
+        // A needle can only stand in the text where its last name ends a whole word of the text ('spawn_n' of
+        // 'utils.spawn_n'): one pass indexes where each word ends, and a needle is compared there alone, instead
+        // of searching the whole text once per needle (a test file is read for every facade's dotted paths).
+        if (needles.size() <= 2) {
+            // too few to pay for the index below: the JDK's vectorised search is quicker
+            return needles.stream().anyMatch(n -> text.contains(asLatin1(n)));
         }
-        for (var e : byTail.entrySet()) {
-            if (text.contains(asLatin1(e.getKey())) && e.getValue().stream().anyMatch(n -> text.contains(asLatin1(n)))) {
-                return true;
+        Map<String, List<Integer>> wordEnds = null;
+        for (String n : needles) {
+            String needle = asLatin1(n);
+            int lastEnd = lastWordEnd(needle);
+            if (lastEnd < 0) {
+                if (text.contains(needle)) {
+                    return true;
+                }
+                continue;
+            }
+            if (wordEnds == null) {
+                wordEnds = wordEnds(text);
+            }
+            String last = needle.substring(lastWordStart(needle, lastEnd), lastEnd);
+            for (int end : wordEnds.getOrDefault(last, List.of())) {
+                int start = end - lastEnd;
+                if (start >= 0 && text.startsWith(needle, start)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Where the needle's last identifier ends ({@code 'GreenPool'}: before the closing quote); -1 when it has none. */
+    private static int lastWordEnd(String needle) {
+        int end = needle.length();
+        while (end > 0 && !isWordChar(needle.charAt(end - 1))) {
+            end--;
+        }
+        return end == 0 ? -1 : end;
+    }
+
+    private static int lastWordStart(String needle, int end) {
+        int start = end;
+        while (start > 0 && isWordChar(needle.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Where each run of word characters ends; a UTF-8 byte of a non-ASCII name (as Latin-1) is a word character. */
+    private static Map<String, List<Integer>> wordEnds(String text) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            out.computeIfAbsent(text.substring(start, i), k -> new ArrayList<>(2)).add(i);
+        }
+        return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
     }
 
     private String latin1(String path) {
