@@ -144,6 +144,11 @@ final class FileTexts {
         return bytes;
     }
 
+    /** Lets go of a file's decoded text; {@link #source} decodes it again when asked. */
+    void forget(String path) {
+        sources.remove(path);
+    }
+
     SourceText source(String path) {
         return sources.computeIfAbsent(path, p -> {
             byte[] bytes = bytes(p);
