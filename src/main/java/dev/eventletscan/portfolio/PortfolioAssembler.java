@@ -90,7 +90,7 @@ public final class PortfolioAssembler {
     /** The readiness table: libraries the repositories use in eventlet mode, and the portfolio's own libraries they need. */
     List<LibraryReadiness> readiness(List<RepositoryEntry> repos) {
         Map<String, RepositoryEntry> builders = new HashMap<>();
-        repos.stream().filter(r -> !r.failed() && r.provides() != null).forEach(r -> builders.putIfAbsent(r.provides(), r));
+        repos.stream().filter(r -> !r.failed() && r.provides() != null).forEach(r -> builders.putIfAbsent(DependencyMatch.normalise(r.provides()), r));
         SortedMap<String, Set<String>> users = new TreeMap<>();
         Map<String, RepositoryEntry.Dependency> installed = new TreeMap<>();
         Map<String, String> shown = new TreeMap<>(); // the spelling a manifest used, for the reader
