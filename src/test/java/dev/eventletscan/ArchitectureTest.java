@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code report}: renderers, each a function of the result.</li>
  *   <li>{@code api}: the scan engine, the library's front door for one scan.</li>
  *   <li>applications over the engine: {@code config}, {@code gate} (baselines, diff bases, gates), {@code trend}.</li>
+ *   <li>{@code portfolio}: many repositories at once, over the engine and trend's history scan.</li>
  *   <li>{@code cli}: flags in, text out.</li>
  * </ol>
  */
@@ -59,6 +60,7 @@ class ArchitectureTest {
         l.put("report", List.of("report"));
         l.put("api", List.of("api"));
         l.put("applications", List.of("config", "gate", "trend"));
+        l.put("portfolio", List.of("portfolio"));
         l.put("cli", List.of("cli"));
         return l;
     }
