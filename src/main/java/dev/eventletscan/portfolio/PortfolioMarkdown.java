@@ -66,7 +66,7 @@ public final class PortfolioMarkdown implements PortfolioRenderer {
         int i = 1;
         for (var n : p.nudge()) {
             out.write(i++ + ". **" + md(n.library()) + "** (" + n.source() + (n.team() == null ? "" : ", team " + md(n.team())) + "): "
-                    + n.waiting() + " repositories wait: " + n.repositories().stream().map(x -> md(x)).collect(Collectors.joining(", ")) + "\n");
+                    + n.waiting() + (n.waiting() == 1 ? " repository waits: " : " repositories wait: ") + n.repositories().stream().map(x -> md(x)).collect(Collectors.joining(", ")) + "\n");
         }
         if (p.burndown() != null) {
             out.write("\n## Burndown\n\nUsage findings of the repositories with git history, month by month.\n\n| Month | Usage findings | Repositories |\n|---|---:|---:|\n");

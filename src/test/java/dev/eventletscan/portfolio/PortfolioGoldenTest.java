@@ -107,4 +107,16 @@ class PortfolioGoldenTest {
         String merged = render("json", Portfolio.merge(shards, Portfolio.read(FIXTURES.resolve("previous.json"))));
         assertThat(merged).isEqualTo(single);
     }
+
+    @org.junit.jupiter.api.Test
+    void theJsonFollowsItsSchema() throws IOException {
+        com.networknt.schema.JsonSchema schema;
+        try (java.io.InputStream in = PortfolioGoldenTest.class.getResourceAsStream("/schema/portfolio.schema.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        var json = JsonRenderer.mapper().readTree(render("json", report));
+        assertThat(schema.validate(json)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/repositories/0")).put("status", "half done");
+        assertThat(schema.validate(json)).as("the schema can fail").isNotEmpty();
+    }
 }
