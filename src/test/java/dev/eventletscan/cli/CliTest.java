@@ -166,20 +166,16 @@ class CliTest {
     @Test
     void aMissingNativeLibraryDirectoryStopsTheRun() {
         String before = System.getProperty("eventletscan.native.dir");
-        try {
-            // Only checked before the libraries were first loaded in this JVM; afterwards they stay loaded.
-            CliRun run = TestSupport.cli("scan", sample(), "--native-dir", tmp.resolve("none").toString());
-            if (run.exitCode() != 0) {
-                assertThat(run.exitCode()).isEqualTo(2);
-                assertThat(run.err().strip()).startsWith("eventlet-scan: error: native parser: ")
-                        .contains("libtree-sitter.so: missing");
-            }
-        } finally {
-            if (before == null) {
-                System.clearProperty("eventletscan.native.dir");
-            } else {
-                System.setProperty("eventletscan.native.dir", before);
-            }
+        // Only checked before the libraries were first loaded in this JVM; afterwards they stay loaded.
+        CliRun run = TestSupport.cli("scan", sample(), "--native-dir", tmp.resolve("none").toString());
+        if (run.exitCode() != 0) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("eventlet-scan: error: native parser: ")
+                    .contains("libtree-sitter.so: missing");
         }
+        assertThat(System.getProperty("eventletscan.native.dir")).as("--native-dir travels in the request, not a system property")
+                .isEqualTo(before);
+        // the next run without --native-dir does not inherit it
+        assertThat(TestSupport.cli("scan", sample(), "--no-cache").exitCode()).isZero();
     }
 }
