@@ -20,8 +20,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
     /** The format ids, for picocli's help. */
     static final class FormatIds extends ArrayList<String> {
         FormatIds() {
-            super(java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
+            super(Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
         }
     }
 
@@ -165,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Distinct files, none that the scanned repository turns into a write elsewhere (see {@link OutputPath#checkInTree}). */
     static void checkReportFiles(List<ReportOutput> reports, Path target) {
-        List<Path> files = reports.stream().map(ReportOutput::file).filter(java.util.Objects::nonNull).toList();
+        List<Path> files = reports.stream().map(ReportOutput::file).filter(Objects::nonNull).toList();
         OutputPath.checkDistinct(files, "report");
         Path tree = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
         files.forEach(f -> OutputPath.checkInTree(f, "report", tree, false));

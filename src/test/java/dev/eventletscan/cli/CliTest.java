@@ -7,6 +7,7 @@ import dev.eventletscan.TestSupport.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class CliTest {
         CliRun run = TestSupport.cli("scan", sample(), "-o", out.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(out)).startsWith("{\n  \"tool\" : {");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .as("a new report is readable like any other file, not private like the temporary file it was")
                 .isEqualTo("rw-r--r--");
         assertThat(run.err()).contains("22 findings in 8 files");
