@@ -3,6 +3,7 @@ package dev.eventletscan.cli;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
 import dev.eventletscan.cache.CacheDirectory;
+import dev.eventletscan.fileio.OutputPath;
 import dev.eventletscan.portfolio.Portfolio;
 import dev.eventletscan.portfolio.PortfolioListener;
 import dev.eventletscan.portfolio.PortfolioRenderer;
