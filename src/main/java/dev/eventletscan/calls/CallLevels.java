@@ -1,7 +1,9 @@
 package dev.eventletscan.calls;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * How many levels of the project's own functions sit above the green calls:
@@ -47,7 +50,7 @@ public final class CallLevels {
     private final Map<String, Map<Integer, List<Integer>>> callersOf = new HashMap<>();
     private final BiPredicate<String, String> canCall;
     /** The files that can call into a file, when known: far fewer than the files calling a common name. */
-    private final java.util.function.Function<String, java.util.Collection<String>> callerFiles;
+    private final Function<String, Collection<String>> callerFiles;
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private BitSet[] asked;
     private BitSet[] allowed;
@@ -74,7 +77,7 @@ public final class CallLevels {
      *     same links as {@code canCall}, listed, which lets a climb look only there
      */
     public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall,
-            java.util.function.Function<String, java.util.Collection<String>> callerFiles) {
+            Function<String, Collection<String>> callerFiles) {
         this.canCall = canCall;
         this.callerFiles = callerFiles;
         List<Integer> files = new ArrayList<>();
@@ -108,7 +111,7 @@ public final class CallLevels {
         int n = sites.size();
         scratch = ThreadLocal.withInitial(() -> {
             int[] level = new int[n];
-            java.util.Arrays.fill(level, -1);
+            Arrays.fill(level, -1);
             return new int[][] {level, new int[n]};
         });
     }
@@ -137,7 +140,7 @@ public final class CallLevels {
     /** Each function's level, -1 where the climb never reached it. */
     private int[] levels(Set<Site> greenCallers, int maxLevel) {
         int[] level = new int[sites.size()];
-        java.util.Arrays.fill(level, -1);
+        Arrays.fill(level, -1);
         climb(greenCallers, maxLevel, level, new int[sites.size()]);
         return level;
     }

@@ -1,8 +1,10 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.ScanListener;
+import dev.eventletscan.analysis.AnalysisListener;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -12,13 +14,13 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * the files when a person is watching a terminal, and with {@code --verbose}
  * one line per phase with its time.
  */
-final class ScanProgress implements ScanListener {
+final class ScanProgress implements AnalysisListener {
     private final PrintWriter err;
     private final boolean bar;
     private final boolean verbose;
     private volatile ProgressBar progress;
     /** Files per phase: the structure pass starts and ends on a pool thread while detection runs. */
-    private final java.util.Map<Phase, Integer> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Phase, Integer> files = new ConcurrentHashMap<>();
 
     /**
      * @param bar draw a progress bar on the process's real standard error (only when it is a terminal)
@@ -46,6 +48,11 @@ final class ScanProgress implements ScanListener {
 
     /** What the run was doing, for an out-of-memory message; "reports" once the scan is over. */
     static volatile String currentPhase = "start-up";
+
+    @Override
+    public void stage(String what) {
+        currentPhase = what;
+    }
 
     @Override
     public void phaseStarted(Phase phase, int files) {

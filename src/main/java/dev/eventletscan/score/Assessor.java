@@ -12,12 +12,17 @@ import dev.eventletscan.model.SwitchVerdict;
 import dev.eventletscan.rules.DependencyMatch;
 import dev.eventletscan.rules.RuleSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Scores, estimates and plans from a scan's findings: the library entry point of this package. */
 public final class Assessor {
@@ -126,13 +131,13 @@ public final class Assessor {
      */
     private static List<List<ComponentAssessment>> inParallel(List<List<Supplier<ComponentAssessment>>> groups) {
         List<Supplier<ComponentAssessment>> all = groups.stream().flatMap(List::stream).toList();
-        List<ComponentAssessment> results = java.util.Arrays.asList(new ComponentAssessment[all.size()]);
-        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> results.set(i, all.get(i).get()));
+        List<ComponentAssessment> results = Arrays.asList(new ComponentAssessment[all.size()]);
+        IntStream.range(0, all.size()).parallel().forEach(i -> results.set(i, all.get(i).get()));
         List<List<ComponentAssessment>> out = new ArrayList<>();
         int from = 0;
         for (List<Supplier<ComponentAssessment>> group : groups) {
             List<ComponentAssessment> mine = new ArrayList<>();
-            results.subList(from, from + group.size()).stream().filter(java.util.Objects::nonNull).forEach(mine::add);
+            results.subList(from, from + group.size()).stream().filter(Objects::nonNull).forEach(mine::add);
             out.add(mine);
             from += group.size();
         }
@@ -204,7 +209,7 @@ public final class Assessor {
             }
             String evidence = null;
             if (mode.kind().equals("setting")) {
-                java.util.regex.Pattern setting = java.util.regex.Pattern.compile(mode.match());
+                Pattern setting = Pattern.compile(mode.match());
                 evidence = findings.stream()
                         .filter(f -> f.category().equals("config") && !f.context().test()
                                 && setting.matcher(f.symbol() + " " + f.code()).find())
@@ -212,7 +217,7 @@ public final class Assessor {
             } else if (switching.backendOptions().isEmpty()) {
                 if (imported == null) {
                     imported = shape.externalImports(pythonFiles.stream().filter(f -> !TestPaths.isTest(f))
-                            .collect(java.util.stream.Collectors.toSet()));
+                            .collect(Collectors.toSet()));
                 }
                 evidence = imported != null && imported.contains(mode.match())
                         ? "imports " + mode.match() + " and chooses no backend, so it runs on eventlet" : null;
