@@ -1,5 +1,6 @@
 package dev.eventletscan.indirect;
 
+import dev.eventletscan.parse.LogicalTokens;
 import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.detect.python.ModuleInterface;
@@ -62,7 +63,7 @@ public final class IndirectUsage {
     private final Input in;
     private final InterfaceTable table;
     private final FileTexts texts;
-    private final Map<String, List<Statements.Statement>> statements = new ConcurrentHashMap<>();
+    private final Map<String, List<LogicalTokens.Statement>> statements = new ConcurrentHashMap<>();
     private final Map<String, Scanned> scanned = new HashMap<>();
 
     private IndirectUsage(Input in) {
@@ -114,7 +115,7 @@ public final class IndirectUsage {
                     own.put(name, t);
                 }
             });
-            List<Statements.Statement> st = statements.computeIfAbsent(path, p -> Statements.of(source.text()));
+            List<LogicalTokens.Statement> st = statements.computeIfAbsent(path, p -> LogicalTokens.of(source.text()));
             ReferenceScanner.Result result = ReferenceScanner.scan(path, module, st, own, table, in.wrapperDepth(),
                     TestPaths.FRAMEWORKS);
             if (result.sites().isEmpty() && result.wrappers().isEmpty()) {
