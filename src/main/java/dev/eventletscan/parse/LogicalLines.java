@@ -36,8 +36,8 @@ public final class LogicalLines {
         /** A string literal {@code [from, to)}, {@code from} at its opening quote, starting on {@code line}. */
         void string(int from, int to, int line, int lineStart, int indent);
 
-        /** A line end inside brackets, or a backslash before a line end: the statement goes on. */
-        void join();
+        /** A line end inside brackets, or a backslash before a line end on {@code line}: the statement goes on. */
+        void join(int line);
 
         /** The end of a statement: a line end outside brackets ({@code newline}) or a {@code ;}. */
         void end(boolean newline);
@@ -90,7 +90,7 @@ public final class LogicalLines {
                 }
                 i = end - 1;
             } else if (c == '\\' && continuation(b, i) > 0) {
-                sink.join();
+                sink.join(line);
                 open = true;
                 i += continuation(b, i);
                 line++;
@@ -109,7 +109,7 @@ public final class LogicalLines {
                     open = false;
                     depth = 0;
                 } else {
-                    sink.join();
+                    sink.join(line);
                 }
             } else {
                 if (!open && Character.isWhitespace(c == '?' ? s.charAt(i) : (char) (c & 0xFF))) {
@@ -225,7 +225,10 @@ public final class LogicalLines {
         }
 
         @Override
-        public void join() {
+        public void join(int line) {
+            if (current.isEmpty()) {
+                startLine = line; // a backslash opens the statement: it starts on its line
+            }
             current.append(' ');
         }
 

@@ -152,7 +152,7 @@ public final class LogicalTokens implements LogicalLines.Sink {
     }
 
     @Override
-    public void join() {
+    public void join(int line) {
         // the statement goes on; positions come from the offsets
     }
 

@@ -108,6 +108,11 @@ class LexicalReferenceTest {
                     current.append(' ');
                     line++;
                     i++;
+                } else if (c == '\\' && i + 2 < n && s.charAt(i + 1) == '\r' && s.charAt(i + 2) == '\n') {
+                    // added when the lexers became one: Python joins a line ending in a backslash before CR LF too
+                    current.append(' ');
+                    line++;
+                    i += 2;
                 } else if (c == '\n' || c == ';') {
                     if (c == '\n') {
                         line++;
