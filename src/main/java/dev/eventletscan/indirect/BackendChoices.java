@@ -2,37 +2,54 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.model.SwitchEvidence;
+import dev.eventletscan.parse.PythonParser;
+import dev.eventletscan.parse.QueryHit;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.parse.SyntaxQuery;
+import dev.eventletscan.rules.QueryMatch;
+import dev.eventletscan.rules.Rule;
+import dev.eventletscan.rules.RuleSet;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** oslo.service's backend chosen in code ({@code init_backend(BackendType.THREADING)}): dual-mode evidence. */
+/**
+ * oslo.service's backend chosen in code ({@code init_backend(BackendType.THREADING)}): dual-mode evidence. What a
+ * choice looks like is the rule {@value #RULE} in rules/; it is asked here of every file that imports oslo_service,
+ * which the detection pass parses only when it names eventlet (a service that chooses threading seldom does).
+ */
 final class BackendChoices {
-    private static final Pattern BACKEND = Pattern.compile("\\binit_backend\\s*\\(|\\bBackendType\\s*\\.\\s*([A-Z_]+)");
+    static final String RULE = "EVT556";
 
     private BackendChoices() {}
 
-    static List<SwitchEvidence> find(Map<String, List<ImportStatement>> imports, FileTexts texts) {
+    static List<SwitchEvidence> find(Map<String, List<ImportStatement>> imports, FileTexts texts, RuleSet rules) {
+        Optional<Rule> rule = rules.byId(RULE).filter(r -> r.match() instanceof QueryMatch);
         List<SwitchEvidence> out = new ArrayList<>();
-        for (var e : new TreeMap<>(imports).entrySet()) {
-            boolean oslo = e.getValue().stream().anyMatch(s -> s.module().startsWith("oslo_service"));
-            if (!oslo) {
-                continue;
-            }
-            SourceText source = texts.mayUse(e.getKey(), Set.of("init_backend")) ? texts.source(e.getKey()) : null;
-            if (source == null) {
-                continue;
-            }
-            for (int line = 1; line <= source.lineCount(); line++) {
-                String text = source.line(line);
-                Matcher m = BACKEND.matcher(text);
-                if (m.find() && text.contains("init_backend") && !text.strip().startsWith("#")) {
-                    out.add(new SwitchEvidence("backend-option", "option", e.getKey(), line, text.strip()));
+        if (rule.isEmpty()) {
+            return out; // disabled, or replaced by a rule file of the user's that matches otherwise
+        }
+        List<String> paths = new TreeMap<>(imports).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> s.module().startsWith("oslo_service")))
+                .map(Map.Entry::getKey).toList();
+        if (paths.isEmpty()) {
+            return out;
+        }
+        try (SyntaxQuery query = new SyntaxQuery(RULE, ((QueryMatch) rule.get().match()).query());
+                PythonParser parser = new PythonParser()) {
+            for (String path : paths) {
+                SourceText source = texts.source(path);
+                texts.forget(path);
+                // the query's own literals (init_backend) first: most importers of oslo_service only start services
+                if (source == null || query.keysThatMayMatch(new String(source.utf8(), StandardCharsets.ISO_8859_1)).isEmpty()) {
+                    continue;
+                }
+                for (QueryHit hit : parser.parse(source, List.of(query)).queryHits()) {
+                    int line = source.lineOf(hit.startByte());
+                    out.add(new SwitchEvidence("backend-option", "option", path, line, source.line(line).strip()));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.eventletscan.indirect;
 
-import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.parse.LogicalTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 

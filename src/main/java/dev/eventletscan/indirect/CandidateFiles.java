@@ -4,7 +4,6 @@ import static dev.eventletscan.modules.PythonModules.parent;
 
 import dev.eventletscan.graph.ImportStatement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,7 +88,7 @@ final class CandidateFiles {
                 }
             });
             if (!in.mentionTracked().contains(path)) {
-                needles.removeIf(n -> List.of(n.split("\\.")).stream().anyMatch(in.rules().trackedRoots()::contains));
+                needles.removeIf(this::namesTracked);
             }
             if (mocks) {
                 needles.addAll(mockable);
@@ -99,6 +98,21 @@ final class CandidateFiles {
             }
         }
         return out;
+    }
+
+    /** Whether a dotted part of the needle is a tracked package's name ({@code eventlet} of {@code utils.eventlet.sleep}). */
+    private boolean namesTracked(String needle) {
+        Set<String> roots = in.rules().trackedRoots();
+        for (int start = 0, dot; start <= needle.length(); start = dot + 1) {
+            dot = needle.indexOf('.', start);
+            if (dot < 0) {
+                dot = needle.length();
+            }
+            if (roots.contains(needle.substring(start, dot))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -5,9 +5,6 @@ import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,13 +38,14 @@ final class FileTexts {
             return false;
         }
         // A needle can only stand in the text where its last name ends a whole word of the text ('spawn_n' of
-        // 'utils.spawn_n'): one pass indexes where each word ends, and a needle is compared there alone, instead
-        // of searching the whole text once per needle (a test file is read for every facade's dotted paths).
+        // 'utils.spawn_n'): one pass over the text's words, each hashed as it is read and looked up among the
+        // needles' last names, compares a needle there alone, instead of searching the whole text once per needle
+        // (a test file is read for every facade's dotted paths). Nothing is allocated per word.
         if (needles.size() <= 2) {
-            // too few to pay for the index below: the JDK's vectorised search is quicker
+            // too few to pay for the pass below: the JDK's vectorised search is quicker
             return needles.stream().anyMatch(n -> text.contains(asLatin1(n)));
         }
-        Map<String, List<Integer>> wordEnds = null;
+        LastWords index = new LastWords(needles.size());
         for (String n : needles) {
             String needle = asLatin1(n);
             int lastEnd = lastWordEnd(needle);
@@ -55,20 +53,76 @@ final class FileTexts {
                 if (text.contains(needle)) {
                     return true;
                 }
-                continue;
-            }
-            if (wordEnds == null) {
-                wordEnds = wordEnds(text);
-            }
-            String last = needle.substring(lastWordStart(needle, lastEnd), lastEnd);
-            for (int end : wordEnds.getOrDefault(last, List.of())) {
-                int start = end - lastEnd;
-                if (start >= 0 && text.startsWith(needle, start)) {
-                    return true;
-                }
+            } else {
+                index.add(needle, lastEnd, lastWordStart(needle, lastEnd));
             }
         }
-        return false;
+        return index.standsIn(text);
+    }
+
+    /** Needles by the hash of their last word, in an open-addressed table; each needle with where its last word ends. */
+    private static final class LastWords {
+        private final int[] heads; // slot -> 1 + first entry, 0 for none
+        private final int[] next;
+        private final int[] hashes;
+        private final int[] wordLengths;
+        private final int[] lastEnds;
+        private final String[] needles;
+        private int size;
+
+        LastWords(int capacity) {
+            heads = new int[Integer.highestOneBit(Math.max(4, capacity) * 2) * 2];
+            next = new int[capacity];
+            hashes = new int[capacity];
+            wordLengths = new int[capacity];
+            lastEnds = new int[capacity];
+            needles = new String[capacity];
+        }
+
+        void add(String needle, int lastEnd, int lastStart) {
+            int h = hash(needle, lastStart, lastEnd);
+            int slot = h & (heads.length - 1);
+            hashes[size] = h;
+            wordLengths[size] = lastEnd - lastStart;
+            lastEnds[size] = lastEnd;
+            needles[size] = needle;
+            next[size] = heads[slot];
+            heads[slot] = ++size;
+        }
+
+        /** Whether some needle stands in the text with its last word ending a word of the text. */
+        boolean standsIn(String text) {
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                if (!isWordChar(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                int h = 0;
+                while (i < n && isWordChar(text.charAt(i))) {
+                    h = 31 * h + text.charAt(i);
+                    i++;
+                }
+                for (int e = heads[h & (heads.length - 1)]; e != 0; e = next[e - 1]) {
+                    int k = e - 1;
+                    int at = i - lastEnds[k];
+                    if (hashes[k] == h && wordLengths[k] == i - start && at >= 0 && text.startsWith(needles[k], at)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static int hash(String s, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + s.charAt(i);
+            }
+            return h;
+        }
     }
 
     /** Where the needle's last identifier ends ({@code 'GreenPool'}: before the closing quote); -1 when it has none. */
@@ -86,25 +140,6 @@ final class FileTexts {
             start--;
         }
         return start;
-    }
-
-    /** Where each run of word characters ends; a UTF-8 byte of a non-ASCII name (as Latin-1) is a word character. */
-    private static Map<String, List<Integer>> wordEnds(String text) {
-        Map<String, List<Integer>> out = new HashMap<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            if (!isWordChar(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && isWordChar(text.charAt(i))) {
-                i++;
-            }
-            out.computeIfAbsent(text.substring(start, i), k -> new ArrayList<>(2)).add(i);
-        }
-        return out;
     }
 
     private static boolean isWordChar(char c) {

@@ -76,7 +76,7 @@ final class IndirectFindings {
             files.add(new IndirectUsage.FileResult(path, split.kept(), split.suppressed(), source));
         }
         List<Finding> everything = files.stream().flatMap(f -> f.findings().stream()).toList();
-        return new IndirectUsage.Result(files, interfaces(everything), calledHelpers, BackendChoices.find(in.imports(), texts));
+        return new IndirectUsage.Result(files, interfaces(everything), calledHelpers, BackendChoices.find(in.imports(), texts, in.rules()));
     }
 
     private Finding finding(String path, SourceText source, FileFacts facts, boolean test, ReferenceScanner.Site site) {

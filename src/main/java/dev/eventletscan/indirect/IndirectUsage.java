@@ -1,5 +1,6 @@
 package dev.eventletscan.indirect;
 
+import dev.eventletscan.parse.LogicalTokens;
 import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.detect.python.ModuleInterface;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -66,8 +68,10 @@ public final class IndirectUsage {
     private final Input in;
     private final InterfaceTable table;
     private final FileTexts texts;
-    private final Map<String, List<Statements.Statement>> statements = new ConcurrentHashMap<>();
     private final Map<String, Scanned> scanned = new HashMap<>();
+    // The needles a file's text was found not to hold: most candidates fail the pre-filter, and each round would
+    // read them from disk and search them again for the same needles and the few a new wrapper adds.
+    private final Map<String, Set<String>> rejected = new ConcurrentHashMap<>();
 
     private IndirectUsage(Input in) {
         this.in = in;
@@ -104,7 +108,16 @@ public final class IndirectUsage {
             if (before != null && before.needles().equals(needles)) {
                 return before.result();
             }
-            if (!texts.mayUse(path, needles)) {
+            // A text found to hold none of some needles still holds none of them: only the new ones are searched.
+            Set<String> absent = rejected.getOrDefault(path, Set.of());
+            Set<String> fresh = absent.isEmpty() ? needles : new TreeSet<>(needles);
+            fresh.removeAll(absent);
+            if (fresh.isEmpty() || !texts.mayUse(path, fresh)) {
+                if (!fresh.isEmpty()) {
+                    Set<String> all = new TreeSet<>(absent);
+                    all.addAll(fresh);
+                    rejected.put(path, all);
+                }
                 return null;
             }
             SourceText source = texts.source(path);
@@ -118,15 +131,12 @@ public final class IndirectUsage {
                     own.put(name, t);
                 }
             });
-            List<Statements.Statement> st = statements.computeIfAbsent(path, p -> Statements.of(source.text()));
-            ReferenceScanner.Result result = ReferenceScanner.scan(path, module, st, own, table, in.wrapperDepth(),
-                    TestPaths.FRAMEWORKS);
-            if (result.sites().isEmpty() && result.wrappers().isEmpty()) {
-                // Most candidates (every test file that imports a mock library) use nothing: keeping their text and
-                // statements for a later round held over 100 MB on a 5,000-file corpus; a later round reads them again.
-                statements.remove(path);
-                texts.forget(path);
-            }
+            ReferenceScanner.Result result = ReferenceScanner.scan(path, module, LogicalTokens.of(source.text()), own, table,
+                    in.wrapperDepth(), TestPaths.FRAMEWORKS);
+            // Neither the text nor the tokens are kept for a later round or the findings: on the 5,000-file corpus the
+            // tokens of the files with sites held about 50 MB (a token costs about 100 bytes) until the pass ended,
+            // while lexing a file again costs less than reading it; the findings read their few files once more.
+            texts.forget(path);
             return result;
         });
         Map<String, ReferenceScanner.Result> out = new TreeMap<>();

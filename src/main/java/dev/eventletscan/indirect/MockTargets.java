@@ -2,8 +2,8 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.detect.python.MockCalls;
 import dev.eventletscan.graph.ImportStatement;
-import dev.eventletscan.indirect.Statements.Kind;
-import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.parse.LogicalTokens.Kind;
+import dev.eventletscan.parse.LogicalTokens.Token;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.eventletscan.indirect;
 
 import dev.eventletscan.detect.python.MonkeyPatchCall;
-import dev.eventletscan.indirect.Statements.Kind;
-import dev.eventletscan.indirect.Statements.Statement;
-import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.parse.LogicalTokens.Kind;
+import dev.eventletscan.parse.LogicalTokens.Statement;
+import dev.eventletscan.parse.LogicalTokens.Token;
 import dev.eventletscan.model.MonkeyPatchDetails;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.eventletscan.indirect;
 
-import dev.eventletscan.indirect.Statements.Statement;
-import dev.eventletscan.indirect.Statements.Token;
+import dev.eventletscan.parse.LogicalTokens;
+import dev.eventletscan.parse.LogicalTokens.Statement;
+import dev.eventletscan.parse.LogicalTokens.Token;
 import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.detect.python.PythonDetector;
 import dev.eventletscan.model.Hop;
@@ -290,7 +291,7 @@ final class ReferenceScanner {
             }
             if (body < 0) {
                 body = s.indent();
-                if (s.tokens().size() == 1 && s.first().kind() == Statements.Kind.STRING) {
+                if (s.tokens().size() == 1 && s.first().kind() == LogicalTokens.Kind.STRING) {
                     continue; // the docstring
                 }
             }
@@ -323,7 +324,7 @@ final class ReferenceScanner {
             }
             if (depth == 1 && k.is(",")) {
                 expectName = true;
-            } else if (depth == 1 && expectName && k.kind() == Statements.Kind.NAME) {
+            } else if (depth == 1 && expectName && k.kind() == LogicalTokens.Kind.NAME) {
                 out.add(j);
                 expectName = false;
             } else if (depth == 1 && !(k.is("*") || k.is("**") || k.is("/"))) {
@@ -380,7 +381,7 @@ final class ReferenceScanner {
                 });
                 continue;
             }
-            if (name.kind() != Statements.Kind.NAME) {
+            if (name.kind() != LogicalTokens.Kind.NAME) {
                 continue;
             }
             Token end = name;
@@ -410,7 +411,7 @@ final class ReferenceScanner {
     }
 
     private static int dotted(List<Token> t, int j, StringBuilder out) {
-        while (j < t.size() && t.get(j).kind() == Statements.Kind.NAME && !t.get(j).is("import") && !t.get(j).is("as")) {
+        while (j < t.size() && t.get(j).kind() == LogicalTokens.Kind.NAME && !t.get(j).is("import") && !t.get(j).is("as")) {
             out.append(t.get(j).text());
             if (j + 1 < t.size() && t.get(j + 1).is(".")) {
                 out.append('.');
@@ -432,11 +433,11 @@ final class ReferenceScanner {
     /** {@code name = chain}: an alias when the chain is a project interface, else the name is hidden. */
     private void assignment(Statement st) {
         List<Token> t = st.tokens();
-        if (t.size() >= 6 && t.get(0).is("self") && t.get(1).is(".") && t.get(2).kind() == Statements.Kind.NAME && t.get(3).is("=")) {
+        if (t.size() >= 6 && t.get(0).is("self") && t.get(1).is(".") && t.get(2).kind() == LogicalTokens.Kind.NAME && t.get(3).is("=")) {
             selfAssignment(st);
             return;
         }
-        if (t.size() >= 3 && t.get(0).kind() == Statements.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
+        if (t.size() >= 3 && t.get(0).kind() == LogicalTokens.Kind.NAME && t.get(1).is("=") && !KEYWORDS.contains(t.get(0).text())) {
             int end = chainEnd(t, 2);
             Resolved r = end == t.size() - 1 || t.get(end + 1).is("(") ? resolve(t, 2, end) : null;
             Binding b = Hidden.HIDDEN;
@@ -524,7 +525,7 @@ final class ReferenceScanner {
 
     private int chainEnd(List<Token> t, int j) {
         int end = j;
-        while (end + 2 < t.size() && t.get(end + 1).is(".") && t.get(end + 2).kind() == Statements.Kind.NAME) {
+        while (end + 2 < t.size() && t.get(end + 1).is(".") && t.get(end + 2).kind() == LogicalTokens.Kind.NAME) {
             end += 2;
         }
         return end;
@@ -603,7 +604,7 @@ final class ReferenceScanner {
             } else if (k.is(")") || k.is("]") || k.is("}")) {
                 depth--;
             }
-            if (j >= from && k.kind() == Statements.Kind.STRING && t.size() > 1) {
+            if (j >= from && k.kind() == LogicalTokens.Kind.STRING && t.size() > 1) {
                 // a path held in a string (mocked = 'proj.run.wsgi.server'; mock.patch(mocked)) names the facade's
                 // eventlet name as a patch target does, as the direct layer counts 'proj.run.eventlet.sleep' anywhere;
                 // a string standing alone is a docstring
@@ -613,7 +614,7 @@ final class ReferenceScanner {
                 }
                 continue;
             }
-            if (j < from || k.kind() != Statements.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))
+            if (j < from || k.kind() != LogicalTokens.Kind.NAME || KEYWORDS.contains(k.text()) || (j > 0 && t.get(j - 1).is("."))
                     || skip.contains(j)) {
                 continue;
             }
@@ -671,7 +672,7 @@ final class ReferenceScanner {
 
     /** Whether the token after a chain makes it the target of an assignment ({@code =}, {@code +=}, ...). */
     private static boolean stores(Token after) {
-        return after != null && after.kind() == Statements.Kind.OP && after.text().endsWith("=")
+        return after != null && after.kind() == LogicalTokens.Kind.OP && after.text().endsWith("=")
                 && !COMPARISONS.contains(after.text());
     }
 
@@ -728,8 +729,8 @@ final class ReferenceScanner {
     private void patchedObject(List<Token> t, int j, int end, String attribute) {
         List<Token> chain = new ArrayList<>(t.subList(j, end + 1));
         Token last = t.get(end);
-        chain.add(new Token(Statements.Kind.OP, ".", last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
-        chain.add(new Token(Statements.Kind.NAME, attribute, last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        chain.add(new Token(LogicalTokens.Kind.OP, ".", last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
+        chain.add(new Token(LogicalTokens.Kind.NAME, attribute, last.endLine(), last.endColumn(), last.endLine(), last.endColumn()));
         Resolved r = resolve(chain, 0, chain.size() - 1);
         if (r != null && !r.target.isWrapper() && !(r.target.held() && r.suffix.isEmpty())) {
             site(r.target, r.suffix, "mock", t.get(j), last, null);
@@ -896,7 +897,7 @@ final class ReferenceScanner {
         Set<String> passed = new HashSet<>();
         for (List<Token> a : CallTokens.arguments(t, open)) {
             Token last = a.getLast();
-            if (last.kind() != Statements.Kind.NAME || !parameters.contains(last.text())) {
+            if (last.kind() != LogicalTokens.Kind.NAME || !parameters.contains(last.text())) {
                 continue;
             }
             boolean splat = a.size() == 2 && (a.getFirst().is("*") || a.getFirst().is("**"));
