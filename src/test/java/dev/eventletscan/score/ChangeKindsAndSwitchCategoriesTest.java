@@ -3,15 +3,11 @@ package dev.eventletscan.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
-import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.SwitchVerdict;
 import dev.eventletscan.rules.RuleFileException;
 import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * method is the swap of a call, not a second rewrite of the object.
  */
 class ChangeKindsAndSwitchCategoriesTest {
-    private static Assessment scan(Path dir, Map<String, String> files) throws IOException {
-        for (var e : files.entrySet()) {
-            Path f = dir.resolve(e.getKey());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, e.getValue());
-        }
-        ScanRequest request = ScanRequest.of(dir);
-        return Scanner.forRequest(request).scan(request).assessment();
-    }
-
     @Test
     void everyCategoryThatRunsOnEventletIsACategoryRulesHave() {
         assertThat(RuleLoader.load(List.of()).categories()).containsAll(Switches.RUNS_ON_EVENTLET);
@@ -41,7 +27,7 @@ class ChangeKindsAndSwitchCategoriesTest {
     @Test
     void aSemaphoreRunsOnEventletWhateverTheSwitchSays(@TempDir Path dir) throws IOException {
         String patch = "import os\nimport eventlet\n\nif os.environ.get('SVC_EVENTLET') == '1':\n    eventlet.monkey_patch()\n";
-        SwitchVerdict verdict = scan(dir, Map.of("svc/__init__.py", "", "svc/cmd.py", patch,
+        SwitchVerdict verdict = AssessmentPropertiesTest.scan(dir, Map.of("svc/__init__.py", "", "svc/cmd.py", patch,
                 "svc/lock.py", "import eventlet.semaphore\n\n\ndef guard():\n    return eventlet.semaphore.Semaphore(1)\n"))
                 .repository().switchOff();
         assertThat(verdict.answer()).isEqualTo(SwitchVerdict.MAYBE);
