@@ -70,7 +70,8 @@ class AssessmentTest {
     @Test
     void theSameCodeScoresLowerWhenItsPatchingCanBeSwitchedOff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path fixed,
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path switched) throws IOException {
-        String worker = "import eventlet\n\n\ndef start(f):\n    return eventlet.spawn(f)\n";
+        // a pool, so the size is a few points: at a fraction of a point the score's rounding to 0.1 hides the difference
+        String worker = "import eventlet\n\n\ndef start(f):\n    return eventlet.GreenPool(10).spawn(f)\n";
         java.nio.file.Files.writeString(fixed.resolve("svc.py"), "import eventlet\neventlet.monkey_patch()\n" + worker);
         java.nio.file.Files.writeString(switched.resolve("svc.py"),
                 "import os\nimport eventlet\nif os.environ.get('SVC_GREEN'):\n    eventlet.monkey_patch()\n" + worker);
