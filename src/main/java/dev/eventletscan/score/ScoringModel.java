@@ -46,9 +46,11 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
      * @param weightCaps the most a finding of a category counts for, whatever its rule's weight
      * @param changeKinds factors of a rule's weight by the kind of change a category needs
      * @param testWeight the share a finding in test code counts for
+     * @param memberKind the change kind a use of a method or attribute of an eventlet object needs at most (the
+     *     object is rewritten where it is made)
      */
     public record Size(List<String> excludeCategories, Map<String, Part> parts, int callLevelLimit, double indirectWeight,
-            Map<String, Double> weightCaps, Map<String, ChangeKind> changeKinds, double testWeight) {
+            Map<String, Double> weightCaps, Map<String, ChangeKind> changeKinds, double testWeight, String memberKind) {
         /** The factor of a category's change kind; 1 for a category no kind lists. */
         public double changeFactor(String category) {
             for (ChangeKind k : changeKinds.values()) {
@@ -57,6 +59,25 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
                 }
             }
             return 1;
+        }
+
+        /** The factor of a finding's kind of change: its category's, at most {@code memberKind}'s for a member of an object. */
+        public double changeFactor(String category, String symbol) {
+            double factor = changeFactor(category);
+            ChangeKind member = changeKinds.get(memberKind);
+            return member != null && isMember(symbol) ? Math.min(factor, member.factor()) : factor;
+        }
+
+        /** {@code eventlet.greenpool.GreenPool.spawn_n}: a method or attribute (lower case) of a class (upper case). */
+        static boolean isMember(String symbol) {
+            int last = symbol.lastIndexOf('.');
+            int before = last <= 0 ? -1 : symbol.lastIndexOf('.', last - 1);
+            if (last <= 0 || last == symbol.length() - 1 || before + 1 >= last) {
+                return false;
+            }
+            char owner = symbol.charAt(before + 1);
+            char member = symbol.charAt(last + 1);
+            return Character.isUpperCase(owner) && (Character.isLowerCase(member) || member == '_');
         }
     }
 
@@ -179,6 +200,9 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
             if (!score.patching().mode().containsKey(mode)) {
                 out.add("score.patching.mode." + mode + ": missing");
             }
+        }
+        if (!score.size().changeKinds().containsKey(score.size().memberKind())) {
+            out.add("score.size.memberKind: must name one of score.size.changeKinds " + score.size().changeKinds().keySet());
         }
         if (!(score.size().indirectWeight() >= 0 && score.size().indirectWeight() <= 1)) {
             out.add("score.size.indirectWeight: must be between 0 and 1");

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * the switch says. Test code is left out: a test run is no process to switch.
  */
 final class Switches {
-    /** Categories of primitives that need eventlet to run, patched or not. */
-    static final Set<String> RUNS_ON_EVENTLET = Set.of("green-thread", "pool", "timeout", "sync", "tpool", "network", "wsgi",
+    /**
+     * Categories of primitives that need eventlet to run, patched or not; each must be a category of
+     * rules/categories.yaml (a name that is none, like "sync" for "sync-primitive", silently matched nothing).
+     */
+    static final Set<String> RUNS_ON_EVENTLET = Set.of("green-thread", "pool", "timeout", "sync-primitive", "tpool", "network", "wsgi",
             "websocket", "green-module");
     private static final Set<String> RUNS = Set.of("call", "with", "decorator");
     private static final String DUAL_MODE_CHECK = "eventlet.patcher.is_monkey_patched";

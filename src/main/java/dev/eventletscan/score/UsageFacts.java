@@ -78,7 +78,7 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
      */
     static double weight(Finding f, ScoringModel model) {
         var size = model.score().size();
-        double w = Math.min(f.weight(), size.weightCaps().getOrDefault(f.category(), Double.MAX_VALUE)) * size.changeFactor(f.category());
+        double w = Math.min(f.weight(), size.weightCaps().getOrDefault(f.category(), Double.MAX_VALUE)) * size.changeFactor(f.category(), f.symbol());
         if (f.context().test()) {
             w *= size.testWeight();
         }

@@ -149,9 +149,11 @@ class ProjectConfigTest {
     void gatesOnScoreAndSeverity() throws Exception {
         Path dir = project(null, null);
         assertThat(cli("scan", dir.toString(), "--fail-on-score", "99").exitCode()).isZero();
-        CliRun score = cli("scan", dir.toString(), "--fail-on-score", "1");
+        // one import and one monkey_patch line are a fraction of a point (issue 19's calibration: barbican's three
+        // such scripts scored 1.5): a gate just above 0 catches them
+        CliRun score = cli("scan", dir.toString(), "--fail-on-score", "0.1");
         assertThat(score.exitCode()).isEqualTo(1);
-        assertThat(score.err()).containsPattern("gate failed: --fail-on-score 1: difficulty [0-9.]+/100 is at or above 1");
+        assertThat(score.err()).containsPattern("gate failed: --fail-on-score 0.1: difficulty [0-9.]+/100 is at or above 0.1");
         assertThat(cli("scan", dir.toString(), "--fail-on", "any", "--exclude", "svc").exitCode())
                 .as("a docs mention is info, below the default least severity").isZero();
         assertThat(cli("scan", dir.toString(), "--fail-on", "any", "--exclude", "svc", "--fail-severity", "info").exitCode())

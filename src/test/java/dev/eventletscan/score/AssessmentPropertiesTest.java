@@ -38,7 +38,8 @@ class AssessmentPropertiesTest {
                 return eventlet.GreenPool(10)
             """;
 
-    private static Assessment scan(Path dir, Map<String, String> files) throws IOException {
+    /** Writes the files into dir and scans it for real; other assessment tests of this package use it too. */
+    static Assessment scan(Path dir, Map<String, String> files) throws IOException {
         for (var e : files.entrySet()) {
             Path f = dir.resolve(e.getKey());
             Files.createDirectories(f.getParent());
