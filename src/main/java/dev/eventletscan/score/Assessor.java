@@ -65,6 +65,9 @@ public final class Assessor {
     public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
             List<DependencyAssessment> scanned, List<EntryPoint> entryPoints, Switching switching) {
         Components components = new Components(pythonFiles);
+        List<Finding> all = findings;
+        List<Finding> hazards = all.stream().filter(Checklists::isHazard).toList();
+        findings = all.stream().filter(f -> !Checklists.isHazard(f)).toList(); // hazards are listed, not scored
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
@@ -108,7 +111,8 @@ public final class Assessor {
         boolean own = repository.effort().usagePoints() > 0;
         return new Assessment(repository, packages, processes, files, dependencies, plan,
                 MigrationPlanner.startHere(plan, findings), assumptions(scanned == null, shape, own),
-                new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet());
+                new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet(),
+                Checklists.of(hazards, all, components));
     }
 
     /** The fit's error as the report states it. */

@@ -50,7 +50,7 @@ final class SpawnedFunctions {
     static Sites find(SyntaxTree tree, Set<Integer> spawnCalls) {
         Map<String, Integer> topFunctions = new LinkedHashMap<>();
         Map<String, Integer> mutableState = new LinkedHashMap<>();
-        Set<String> moduleNames = new HashSet<>();
+        Map<String, Integer> moduleNames = new LinkedHashMap<>();
         for (int s = tree.firstChild(0); s != NONE; s = tree.nextSibling(s)) {
             int statement = tree.is(s, "decorated_definition") ? tree.child(s, "definition") : s;
             if (tree.is(statement, "function_definition")) {
@@ -59,7 +59,7 @@ final class SpawnedFunctions {
                 int assignment = tree.firstChild(statement);
                 int left = tree.child(assignment, "left");
                 if (tree.is(left, "identifier")) {
-                    moduleNames.add(tree.text(left));
+                    moduleNames.putIfAbsent(tree.text(left), assignment);
                     if (isContainer(tree, tree.child(assignment, "right"))) {
                         mutableState.putIfAbsent(tree.text(left), assignment);
                     }
@@ -76,10 +76,10 @@ final class SpawnedFunctions {
             }
             String name = tree.text(tree.child(function, "name")) + "()";
             String spawned = ", which runs spawned (line " + tree.source().lineOf(tree.startByte(call)) + ")";
-            Map<String, Integer> changed = changes(tree, function, mutableState.keySet(), moduleNames);
+            Map<String, Integer> changed = changes(tree, function, mutableState.keySet(), moduleNames.keySet());
             changed.forEach((variable, site) -> state.add(new Site(site, variable, "changed in " + name + spawned
                     + "; bound at line " + tree.source().lineOf(tree.startByte(
-                            mutableState.getOrDefault(variable, site))))));
+                            moduleNames.getOrDefault(variable, site))))));
             for (int n = function + 1; n < tree.size() && tree.startByte(n) < tree.endByte(function); n++) {
                 if (tree.is(n, "call") && ownBody(tree, n, function)) {
                     String callee = tree.text(tree.child(n, "function"));
