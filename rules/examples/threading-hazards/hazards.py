@@ -110,6 +110,9 @@ def deadlines(conn):
     # ok: EVH106
     except eventlet.Timeout:
         pass
+    # match: EVT300
+    # ok: EVH106
+    raise eventlet.Timeout()
     # match: EVH107
     signal.alarm(5)
     # ok: EVH107

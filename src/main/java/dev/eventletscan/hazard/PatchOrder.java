@@ -58,7 +58,11 @@ public final class PatchOrder {
         List<Finding> out = new ArrayList<>();
         List<String> starts = entryPoints.stream().filter(e -> EntryPoint.PROCESS_GROUPS.contains(e.group()))
                 .map(EntryPoint::module).filter(m -> graph.pathOf(m) != null).distinct().sorted().toList();
+        Set<String> reported = new HashSet<>();
         for (Finding patch : patches) {
+            if (!reported.add(patch.path() + ":" + patch.line())) {
+                continue; // two monkey_patch calls on one line: one set of findings
+            }
             String module = graph.moduleOf(patch.path()).orElseThrow();
             Map<String, List<String>> early = new LinkedHashMap<>();
             for (String start : starts) {

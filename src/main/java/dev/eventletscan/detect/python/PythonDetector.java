@@ -80,7 +80,9 @@ public final class PythonDetector {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> spawnCalls = new java.util.HashSet<>();
         for (Usage usage : usages) {
-            rules.hazardFor(usage, places(tree, usage.node())).ifPresent(r -> out.add(usageFinding(facts, test, tree, usage, r)));
+            // without the monkey_patch analysis: the call is counted once, by its inventory finding
+            rules.hazardFor(usage, places(tree, usage.node())).ifPresent(r -> out.add(usageFinding(facts, test, tree,
+                    new Usage(Usage.Kind.REFERENCE, usage.symbol(), usage.node()), r, usage.kind())));
             if (usage.kind() == Usage.Kind.CALL && usage.symbol().matches("eventlet\\.(greenthread|greenpool\\.\\w+)\\.spawn\\w*")) {
                 spawnCalls.add(tree.parent(usage.node()));
             }
@@ -137,15 +139,20 @@ public final class PythonDetector {
     }
 
     private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule) {
+        return usageFinding(facts, test, tree, usage, rule, usage.kind());
+    }
+
+    /** @param kind how the site uses the name, as reported (the usage passed may be a stand-in without a call) */
+    private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule, Usage.Kind kind) {
         int node = usage.node();
         MonkeyPatchDetails patch = null;
         if (usage.kind() == Usage.Kind.CALL && usage.symbol().equals(MONKEY_PATCH)) {
             patch = MonkeyPatchCall.analyse(tree, tree.parent(node)).withConditions(InterfaceCollector.conditions(tree, node));
         }
-        var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), usage.kind().id(),
+        var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), kind.id(),
                 message(rule, usage, patch));
         return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node),
-                guarded(tree, node, usage.kind() == Usage.Kind.IMPORT), context(facts, test, tree, node), patch);
+                guarded(tree, node, kind == Usage.Kind.IMPORT), context(facts, test, tree, node), patch);
     }
 
     private Finding queryFinding(FileFacts facts, boolean test, SyntaxTree tree, QueryHit hit, Rule rule) {
