@@ -70,6 +70,15 @@ def start(items):
     threads = [greenthread.spawn_n(worker, i) for i in items]
 
 
+def start_nested(items):
+    def record(item):
+        # match: EVH109
+        _seen.remove(item)
+
+    # match: EVT201
+    greenthread.spawn_n(record, items[0])
+
+
 def identity():
     # match: EVT355, EVH103
     store = corolocal.local()

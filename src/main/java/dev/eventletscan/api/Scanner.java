@@ -247,14 +247,14 @@ public final class Scanner {
         structure.sources().forEach((path, s) -> imports.put(path, s.imports()));
         Map<String, SourceFile> files = new TreeMap<>();
         walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
-        java.util.function.Function<String, List<String>> lines = path -> {
+        Map<String, List<String>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, List<String>> lines = path -> read.computeIfAbsent(path, p -> {
             try {
-                return dev.eventletscan.hazard.PatchOrder.topLevel(
-                        dev.eventletscan.parse.SourceText.decode(walk.contents().read(files.get(path))).text());
+                return dev.eventletscan.parse.SourceText.decode(walk.contents().read(files.get(p))).text().lines().toList();
             } catch (IOException | RuntimeException e) {
                 return List.of(); // unreadable: the detection pass reports it
             }
-        };
+        });
         List<dev.eventletscan.model.Finding> out = new ArrayList<>();
         for (var rule : order) {
             out.addAll(new dev.eventletscan.hazard.PatchOrder(structure.graph(), imports, lines, rule).findings(direct, entryPoints));

@@ -25,8 +25,9 @@ import java.util.function.Function;
  * point that reaches a patching module and from each patching module itself. A patch at module level runs at its
  * line; one inside a function runs once its module has loaded. An import among the rule's modules, or a project
  * module whose top-level lines match the rule's {@code creates}, is reported once per patch site, with the first
- * chain that brought it in. Limits: imports are read lexically, so only those at column 0 are replayed (an import
- * indented under {@code try:} or {@code if} at module level is not, nor one inside a function); what an external
+ * chain that brought it in. Limits: imports are read lexically, so only those at column 0 are replayed, and those
+ * in the patching function above the patch (an import indented under {@code try:} or {@code if} at module level
+ * is not, nor one in another function); what an external
  * package imports in turn is not followed; a patch the entry point does not reach through imports (called from
  * its function) is replayed from its own module only.
  */
@@ -40,7 +41,7 @@ public final class PatchOrder {
 
     /**
      * @param importsByPath each Python file's import statements, by path relative to the scan root
-     * @param topLevelLines a project file's lines that start at column 0, by path (read only for modules replayed)
+     * @param topLevelLines a project file's lines, by path (read only for modules replayed)
      */
     public PatchOrder(ImportGraph graph, Map<String, List<ImportStatement>> importsByPath,
             Function<String, List<String>> topLevelLines, Rule rule) {
@@ -93,6 +94,9 @@ public final class PatchOrder {
     private final class Replay {
         final String patchModule;
         final int patchLine;
+        /** For a patch inside a function: where that function starts; its imports above the patch run first. */
+        final int functionStart;
+        final int functionPatchLine;
         final Set<String> loaded = new HashSet<>();
         final Map<String, List<String>> risky = new LinkedHashMap<>();
         boolean patched;
@@ -100,6 +104,8 @@ public final class PatchOrder {
         Replay(String patchModule, Finding patch) {
             this.patchModule = patchModule;
             this.patchLine = patch.scope().isEmpty() ? patch.line() : Integer.MAX_VALUE;
+            this.functionPatchLine = patch.scope().isEmpty() ? 0 : patch.line();
+            this.functionStart = patch.scope().isEmpty() ? 0 : enclosingStart(patch.path(), patch.line());
         }
 
         void load(String module, List<String> chain) {
@@ -128,7 +134,9 @@ public final class PatchOrder {
                 if (module.equals(patchModule) && s.line() >= patchLine) {
                     break;
                 }
-                if (s.indent() != 0) {
+                boolean beforePatchInItsFunction = module.equals(patchModule) && functionStart > 0
+                        && s.line() > functionStart && s.line() < functionPatchLine;
+                if (s.indent() != 0 && !beforePatchInItsFunction) {
                     continue;
                 }
                 for (String target : targets(path, module, s)) {
@@ -186,11 +194,27 @@ public final class PatchOrder {
         if (match.creates() == null || path == null) {
             return false;
         }
-        return creates.computeIfAbsent(path, p -> topLevelLines.apply(p).stream().anyMatch(l -> match.creates().matcher(l).find()));
+        return creates.computeIfAbsent(path, p -> topLevelLines.apply(p).stream().filter(PatchOrder::atColumnZero)
+                .anyMatch(l -> match.creates().matcher(l).find()));
     }
 
-    /** The lines of a text that start at column 0: module-level statements and their continuations. */
-    public static List<String> topLevel(String text) {
-        return text.lines().filter(l -> !l.isEmpty() && !Character.isWhitespace(l.charAt(0))).toList();
+    /** Module-level statements and their continuations start at column 0. */
+    private static boolean atColumnZero(String line) {
+        return !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+    }
+
+    /**
+     * The first line of the top-level function or class a patch inside a function sits in: the last {@code def} or
+     * {@code class} at column 0 above it; 0 when there is none.
+     */
+    private int enclosingStart(String path, int patchLine) {
+        List<String> lines = topLevelLines.apply(path);
+        for (int i = Math.min(patchLine, lines.size()) - 1; i >= 0; i--) {
+            String l = lines.get(i);
+            if (l.startsWith("def ") || l.startsWith("async def ") || l.startsWith("class ")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * <p>The heuristic, and its limits: a function is spawned when it is the function argument (the first, or the
  * second for {@code spawn_after}) of a call of eventlet's spawn functions, of a pool's or pile's spawn, or of any
  * {@code .spawn}/{@code .spawn_n}/{@code .spawn_after} method (a project wrapper such as nova's
- * {@code utils.spawn}); it must be a function defined at the top level of the same file (a bare name) or a
- * method of the enclosing class ({@code self.name}). Only that function's own body is read, not what it calls.
+ * {@code utils.spawn}); it must be a function the same file defines: nested in a function around the call or at
+ * top level (a bare name), or a method of the enclosing class ({@code self.name}). Only that function's own body is read, not what it calls.
  * Module-level state is a name the module binds to a dict, list or set (a literal, a comprehension, or a call of
  * {@code dict}, {@code list}, {@code set}, {@code defaultdict}, {@code OrderedDict}, {@code deque},
  * {@code Counter}), changed by item assignment or deletion, augmented assignment or a mutating method; or any
@@ -113,7 +113,8 @@ final class SpawnedFunctions {
         String callee = tree.text(tree.child(call, "function"));
         int argument = CallArguments.positional(tree, call, callee.endsWith("spawn_after") || callee.endsWith("spawn_after_local") ? 1 : 0);
         if (tree.is(argument, "identifier")) {
-            return topFunctions.getOrDefault(tree.text(argument), NONE);
+            int nested = nestedFunction(tree, call, tree.text(argument));
+            return nested != NONE ? nested : topFunctions.getOrDefault(tree.text(argument), NONE);
         }
         if (tree.is(argument, "attribute") && tree.text(tree.child(argument, "object")).equals("self")) {
             int cls = tree.ancestor(call, "class_definition");
@@ -122,6 +123,20 @@ final class SpawnedFunctions {
             for (int s = body == NONE ? NONE : tree.firstChild(body); s != NONE; s = tree.nextSibling(s)) {
                 int def = tree.is(s, "decorated_definition") ? tree.child(s, "definition") : s;
                 if (tree.is(def, "function_definition") && tree.text(tree.child(def, "name")).equals(method)) {
+                    return def;
+                }
+            }
+        }
+        return NONE;
+    }
+
+    /** A function of that name defined directly in the body of a function around the call (the nearest first), or NONE. */
+    private static int nestedFunction(SyntaxTree tree, int call, String name) {
+        for (int f = tree.ancestor(call, "function_definition"); f != NONE; f = tree.ancestor(f, "function_definition")) {
+            int body = tree.child(f, "body");
+            for (int s = body == NONE ? NONE : tree.firstChild(body); s != NONE; s = tree.nextSibling(s)) {
+                int def = tree.is(s, "decorated_definition") ? tree.child(s, "definition") : s;
+                if (tree.is(def, "function_definition") && tree.text(tree.child(def, "name")).equals(name)) {
                     return def;
                 }
             }
