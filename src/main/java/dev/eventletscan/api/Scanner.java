@@ -1,6 +1,7 @@
 package dev.eventletscan.api;
 
 import dev.eventletscan.api.ScanListener.Phase;
+import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.detect.EntryPoint;
@@ -9,7 +10,6 @@ import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.graph.ImportGraph;
-import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.indirect.ModuleAssignments;
@@ -19,6 +19,7 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ToolInfo;
+import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.parse.PythonGrammar;
 import dev.eventletscan.rules.RuleLoader;
 import dev.eventletscan.rules.RuleSet;
@@ -26,7 +27,6 @@ import dev.eventletscan.score.Assessor;
 import dev.eventletscan.score.ImportGraphShape;
 import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
-import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.GitTreeWalker;
 import dev.eventletscan.walk.PathFilter;
@@ -37,6 +37,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +80,7 @@ public final class Scanner {
         return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()));
     }
 
-    private static void requireNames(RuleSet rules, String verb, java.util.Collection<String> names) {
+    private static void requireNames(RuleSet rules, String verb, Collection<String> names) {
         for (String name : names) {
             if (!rules.names(name)) {
                 throw new IllegalArgumentException("cannot " + verb + " '" + name + "': no rule or category of that name");
@@ -272,7 +274,7 @@ public final class Scanner {
         }
         Map<String, List<ImportStatement>> imports = new TreeMap<>();
         Map<String, List<ModuleAssignments.Assignment>> aliases = new TreeMap<>();
-        Map<String, int[]> attributes = new java.util.HashMap<>();
+        Map<String, int[]> attributes = new HashMap<>();
         structure.sources().forEach((path, s) -> {
             imports.put(path, s.imports());
             aliases.put(path, s.aliases());

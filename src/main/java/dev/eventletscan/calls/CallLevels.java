@@ -1,7 +1,9 @@
 package dev.eventletscan.calls;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * How many levels of the project's own functions sit above the green calls:
@@ -46,7 +49,7 @@ public final class CallLevels {
     private final Map<String, Map<Integer, List<Integer>>> callersOf = new HashMap<>();
     private final BiPredicate<String, String> canCall;
     /** The files that can call into a file, when known: far fewer than the files calling a common name. */
-    private final java.util.function.Function<String, java.util.Collection<String>> callerFiles;
+    private final Function<String, Collection<String>> callerFiles;
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private BitSet[] asked;
     private BitSet[] allowed;
@@ -70,7 +73,7 @@ public final class CallLevels {
      *     same links as {@code canCall}, listed, which lets a climb look only there
      */
     public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall,
-            java.util.function.Function<String, java.util.Collection<String>> callerFiles) {
+            Function<String, Collection<String>> callerFiles) {
         this.canCall = canCall;
         this.callerFiles = callerFiles;
         List<Integer> files = new ArrayList<>();
@@ -127,7 +130,7 @@ public final class CallLevels {
     /** Each function's level, -1 where the climb never reached it. */
     private int[] levels(Set<Site> greenCallers, int maxLevel) {
         int[] level = new int[sites.size()];
-        java.util.Arrays.fill(level, -1);
+        Arrays.fill(level, -1);
         climb(greenCallers, maxLevel, level, new int[sites.size()]);
         return level;
     }
@@ -211,7 +214,7 @@ public final class CallLevels {
         // a component's climb reaches a few hundred.
         if (scratch == null) {
             scratch = new int[sites.size()];
-            java.util.Arrays.fill(scratch, -1);
+            Arrays.fill(scratch, -1);
             scratchQueue = new int[sites.size()];
         }
         int reached = climb(greenCallers, maxLevel, scratch, scratchQueue);

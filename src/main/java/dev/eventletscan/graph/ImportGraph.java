@@ -3,12 +3,18 @@ package dev.eventletscan.graph;
 import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The project's own import graph: which of its modules import which, from the
@@ -26,14 +33,14 @@ public final class ImportGraph {
     private final Map<String, String> pathOfModule = new TreeMap<>();
     // Hashed: scoring asks these millions of times (call levels ask for every pair of files), and no caller
     // depends on their order.
-    private final Map<String, String> moduleOfPath = new java.util.HashMap<>();
-    private final Map<String, Set<String>> imports = new java.util.HashMap<>();
-    private final Map<String, Set<String>> importers = new java.util.HashMap<>();
+    private final Map<String, String> moduleOfPath = new HashMap<>();
+    private final Map<String, Set<String>> imports = new HashMap<>();
+    private final Map<String, Set<String>> importers = new HashMap<>();
     private final Map<String, Set<String>> external = new TreeMap<>();
     // Modules numbered in name order, with their importers by number: each component's reach walks these, and
     // on 5,000 modules a walk over hashed names took a fifth of the assessment.
     private String[] moduleByNumber;
-    private final Map<String, Integer> numberOf = new java.util.HashMap<>();
+    private final Map<String, Integer> numberOf = new HashMap<>();
     private int[][] importerNumbers;
 
     private ImportGraph() {}
@@ -50,12 +57,12 @@ public final class ImportGraph {
 
     /** @param importsOf the imports of a Python file, read beforehand (with the file's other facts, say) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf) {
-        return build(files, importsOf, dev.eventletscan.walk.FileContents.DISK::isPackage);
+        return build(files, importsOf, FileContents.DISK::isPackage);
     }
 
     /** @param isPackage whether a folder holds an {@code __init__.py} (on disk, or in a commit's tree) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
-            java.util.function.Predicate<java.nio.file.Path> isPackage) {
+            Predicate<Path> isPackage) {
         return build(files, importsOf, new ModuleNames(isPackage));
     }
 
@@ -113,8 +120,8 @@ public final class ImportGraph {
         for (String name = dotted; !name.isEmpty(); name = PythonModules.parent(name)) {
             if (pathOfModule.containsKey(name)) {
                 if (!name.equals(from)) {
-                    imports.computeIfAbsent(from, k -> new java.util.HashSet<>()).add(name);
-                    importers.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(from);
+                    imports.computeIfAbsent(from, k -> new HashSet<>()).add(name);
+                    importers.computeIfAbsent(name, k -> new HashSet<>()).add(from);
                 }
                 return;
             }
@@ -161,7 +168,7 @@ public final class ImportGraph {
         seen.add(module);
         while (!queue.isEmpty()) {
             String current = queue.poll();
-            List<String> next = new java.util.ArrayList<>(importsOf(current));
+            List<String> next = new ArrayList<>(importsOf(current));
             for (String p = PythonModules.parent(current); !p.isEmpty(); p = PythonModules.parent(p)) {
                 if (pathOfModule.containsKey(p)) {
                     next.add(p);
@@ -179,7 +186,7 @@ public final class ImportGraph {
     /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. Unordered. */
     public Map<String, Integer> reach(Set<String> seeds) {
         int[] distance = new int[moduleByNumber.length];
-        java.util.Arrays.fill(distance, -1);
+        Arrays.fill(distance, -1);
         int[] queue = new int[moduleByNumber.length]; // a module joins once, when it gets its distance
         int tail = 0;
         for (String s : new TreeSet<>(seeds)) {
@@ -198,7 +205,7 @@ public final class ImportGraph {
                 }
             }
         }
-        Map<String, Integer> out = new java.util.HashMap<>(Math.max(16, tail * 2));
+        Map<String, Integer> out = new HashMap<>(Math.max(16, tail * 2));
         for (int i = 0; i < tail; i++) {
             out.put(moduleByNumber[queue[i]], distance[queue[i]]);
         }
