@@ -15,14 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs detection over the files on worker threads, one {@link FileScanner}
+ * Runs detection over the files on the scan's pool, one {@link FileScanner}
  * (a native parser and compiled queries) per thread; outcomes keep the files'
  * order, so nothing downstream depends on thread timing.
  */
@@ -30,7 +28,7 @@ final class DetectionPool {
     private DetectionPool() {}
 
     /** @return one outcome per file, in the files' order */
-    static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, int threads, ProjectFacts project,
+    static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, ForkJoinPool pool, ProjectFacts project,
             Map<String, Manifest> manifests, ScanListener listener, Duration parseTimeout, FileContents contents,
             ResultCache cache) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
@@ -48,23 +46,17 @@ final class DetectionPool {
                 listener.fileScanned();
             }
         };
-        int n = Math.max(1, Math.min(threads, files.size()));
-        try (ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("scan-", 0).daemon().factory())) {
-            List<Future<?>> running = new ArrayList<>();
+        int n = Math.max(1, Math.min(pool.getParallelism(), files.size()));
+        try {
+            List<CompletableFuture<Void>> running = new ArrayList<>();
             for (int t = 0; t < n; t++) {
-                running.add(pool.submit(drain));
+                running.add(CompletableFuture.runAsync(drain, pool));
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NativeLibraryException nativeFailure) {
-                throw nativeFailure;
-            }
-            throw new IllegalStateException("scan worker failed", e.getCause());
+            ScanPool.join(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
+        } catch (NativeLibraryException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new IllegalStateException("scan worker failed", e);
         } finally {
             workers.forEach(FileScanner::close);
         }

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * One cheap pass over every Python file, eventlet or not: its imports and its
@@ -34,22 +32,19 @@ final class ProjectSources {
 
     private ProjectSources() {}
 
-    /** @return by relative path; an unreadable file has an empty structure (the detection pass reports it) */
-    static Map<String, Structure> read(List<SourceFile> files, int threads, FileContents contents, ResultCache cache) {
+    /**
+     * Run on the scan's pool (a {@link ScanPool} worker): the files are read in parallel on the pool that runs it.
+     *
+     * @return by relative path; an unreadable file has an empty structure (the detection pass reports it)
+     */
+    static Map<String, Structure> read(List<SourceFile> files, FileContents contents, ResultCache cache) {
         List<SourceFile> python = files.stream().filter(SourceFile::python).toList();
-        try (ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads))) {
-            List<Structure> read = pool.submit(() -> python.parallelStream().map(f -> structureOf(f, contents, cache)).toList()).get();
-            Map<String, Structure> out = new TreeMap<>();
-            for (int i = 0; i < python.size(); i++) {
-                out.put(python.get(i).relativePath(), read.get(i));
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reading imports failed", e.getCause());
+        List<Structure> read = python.parallelStream().map(f -> structureOf(f, contents, cache)).toList();
+        Map<String, Structure> out = new TreeMap<>();
+        for (int i = 0; i < python.size(); i++) {
+            out.put(python.get(i).relativePath(), read.get(i));
         }
+        return out;
     }
 
     private static Structure structureOf(SourceFile file, FileContents contents, ResultCache cache) {

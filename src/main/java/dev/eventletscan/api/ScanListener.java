@@ -3,7 +3,9 @@ package dev.eventletscan.api;
 /**
  * Hears how a scan advances, for progress bars and timings. Calls come from
  * the scanning thread, except {@link #fileScanned}, which worker threads call
- * concurrently: implementations must be thread-safe there.
+ * concurrently, and the start and end of {@link Phase#STRUCTURE}, which runs on
+ * a worker thread while {@link Phase#DETECT} runs: implementations must be
+ * thread-safe there.
  */
 public interface ScanListener {
     ScanListener NONE = new ScanListener() {};

@@ -34,6 +34,7 @@ import dev.eventletscan.walk.RepositoryWalker;
 import dev.eventletscan.walk.SourceFile;
 import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -110,19 +114,22 @@ public final class Scanner {
         WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
         ResultCache cache = request.cache() == null ? ResultCache.disabled()
                 : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
-        String whole = cache.enabled() ? WholeScanKey.of(request, walk, cache) : null;
-        ScanResult known = whole == null ? null : cache.get(whole, ScanResult.class);
+        ScanResult known;
         ScanResult result;
-        if (known != null) {
-            cache.keepAll(); // the per-file results stay for the next scan that changes something
-            var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
-                    (System.nanoTime() - startNanos) / 1_000_000);
-            // where and when it ran, and the commit, are this run's; everything else depends on the bytes alone
-            result = known.restamped(ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing));
-        } else {
-            result = scan(request, walk, cache, listener, started, startNanos);
-            if (whole != null && result.problems().stream().noneMatch(p -> p.level().equals("error"))) {
-                cache.put(whole, result.withoutTiming());
+        try (ForkJoinPool pool = ScanPool.create(request.effectiveThreads())) {
+            String whole = cache.enabled() ? WholeScanKey.of(request, walk, cache, pool) : null;
+            known = whole == null ? null : cache.get(whole, ScanResult.class);
+            if (known != null) {
+                cache.keepAll(); // the per-file results stay for the next scan that changes something
+                var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
+                        (System.nanoTime() - startNanos) / 1_000_000);
+                // where and when it ran, and the commit, are this run's; everything else depends on the bytes alone
+                result = known.restamped(ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing));
+            } else {
+                result = scan(request, walk, cache, listener, started, startNanos, pool);
+                if (whole != null && result.problems().stream().noneMatch(p -> p.level().equals("error"))) {
+                    cache.put(whole, result.withoutTiming());
+                }
             }
         }
         String saved = cache.save();
@@ -151,11 +158,17 @@ public final class Scanner {
      * @param cache per-file results to reuse and fill; the caller saves it
      */
     public ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener) throws IOException {
-        return scan(request, walk, cache, listener, Instant.now(), System.nanoTime());
+        try (ForkJoinPool pool = ScanPool.create(request.effectiveThreads())) {
+            return scan(request, walk, cache, listener, Instant.now(), System.nanoTime(), pool);
+        }
     }
 
+    /**
+     * @param pool the scan's threads: the structure pass runs alongside detection, and detection, the structure
+     *     pass and the assessment run their parallel work there
+     */
     private ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener, Instant started,
-            long startNanos) throws IOException {
+            long startNanos, ForkJoinPool pool) throws IOException {
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
         Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), walk.contents(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
@@ -163,21 +176,32 @@ public final class Scanner {
         ProjectFacts project = new ProjectFacts(entryPoints, moduleNames, ProjectFacts.ownTrackedNames(walk.files().stream()
                 .filter(SourceFile::python).map(f -> moduleNames.moduleOf(f.path().toAbsolutePath())).toList(), rules.trackedRoots()));
         int threads = request.effectiveThreads();
-        List<FileOutcome> outcomes = timed(listener, Phase.DETECT, walk.files().size(),
-                () -> DetectionPool.scan(rules, walk.files(), threads, project, manifests, listener, request.parseTimeout(), walk.contents(), cache));
-        List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null : timed(listener, Phase.DEPENDENCIES, 0,
-                () -> InstalledDependencies.assess(request, manifests.values(), rules, earlyProblems));
         Set<String> pythonFiles = walk.files().stream().filter(SourceFile::python).map(SourceFile::relativePath)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Structure structure = timed(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
-                ? projectShape(walk, pythonFiles, threads, cache, moduleNames) : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of()));
+        // The structure pass needs nothing from detection, so it runs alongside: its serial end (the import graph
+        // and call levels) keeps one thread while the others detect.
+        CompletableFuture<Structure> pending = new CompletableFuture<>();
+        List<FileOutcome> outcomes = timed(listener, Phase.DETECT, walk.files().size(), () -> {
+            pending.completeAsync(() -> timedQuietly(listener, Phase.STRUCTURE, pythonFiles.size(), () -> pythonFiles.size() > 1
+                    ? projectShape(walk, pythonFiles, cache, moduleNames)
+                    : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of())), pool);
+            return DetectionPool.scan(rules, walk.files(), pool, project, manifests, listener, request.parseTimeout(), walk.contents(), cache);
+        });
+        List<DependencyAssessment> dependencies = request.sitePackages().isEmpty() ? null : timed(listener, Phase.DEPENDENCIES, 0,
+                () -> InstalledDependencies.assess(request, manifests.values(), rules, earlyProblems));
+        Structure structure = ScanPool.join(pending);
         IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
                 () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
         List<dev.eventletscan.model.Finding> patchOrder = patchOrder(walk, outcomes, structure, entryPoints);
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files(), patchOrder);
-        Assessment assessment = timed(listener, Phase.ASSESS, 0,
+        Assessment assessment = timed(listener, Phase.ASSESS, 0, () -> ScanPool.join(CompletableFuture.supplyAsync(
                 () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
-                        new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())));
+                        new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())), pool)));
+        return result(request, started, startNanos, merged, assessment, indirect);
+    }
+
+    private ScanResult result(ScanRequest request, Instant started, long startNanos, ResultAssembly.Merged merged,
+            Assessment assessment, IndirectUsage.Result indirect) {
         var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
                 (System.nanoTime() - startNanos) / 1_000_000);
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
@@ -199,6 +223,15 @@ public final class Scanner {
         T result = work.run();
         listener.phaseFinished(phase, System.nanoTime() - start);
         return result;
+    }
+
+    /** {@link #timed} for work that reads nothing that can fail, on a pool thread. */
+    private static <T> T timedQuietly(ScanListener listener, Phase phase, int files, Supplier<T> work) {
+        try {
+            return timed(listener, phase, files, work::get);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Non-Python files worth listing: manifests, and files some text rule reads. */
@@ -223,9 +256,9 @@ public final class Scanner {
     /** The project's shape, and the import graph and per-file structure it came from (null and empty without one). */
     private record Structure(ProjectShape shape, ImportGraph graph, Map<String, ProjectSources.Structure> sources) {}
 
-    /** The import graph and call levels, from one lexical pass over every Python file. */
-    private Structure projectShape(WalkResult walk, Set<String> pythonFiles, int threads, ResultCache cache, ModuleNames names) {
-        Map<String, ProjectSources.Structure> sources = ProjectSources.read(walk.files(), threads, walk.contents(), cache);
+    /** The import graph and call levels, from one lexical pass over every Python file; run on the scan's pool. */
+    private Structure projectShape(WalkResult walk, Set<String> pythonFiles, ResultCache cache, ModuleNames names) {
+        Map<String, ProjectSources.Structure> sources = ProjectSources.read(walk.files(), walk.contents(), cache);
         ImportGraph graph = ImportGraph.build(walk.files(),
                 f -> sources.getOrDefault(f.relativePath(), ProjectSources.Structure.EMPTY).imports(), names);
         Map<String, List<FunctionCalls>> functions = new TreeMap<>();

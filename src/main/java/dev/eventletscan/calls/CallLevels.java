@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -53,10 +54,13 @@ public final class CallLevels {
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private BitSet[] asked;
     private BitSet[] allowed;
-    /** Per function, the functions that can call it, resolved on first need: every component's climb reuses them. */
-    private int[][] callersByCallee;
-    private int[] scratch;
-    private int[] scratchQueue;
+    /**
+     * Per function, the functions that can call it, resolved on first need: every component's climb reuses them.
+     * Components are assessed on several threads; two resolving the same function write equal arrays.
+     */
+    private final AtomicReferenceArray<int[]> callersByCallee;
+    /** Per thread, levels (all -1 between climbs) and a queue: room for every function, made once per thread. */
+    private final ThreadLocal<int[][]> scratch;
     /** Per function, whether it is a module's top-level code, which nothing calls by name. */
     private final boolean[] moduleCode;
 
@@ -103,7 +107,13 @@ public final class CallLevels {
         }
         asked = new BitSet[paths.size()];
         allowed = new BitSet[paths.size()];
-        callersByCallee = new int[sites.size()][];
+        callersByCallee = new AtomicReferenceArray<>(sites.size());
+        int n = sites.size();
+        scratch = ThreadLocal.withInitial(() -> {
+            int[] level = new int[n];
+            Arrays.fill(level, -1);
+            return new int[][] {level, new int[n]};
+        });
     }
 
     /** Whether the file has this function; findings name their scope, which may be a class body instead. */
@@ -166,9 +176,8 @@ public final class CallLevels {
         return tail;
     }
 
-    /** Not thread-safe: one assessment climbs at a time. */
     private int[] callersOf(int callee) {
-        int[] known = callersByCallee[callee];
+        int[] known = callersByCallee.get(callee);
         if (known == null && callerFiles != null) {
             List<Integer> found = new ArrayList<>();
             for (String path : callerFiles.apply(paths.get(fileOf[callee]))) {
@@ -181,7 +190,7 @@ public final class CallLevels {
                 }
             }
             known = found.stream().mapToInt(Integer::intValue).distinct().toArray();
-            callersByCallee[callee] = known;
+            callersByCallee.set(callee, known);
         } else if (known == null) {
             List<Integer> found = new ArrayList<>();
             for (String spelling : spellings.get(callee)) {
@@ -192,12 +201,13 @@ public final class CallLevels {
                 });
             }
             known = found.stream().mapToInt(Integer::intValue).toArray();
-            callersByCallee[callee] = known;
+            callersByCallee.set(callee, known);
         }
         return known;
     }
 
-    private boolean canCall(int callerFile, int calleeFile) {
+    /** Synchronized: the memo is shared by the threads assessing components, and only graphs without caller lists ask. */
+    private synchronized boolean canCall(int callerFile, int calleeFile) {
         if (asked[callerFile] == null) {
             asked[callerFile] = new BitSet();
             allowed[callerFile] = new BitSet();
@@ -210,22 +220,20 @@ public final class CallLevels {
     }
 
     public Summary summarise(Set<Site> greenCallers, int maxLevel) {
-        // One array for every summary, reset where a climb wrote: a project has a hundred thousand functions and
-        // a component's climb reaches a few hundred.
-        if (scratch == null) {
-            scratch = new int[sites.size()];
-            Arrays.fill(scratch, -1);
-            scratchQueue = new int[sites.size()];
-        }
-        int reached = climb(greenCallers, maxLevel, scratch, scratchQueue);
+        // One pair of arrays per thread for every summary, reset where a climb wrote: a project has a hundred
+        // thousand functions and a component's climb reaches a few hundred.
+        int[][] mine = scratch.get();
+        int[] level = mine[0];
+        int[] queue = mine[1];
+        int reached = climb(greenCallers, maxLevel, level, queue);
         int depth = 0;
         int callers = 0;
         for (int i = 0; i < reached; i++) {
-            int id = scratchQueue[i];
-            int l = scratch[id];
+            int id = queue[i];
+            int l = level[id];
             depth = Math.max(depth, l);
             callers += l > 0 ? 1 : 0;
-            scratch[id] = -1;
+            level[id] = -1;
         }
         return new Summary(depth, callers);
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
-        subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, PortfolioCommand.class, RulesCommand.class, ExplainCommand.class,
             BenchParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         // Lines under picocli's 80 columns: it would wrap a longer one to column 0, out of the list.

@@ -3,6 +3,8 @@ package dev.eventletscan.cli;
 import dev.eventletscan.analysis.AnalysisListener;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,8 +18,9 @@ final class ScanProgress implements AnalysisListener {
     private final PrintWriter err;
     private final boolean bar;
     private final boolean verbose;
-    private ProgressBar progress;
-    private int files;
+    private volatile ProgressBar progress;
+    /** Files per phase: the structure pass starts and ends on a pool thread while detection runs. */
+    private final Map<Phase, Integer> files = new ConcurrentHashMap<>();
 
     /**
      * @param bar draw a progress bar on the process's real standard error (only when it is a terminal)
@@ -54,7 +57,7 @@ final class ScanProgress implements AnalysisListener {
     @Override
     public void phaseStarted(Phase phase, int files) {
         currentPhase = phase.label;
-        this.files = files;
+        this.files.put(phase, files);
         if (bar && phase == Phase.DETECT && files > 0) {
             progress = bar("Scanning", files, " files");
         }
@@ -75,9 +78,12 @@ final class ScanProgress implements AnalysisListener {
             progress = null;
         }
         if (verbose) {
-            err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s%s", phase.label, nanos / 1e9,
-                    files > 0 ? String.format(Locale.ROOT, "  (%,d files)", files) : ""));
-            err.flush();
+            int n = files.getOrDefault(phase, 0);
+            synchronized (err) {
+                err.println(String.format(Locale.ROOT, "eventlet-scan: %-28s %8.3f s%s", phase.label, nanos / 1e9,
+                        n > 0 ? String.format(Locale.ROOT, "  (%,d files)", n) : ""));
+                err.flush();
+            }
         }
     }
 

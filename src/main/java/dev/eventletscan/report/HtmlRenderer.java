@@ -64,7 +64,18 @@ public final class HtmlRenderer implements Renderer {
         }
     }
 
-    static String resource(String name) {
+    /** The shared FreeMarker set-up (auto-escaping HTML), for other pages under resources/report/html. */
+    public static Template template(String name) throws IOException {
+        return FREEMARKER.getTemplate(name);
+    }
+
+    /** A script's Content-Security-Policy hash, so a page lets only that exact script run. */
+    public static String scriptHash(String script) {
+        return "sha256-" + sha256Base64(script);
+    }
+
+    /** A text file under resources/report/html. */
+    public static String resource(String name) {
         try (InputStream in = HtmlRenderer.class.getResourceAsStream(DIR + "/" + name)) {
             if (in == null) {
                 throw new IllegalStateException(DIR + "/" + name + " missing from the class path");

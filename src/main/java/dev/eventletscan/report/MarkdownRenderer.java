@@ -208,7 +208,7 @@ public final class MarkdownRenderer implements Renderer {
      * table pipes get a backslash (brackets too, so no link can form; @ too, so nobody is mentioned), line breaks
      * become spaces.
      */
-    static String md(String text) {
+    public static String md(String text) {
         StringBuilder b = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {

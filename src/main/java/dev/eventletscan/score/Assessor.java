@@ -12,13 +12,17 @@ import dev.eventletscan.model.SwitchVerdict;
 import dev.eventletscan.rules.DependencyMatch;
 import dev.eventletscan.rules.RuleSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Scores, estimates and plans from a scan's findings: the library entry point of this package. */
 public final class Assessor {
@@ -75,8 +79,6 @@ public final class Assessor {
                 .toList();
         List<UsageFacts.DependencyFact> deps = facts(dependencies, findings, pythonFiles, shape, switching);
         var patches = Switches.patchesByFunction(findings);
-        ComponentAssessment repository = component("(repository)", "repository", "", findings, components, shape, deps,
-                Switches.verdict(findings, switching, null, patches), true);
         ComponentDependencies scoped = new ComponentDependencies(deps, shape);
         Map<String, List<Finding>> byComponent = new TreeMap<>();
         Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -84,25 +86,35 @@ public final class Assessor {
             byComponent.computeIfAbsent(components.componentOf(f.path()), k -> new ArrayList<>()).add(f);
             byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
         }
-        List<ComponentAssessment> packages = new ArrayList<>();
-        byComponent.forEach((path, list) -> {
+        // Each component's assessment is independent of the others' (a climb through the call levels, a reach
+        // through the import graph): they are listed here in a fixed order and computed on the caller's pool.
+        List<Supplier<ComponentAssessment>> repositoryJob = List.of(() -> component("(repository)", "repository", "",
+                findings, components, shape, deps, Switches.verdict(findings, switching, null, patches), true));
+        List<Supplier<ComponentAssessment>> packageJobs = new ArrayList<>();
+        byComponent.forEach((path, list) -> packageJobs.add(() -> {
             Set<String> theirFiles = components.filesOf(path);
-            packages.add(component(Components.displayName(path),
+            return component(Components.displayName(path),
                     components.isPackage(path) ? "package" : path.equals(Components.PROJECT_FILES) ? "project-files" : "module",
-                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles, patches), false));
-        });
-        List<ComponentAssessment> files = new ArrayList<>();
-        byFile.forEach((path, list) -> files.add(component(path, "file", path, list, components, shape,
+                    path, list, components, shape, scoped.of(theirFiles), Switches.verdict(list, switching, theirFiles, patches), false);
+        }));
+        List<Supplier<ComponentAssessment>> fileJobs = new ArrayList<>();
+        byFile.forEach((path, list) -> fileJobs.add(() -> component(path, "file", path, list, components, shape,
                 scoped.of(Components.isPython(path) ? Set.of(path) : null), Switches.verdict(list, switching, Set.of(path), patches), false)));
-        List<ComponentAssessment> processes = new ArrayList<>();
+        List<Supplier<ComponentAssessment>> processJobs = new ArrayList<>();
         for (EntryPoint e : processEntryPoints(entryPoints)) {
-            Set<String> loaded = shape.filesLoadedBy(e.module());
-            List<Finding> theirs = findings.stream().filter(f -> loaded.contains(f.path())).toList();
-            if (!theirs.isEmpty()) {
-                processes.add(component(e.name(), "entry-point", e.module() + (e.function().isEmpty() ? "" : ":" + e.function()),
-                        theirs, components, shape, scoped.of(loaded), Switches.verdict(theirs, switching, loaded, patches), true));
-            }
+            processJobs.add(() -> {
+                Set<String> loaded = shape.filesLoadedBy(e.module());
+                List<Finding> theirs = findings.stream().filter(f -> loaded.contains(f.path())).toList();
+                return theirs.isEmpty() ? null : component(e.name(), "entry-point",
+                        e.module() + (e.function().isEmpty() ? "" : ":" + e.function()), theirs, components, shape,
+                        scoped.of(loaded), Switches.verdict(theirs, switching, loaded, patches), true);
+            });
         }
+        List<List<ComponentAssessment>> done = inParallel(List.of(repositoryJob, packageJobs, fileJobs, processJobs));
+        ComponentAssessment repository = done.get(0).get(0);
+        List<ComponentAssessment> packages = done.get(1);
+        List<ComponentAssessment> files = done.get(2);
+        List<ComponentAssessment> processes = done.get(3);
         Comparator<ComponentAssessment> hardestFirst = Comparator
                 .comparingDouble((ComponentAssessment c) -> -c.difficulty().score()).thenComparing(ComponentAssessment::path);
         packages.sort(hardestFirst);
@@ -115,6 +127,25 @@ public final class Assessor {
                 MigrationPlanner.startHere(plan, findings), assumptions(scanned == null, shape, own),
                 new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet(),
                 Checklists.of(hazards, all, components));
+    }
+
+    /**
+     * Runs every job of every group, in parallel (on the calling thread's fork-join pool, else the common one),
+     * and returns each group's results in its jobs' order, nulls left out: the order never depends on threads.
+     */
+    private static List<List<ComponentAssessment>> inParallel(List<List<Supplier<ComponentAssessment>>> groups) {
+        List<Supplier<ComponentAssessment>> all = groups.stream().flatMap(List::stream).toList();
+        List<ComponentAssessment> results = Arrays.asList(new ComponentAssessment[all.size()]);
+        IntStream.range(0, all.size()).parallel().forEach(i -> results.set(i, all.get(i).get()));
+        List<List<ComponentAssessment>> out = new ArrayList<>();
+        int from = 0;
+        for (List<Supplier<ComponentAssessment>> group : groups) {
+            List<ComponentAssessment> mine = new ArrayList<>();
+            results.subList(from, from + group.size()).stream().filter(Objects::nonNull).forEach(mine::add);
+            out.add(mine);
+            from += group.size();
+        }
+        return out;
     }
 
     /** The fit's error as the report states it. */

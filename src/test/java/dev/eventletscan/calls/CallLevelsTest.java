@@ -143,4 +143,61 @@ class CallLevelsTest {
                     .isEqualTo(pairwise.summarise(seeds, max));
         }
     }
+
+    /**
+     * The assessment summarises its components on several threads at once, on one CallLevels: each summary must be
+     * what it is alone, whichever thread asks and whatever the others climb meanwhile.
+     */
+    @Test
+    void summariesOnManyThreadsAreThoseOfOneThread() throws Exception {
+        java.util.Random random = new java.util.Random(20261202);
+        String[] names = {"start", "run", "get", "spawn", "helper", "stop", "wait", ".start", ".run", ".get", ".wait"};
+        int fileCount = 300;
+        Map<String, List<FunctionCalls>> functions = new TreeMap<>();
+        Map<String, Set<String>> importsOf = new TreeMap<>();
+        for (int f = 0; f < fileCount; f++) {
+            List<FunctionCalls> list = new java.util.ArrayList<>();
+            for (int fn = 0; fn < 8; fn++) {
+                Set<String> callees = new java.util.TreeSet<>();
+                for (int c = 0; c < 3; c++) {
+                    callees.add(names[random.nextInt(names.length)]);
+                }
+                list.add(new FunctionCalls("C" + fn + "." + names[random.nextInt(7)], true, callees));
+            }
+            functions.put("p/m" + f + ".py", list);
+            Set<String> imports = new java.util.TreeSet<>();
+            for (int i = 0; i < 6; i++) {
+                imports.add("p/m" + random.nextInt(fileCount) + ".py");
+            }
+            importsOf.put("p/m" + f + ".py", imports);
+        }
+        java.util.function.BiPredicate<String, String> canCall =
+                (caller, callee) -> caller.equals(callee) || importsOf.get(caller).contains(callee);
+        List<Set<CallLevels.Site>> seeds = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Set<CallLevels.Site> some = new java.util.TreeSet<>();
+            for (int k = 0; k < 1 + random.nextInt(6); k++) {
+                String file = "p/m" + random.nextInt(fileCount) + ".py";
+                some.add(new CallLevels.Site(file, functions.get(file).get(random.nextInt(8)).qualifiedName()));
+            }
+            seeds.add(some);
+        }
+        List<CallLevels.Summary> alone = new java.util.ArrayList<>();
+        var sequential = new CallLevels(functions, canCall);
+        seeds.forEach(s -> alone.add(sequential.summarise(s, 6)));
+        assertThat(alone).as("the climbs reach beyond their seeds").anyMatch(s -> s.callers() > 20);
+        var shared = new CallLevels(functions, canCall);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<java.util.concurrent.Future<CallLevels.Summary>> together = new java.util.ArrayList<>();
+                seeds.forEach(s -> together.add(pool.submit(() -> shared.summarise(s, 6))));
+                for (int i = 0; i < seeds.size(); i++) {
+                    assertThat(together.get(i).get()).as("round %d, seeds %d", round, i).isEqualTo(alone.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -86,6 +86,34 @@ class JsonReportTest {
         assertThat(schema().validate(report)).isNotEmpty();
     }
 
+    /**
+     * A project of many packages whose functions call each other across imports: the structure pass runs beside
+     * detection, and each package's and file's assessment (its climb through the call levels) on its own thread,
+     * so this is where an order that depends on threads would show.
+     */
+    @Test
+    void aProjectOfManyPackagesGivesTheSameBytesWhateverTheThreadCount(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        for (int p = 0; p < 30; p++) {
+            Path pkg = java.nio.file.Files.createDirectories(tmp.resolve("app/p" + p));
+            java.nio.file.Files.writeString(pkg.resolve("__init__.py"), "");
+            for (int m = 0; m < 4; m++) {
+                String previous = m > 0 ? "from app.p" + p + " import m" + (m - 1) + " as before\n"
+                        : p > 0 ? "from app.p" + (p - 1) + " import m3 as before\n" : "";
+                String call = m > 0 || p > 0 ? "    before.work()\n" : "    eventlet.spawn(print)\n";
+                java.nio.file.Files.writeString(pkg.resolve("m" + m + ".py"), "import eventlet\n" + previous
+                        + "\ndef work():\n" + call + "    eventlet.sleep(" + m + ")\n\n"
+                        + "class Runner:\n    def run(self):\n        work()\n        eventlet.spawn_n(work)\n");
+            }
+        }
+        java.nio.file.Files.writeString(tmp.resolve("app/__init__.py"), "");
+        String one = json(tmp, 1);
+        assertThat(JsonRenderer.mapper().readTree(one).at("/assessment/packages").size()).isGreaterThanOrEqualTo(30);
+        for (int threads : new int[] {8, 2, 8}) {
+            assertThat(json(tmp, threads)).as("%d threads", threads).isEqualTo(one);
+        }
+    }
+
     @Test
     void outputIsByteIdenticalWhateverTheThreadCount() throws IOException {
         Path samples = TestSupport.projectDir().resolve("samples");
