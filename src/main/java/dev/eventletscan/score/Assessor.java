@@ -68,12 +68,11 @@ public final class Assessor {
     }
 
     /** @param switching the patching helpers and backend options the indirect pass found */
-    public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
+    public Assessment assess(List<Finding> all, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
             List<DependencyAssessment> scanned, List<EntryPoint> entryPoints, Switching switching) {
         Components components = new Components(pythonFiles);
-        List<Finding> all = findings;
         List<Finding> hazards = all.stream().filter(Checklists::isHazard).toList();
-        findings = all.stream().filter(f -> !Checklists.isHazard(f)).toList(); // hazards are listed, not scored
+        List<Finding> findings = all.stream().filter(f -> !Checklists.isHazard(f)).toList(); // hazards are listed, not scored
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
