@@ -16,7 +16,7 @@ timer = eventlet.spawn_after(30, expire, key)
 timer.cancel()
 # match: EVT203
 eventlet.sleep(0.5)
-# match: EVT203
+# match: EVT203, EVH105
 greenthread.sleep(0)
 # ok: EVT203
 time.sleep(1)
@@ -32,9 +32,9 @@ class Job(greenthread.GreenThread):
 # ok: EVT205
 class Worker(threading.Thread):
     pass
-# match: EVT206
+# match: EVT206, EVH104
 me = eventlet.getcurrent()
-# match: EVT206
+# match: EVT206, EVH104
 key = id(greenlet.getcurrent())
 # ok: EVT206
 me = threading.current_thread()

@@ -20,11 +20,11 @@ t.schedule()
 poll.Hub.sleep = sleep_wrapper
 # match: EVT555
 isinstance(err, eventlet.hubs.HubError)
-# match: EVT580
+# match: EVT580, EVH110
 data = tpool.execute(compress, chunk)
 # ok: EVT580
 data = loop.run_in_executor(None, compress, chunk)
-# match: EVT581
+# match: EVT581, EVH110
 conn = tpool.Proxy(libvirt.open(uri))
 # match: EVT582
 tpool.set_num_threads(40)

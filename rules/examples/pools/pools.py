@@ -2,7 +2,7 @@
 import eventlet
 # match: EVT001
 from eventlet import pools, db_pool
-# match: EVT250
+# match: EVT250, EVH101
 pool = eventlet.GreenPool(100)
 # ok: EVT250
 pool.waitall()

@@ -29,7 +29,7 @@ pending = coros.metaphore()
 dag = DAGPool()
 # ok: EVT354
 dag.spawn('b', ['a'], make_b)
-# match: EVT355
+# match: EVT355, EVH103
 store = corolocal.local()
 # ok: EVT353, EVT355
 store = threading.local()

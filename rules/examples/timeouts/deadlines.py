@@ -2,7 +2,7 @@
 import eventlet
 # match: EVT001
 from eventlet import Timeout, timeout
-# match: EVT300
+# match: EVT300, EVH106
 with eventlet.Timeout(5):
     reply = conn.recv()
 try:

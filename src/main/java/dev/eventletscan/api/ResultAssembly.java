@@ -38,6 +38,15 @@ final class ResultAssembly {
     /** @param indirect per file, the findings reached through the project's facades and wrappers */
     static Merged merge(WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> earlierProblems,
             List<IndirectUsage.FileResult> indirect) {
+        return merge(walk, outcomes, earlierProblems, indirect, List.of());
+    }
+
+    /**
+     * @param project findings of project-wide analyses (imports before monkey_patch), each on a line of a file that
+     *     already has a finding there, so its excerpt stands
+     */
+    static Merged merge(WalkResult walk, List<FileOutcome> outcomes, List<ProcessingIssue> earlierProblems,
+            List<IndirectUsage.FileResult> indirect, List<Finding> project) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         List<FileSummary> files = new ArrayList<>();
@@ -60,6 +69,14 @@ final class ResultAssembly {
                 findings.addAll(r.findings());
                 suppressed.addAll(r.suppressed());
             });
+        }
+        if (!project.isEmpty()) {
+            java.util.Map<String, Integer> added = new TreeMap<>();
+            project.forEach(f -> added.merge(f.path(), 1, Integer::sum));
+            files = files.stream().map(f -> added.containsKey(f.path()) ? new FileSummary(f.path(), f.kind(),
+                    f.findings() + added.get(f.path()), f.suppressed(), f.syntaxErrors(), f.excerpts()) : f)
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            findings.addAll(project);
         }
         findings.sort(Finding.ORDER);
         suppressed.sort(Finding.ORDER);

@@ -192,7 +192,8 @@ public final class Scanner {
         Structure structure = ScanPool.join(pending);
         IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
                 () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
-        ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files());
+        List<dev.eventletscan.model.Finding> patchOrder = patchOrder(walk, outcomes, structure, entryPoints);
+        ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files(), patchOrder);
         Assessment assessment = timed(listener, Phase.ASSESS, 0, () -> ScanPool.join(CompletableFuture.supplyAsync(
                 () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
                         new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())), pool)));
@@ -266,6 +267,34 @@ public final class Scanner {
                 callee -> ImportGraphShape.callerFiles(graph, callee));
         return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit()),
                 graph, sources);
+    }
+
+    /** Imports that run before each monkey_patch and hold locks, sockets or threads (the patch-order analysis). */
+    private List<dev.eventletscan.model.Finding> patchOrder(WalkResult walk, List<FileOutcome> outcomes, Structure structure,
+            List<EntryPoint> entryPoints) {
+        List<dev.eventletscan.rules.Rule> order = rules.analysisRules(dev.eventletscan.rules.AnalysisMatch.PATCH_ORDER);
+        List<dev.eventletscan.model.Finding> direct = outcomes.stream().flatMap(o -> o.findings().stream())
+                .filter(dev.eventletscan.model.Finding::isMonkeyPatchCall).toList();
+        if (order.isEmpty() || direct.isEmpty() || structure.graph() == null) {
+            return List.of();
+        }
+        Map<String, List<ImportStatement>> imports = new TreeMap<>();
+        structure.sources().forEach((path, s) -> imports.put(path, s.imports()));
+        Map<String, SourceFile> files = new TreeMap<>();
+        walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
+        Map<String, List<String>> read = new java.util.HashMap<>();
+        java.util.function.Function<String, List<String>> lines = path -> read.computeIfAbsent(path, p -> {
+            try {
+                return dev.eventletscan.parse.SourceText.decode(walk.contents().read(files.get(p))).text().lines().toList();
+            } catch (IOException | RuntimeException e) {
+                return List.of(); // unreadable: the detection pass reports it
+            }
+        });
+        List<dev.eventletscan.model.Finding> out = new ArrayList<>();
+        for (var rule : order) {
+            out.addAll(new dev.eventletscan.hazard.PatchOrder(structure.graph(), imports, lines, rule).findings(direct, entryPoints));
+        }
+        return out;
     }
 
     /** Findings reached through the project's facades and wrappers: after detection, as they need every file's imports. */

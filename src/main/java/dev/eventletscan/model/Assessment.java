@@ -15,10 +15,14 @@ import java.util.List;
  * @param assumptions what the estimates take for granted, to be read with them
  * @param model the productivity figure and the fit's error the effort rests on
  * @param banEventlet for a project with no eventlet code of its own, the configuration that keeps it out; else empty
+ * @param checklists per component with threading hazards or tests tied to eventlet's scheduling, what to settle
+ *     before switching eventlet off there; hazards are listed here and do not move the score
  */
 public record Assessment(ComponentAssessment repository, List<ComponentAssessment> packages,
         List<ComponentAssessment> entryPoints, List<ComponentAssessment> files, List<DependencyAssessment> dependencies, List<PlanPhase> plan,
-        List<StartHere> startHere, List<String> assumptions, ModelFit model, List<ConfigSnippet> banEventlet) {
+        List<StartHere> startHere, List<String> assumptions, ModelFit model, List<ConfigSnippet> banEventlet,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<SwitchOffChecklist> checklists) {
     public Assessment {
         dependencies = List.copyOf(dependencies);
         packages = List.copyOf(packages);
@@ -28,5 +32,6 @@ public record Assessment(ComponentAssessment repository, List<ComponentAssessmen
         startHere = List.copyOf(startHere);
         assumptions = List.copyOf(assumptions);
         banEventlet = List.copyOf(banEventlet);
+        checklists = checklists == null ? List.of() : List.copyOf(checklists);
     }
 }

@@ -46,6 +46,7 @@ public final class MarkdownRenderer implements Renderer {
                 switchOff(out, a.repository());
                 indirect(out, result);
                 topFiles(out, a.files());
+                checklists(out, a.checklists());
             }
             out.write("\n### Findings by category\n\n| category | findings |\n|---|---:|\n");
             for (Map.Entry<String, Integer> e : result.summary().findingsByCategory().entrySet()) {
@@ -151,6 +152,31 @@ public final class MarkdownRenderer implements Renderer {
         for (var w : i.wrappers().stream().filter(w -> w.callSites() > 0).toList()) {
             out.write("| " + md(w.name()) + " | wrapper (" + w.how() + ") | " + md(w.symbol()) + " | " + w.callSites() + " | "
                     + w.files() + " |\n");
+        }
+    }
+
+    /** Per component, what to settle before eventlet is switched off there: hazards, tests, then the switch. */
+    private static void checklists(Writer out, List<dev.eventletscan.model.SwitchOffChecklist> checklists) throws IOException {
+        if (checklists.isEmpty()) {
+            return;
+        }
+        out.write("\n### Switch-off checklists\n\n" + md(HazardLines.summary(checklists)) + "\n");
+        for (var c : checklists.stream().limit(TOP_FILES).toList()) {
+            out.write("\n**" + md(c.component()) + "**\n\n");
+            int n = 1;
+            for (String h : c.hazards().stream().limit(TOP_FILES).toList()) {
+                out.write(n++ + ". " + md(h) + "\n");
+            }
+            if (c.hazards().size() > TOP_FILES) {
+                out.write(n++ + ". " + (c.hazards().size() - TOP_FILES) + " more hazards in the JSON report\n");
+            }
+            if (c.testModulesOnScheduling() > 0) {
+                out.write(n++ + ". " + md(HazardLines.tests(c)) + "\n");
+            }
+            out.write(n + ". " + md(c.switchOff()) + "\n");
+        }
+        if (checklists.size() > TOP_FILES) {
+            out.write("\n" + (checklists.size() - TOP_FILES) + " more components in the JSON report.\n");
         }
     }
 

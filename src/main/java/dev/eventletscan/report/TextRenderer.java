@@ -74,6 +74,9 @@ public final class TextRenderer implements Renderer {
         if (repo.switchOff() != null) {
             out.write("can eventlet be switched off: " + repo.switchOff().answer() + " (" + printable(repo.switchOff().reason()) + ")\n");
         }
+        if (!result.assessment().checklists().isEmpty()) {
+            out.write(HazardLines.summary(result.assessment().checklists()) + "\n");
+        }
         String interfaces = interfacesLine(result);
         if (interfaces != null) {
             out.write(interfaces + "\n");

@@ -39,7 +39,7 @@ public final class RuleLoader {
     public static final int FORMAT = 1;
 
     /** The key that says which kind of match a rule has. */
-    private static final List<String> MATCH_KINDS = List.of("symbols", "query", "text", "dependencies");
+    private static final List<String> MATCH_KINDS = List.of("symbols", "query", "text", "dependencies", "analysis");
 
     private RuleLoader() {}
 
@@ -215,6 +215,14 @@ public final class RuleLoader {
                 return new TextMatch(regex(node.get("text"), path + ".text"), globs(node, path, "files"),
                         globs(node, path, "excludeFiles"));
             }
+            if (node.has("analysis")) {
+                String name = node.get("analysis").asText();
+                if (!AnalysisMatch.KNOWN.contains(name)) {
+                    problem(path + ".analysis", "'" + name + "' is not an analysis this version has");
+                }
+                Pattern creates = node.has("creates") ? regex(node.get("creates"), path + ".creates") : null;
+                return new AnalysisMatch(name, node.has("modules") ? strings(node.get("modules")) : List.of(), creates);
+            }
             return new DependencyMatch(strings(node.get("dependencies")));
         }
 
@@ -246,7 +254,13 @@ public final class RuleLoader {
                     arguments.put(e.getKey(), p);
                 }
             });
-            return new SymbolMatch(kinds, patterns, arguments);
+            List<String> inside = node.has("inside") ? strings(node.get("inside")) : List.of();
+            for (int i = 0; i < inside.size(); i++) {
+                if (!SymbolMatch.PLACES.contains(inside.get(i))) {
+                    problem(path + ".inside[" + i + "]", "'" + inside.get(i) + "' is not a place this version knows");
+                }
+            }
+            return new SymbolMatch(kinds, patterns, arguments, Set.copyOf(inside));
         }
 
         private List<FileGlob> globs(JsonNode node, String path, String key) {

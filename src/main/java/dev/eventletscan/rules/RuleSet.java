@@ -136,13 +136,29 @@ public final class RuleSet {
         return rules.stream().anyMatch(r -> r.id().equalsIgnoreCase(idOrCategory) || r.category().equalsIgnoreCase(idOrCategory));
     }
 
+    /**
+     * The category whose rules say what breaks under native threads. They report beside the inventory, not
+     * instead of it: {@code eventlet.sleep(0)} is a green-thread use (EVT203) and a yield that threads do not
+     * need (a hazard), and the inventory's counts and score must not change because a hazard rule exists.
+     */
+    public static final String HAZARD_CATEGORY = "threading-hazard";
+
     /** The rule that reports a usage: the one with the most specific matching pattern, ties to the lowest id. */
     public Optional<Rule> ruleFor(Usage usage) {
+        return best(usage, Set.of(), false);
+    }
+
+    /** The threading-hazard rule that reports a usage sitting in these places ({@link SymbolMatch#PLACES}), if any. */
+    public Optional<Rule> hazardFor(Usage usage, Set<String> places) {
+        return best(usage, places, true);
+    }
+
+    private Optional<Rule> best(Usage usage, Set<String> places, boolean hazard) {
         Rule best = null;
         int bestScore = -1;
         for (Rule r : rules) {
-            if (r.match() instanceof SymbolMatch m) {
-                int score = m.specificity(usage);
+            if (r.match() instanceof SymbolMatch m && r.category().equals(HAZARD_CATEGORY) == hazard) {
+                int score = m.specificity(usage, places);
                 if (score > bestScore) {
                     best = r;
                     bestScore = score;
@@ -166,7 +182,7 @@ public final class RuleSet {
     public List<Candidate> candidatesFor(Usage usage) {
         List<Candidate> out = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.match() instanceof SymbolMatch m && m.specificity(usage) >= 0) {
+            if (r.match() instanceof SymbolMatch m && !r.category().equals(HAZARD_CATEGORY) && m.specificity(usage) >= 0) {
                 out.add(new Candidate(r, m.specificity(usage)));
             }
         }
@@ -177,6 +193,11 @@ public final class RuleSet {
     /** Rules whose match is a tree-sitter query, in id order. */
     public List<Rule> queryRules() {
         return rules.stream().filter(r -> r.match() instanceof QueryMatch).toList();
+    }
+
+    /** Rules a named analysis of the scanner reports ({@link AnalysisMatch}), in id order. */
+    public List<Rule> analysisRules(String analysis) {
+        return rules.stream().filter(r -> r.match() instanceof AnalysisMatch m && m.analysis().equals(analysis)).toList();
     }
 
     /** Rules whose match is a regular expression over lines of other files, in id order. */

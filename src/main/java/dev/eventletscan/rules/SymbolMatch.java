@@ -16,9 +16,14 @@ import java.util.stream.Collectors;
  * @param arguments literal string arguments the call must have, by position ({@code "0"}) or keyword,
  *     each a regular expression over the whole string; {@code "0|mod"} takes whichever is given
  *     (a parameter passed by position or by name); empty means none required
+ * @param inside places the usage must sit in ({@code loop}: a for or while loop of its own function; {@code setup}:
+ *     a test set-up method); empty means anywhere. The detector says where each usage sits ({@link #PLACES})
  */
-public record SymbolMatch(Set<Usage.Kind> usages, List<DottedPattern> symbols, Map<String, Pattern> arguments)
-        implements RuleMatch {
+public record SymbolMatch(Set<Usage.Kind> usages, List<DottedPattern> symbols, Map<String, Pattern> arguments,
+        Set<String> inside) implements RuleMatch {
+    /** The places {@code inside} can name. */
+    public static final Set<String> PLACES = Set.of("loop", "setup");
+
     /** A required argument makes a rule more specific than the same pattern without it. */
     private static final int ARGUMENT_BONUS = 50;
 
@@ -26,10 +31,24 @@ public record SymbolMatch(Set<Usage.Kind> usages, List<DottedPattern> symbols, M
         usages = Set.copyOf(usages);
         symbols = List.copyOf(symbols);
         arguments = Map.copyOf(arguments);
+        inside = Set.copyOf(inside);
     }
 
-    /** How specific the best pattern matching this usage is, or -1 when the rule does not match it. */
+    public SymbolMatch(Set<Usage.Kind> usages, List<DottedPattern> symbols, Map<String, Pattern> arguments) {
+        this(usages, symbols, arguments, Set.of());
+    }
+
+    /** How specific the best pattern matching this usage is where it sits, or -1 when the rule does not match it. */
+    int specificity(Usage usage, Set<String> places) {
+        return places.containsAll(inside) ? anywhere(usage) : -1;
+    }
+
+    /** How specific the best pattern matching this usage is, or -1 when the rule does not match it anywhere. */
     int specificity(Usage usage) {
+        return inside.isEmpty() ? anywhere(usage) : -1; // else only where the detector says the usage sits
+    }
+
+    private int anywhere(Usage usage) {
         if (!usages.isEmpty() && !usages.contains(usage.kind())) {
             return -1;
         }
@@ -60,6 +79,9 @@ public record SymbolMatch(Set<Usage.Kind> usages, List<DottedPattern> symbols, M
         if (!arguments.isEmpty()) {
             text += " with arguments " + new TreeMap<>(arguments).entrySet().stream()
                     .map(e -> e.getKey() + "~/" + e.getValue().pattern() + "/").collect(Collectors.joining(", "));
+        }
+        if (!inside.isEmpty()) {
+            text += " inside " + String.join(" and ", new java.util.TreeSet<>(inside));
         }
         return text;
     }

@@ -68,9 +68,11 @@ public final class Assessor {
     }
 
     /** @param switching the patching helpers and backend options the indirect pass found */
-    public Assessment assess(List<Finding> findings, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
+    public Assessment assess(List<Finding> all, Set<String> pythonFiles, ProjectShape shape, RuleSet rules,
             List<DependencyAssessment> scanned, List<EntryPoint> entryPoints, Switching switching) {
         Components components = new Components(pythonFiles);
+        List<Finding> hazards = all.stream().filter(Checklists::isHazard).toList();
+        List<Finding> findings = all.stream().filter(f -> !Checklists.isHazard(f)).toList(); // hazards are listed, not scored
         List<DependencyAssessment> dependencies = (scanned != null ? scanned : fromKnowledgeBase(findings, rules)).stream()
                 .filter(d -> !DependencyMatch.normalise(d.name()).equals("eventlet")) // the thing removed, not a dependency of it
                 .toList();
@@ -122,7 +124,8 @@ public final class Assessor {
         boolean own = repository.effort().usagePoints() > 0;
         return new Assessment(repository, packages, processes, files, dependencies, plan,
                 MigrationPlanner.startHere(plan, findings), assumptions(scanned == null, shape, own),
-                new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet());
+                new ModelFit(model.effort().linesPerDay(), fitError()), own ? List.of() : model.banEventlet(),
+                Checklists.of(hazards, all, components));
     }
 
     /**

@@ -45,6 +45,11 @@ final class Components {
         return Collections.unmodifiableSet(byComponent.getOrDefault(componentPath, Set.of()));
     }
 
+    /** Whether a folder is a package of the project (it holds an {@code __init__.py}). */
+    boolean isComponentFolder(String dir) {
+        return pythonFiles.contains(dir + "/__init__.py");
+    }
+
     boolean isPackage(String componentPath) {
         return !isPython(componentPath) && !componentPath.equals(PROJECT_FILES);
     }

@@ -71,17 +71,21 @@ public final class HistoryTrend {
             TrendReport.Effort effort, String target, int problems, Map<String, Integer> usageByFile, List<String> unscanned) {
 
         static Figures of(ScanResult r) {
-            SortedMap<String, Integer> byCategory = r.summary().findingsByCategory();
+            // the series measures eventlet usage: threading hazards report beside it, on the same lines, and are no usage
+            SortedMap<String, Integer> byCategory = new java.util.TreeMap<>(r.summary().findingsByCategory());
+            int hazards = byCategory.getOrDefault(dev.eventletscan.rules.RuleSet.HAZARD_CATEGORY, 0);
+            byCategory.remove(dev.eventletscan.rules.RuleSet.HAZARD_CATEGORY);
+            int findings = r.summary().findings() - hazards;
             Map<String, Integer> byFile = new HashMap<>();
             for (Finding f : r.findings()) {
-                if (!f.category().equals(DOCS)) {
+                if (!f.category().equals(DOCS) && !f.category().equals(dev.eventletscan.rules.RuleSet.HAZARD_CATEGORY)) {
                     byFile.merge(f.path(), 1, Integer::sum);
                 }
             }
             int pythonUsing = (int) r.files().stream().filter(f -> f.kind().equals("python") && f.findings() > 0).count();
             ComponentAssessment repo = r.assessment().repository();
             var d = repo.difficulty();
-            return new Figures(r.summary().findings(), r.summary().findings() - byCategory.getOrDefault(DOCS, 0), byCategory,
+            return new Figures(findings, findings - byCategory.getOrDefault(DOCS, 0), java.util.Collections.unmodifiableSortedMap(byCategory),
                     r.summary().filesWithFindings(), pythonUsing, r.summary().filesWalked(), r.summary().monkeyPatchCalls(),
                     new TrendReport.Difficulty(d.score(), d.level(), d.size().score(), d.dependencies().score(), d.patching().score()),
                     new TrendReport.Effort(repo.effort().lowDays(), repo.effort().highDays(), repo.effort().usagePoints()),

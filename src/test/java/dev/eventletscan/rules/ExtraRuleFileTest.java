@@ -127,6 +127,6 @@ class ExtraRuleFileTest {
                         p -> assertThat(p).isEqualTo("bad.yaml:8: rules[1].match.query: the query has no @match capture (it marks where the finding is)"),
                         p -> assertThat(p).startsWith("bad.yaml:11: rules[2].match.text: not a valid regular expression"),
                         p -> assertThat(p).isEqualTo("bad.yaml:11: rules[2].match.files[0]: not a file-name glob: 'conf/*.ini' (no folders)"),
-                        p -> assertThat(p).isEqualTo("bad.yaml:14: rules[3].match: needs exactly one of 'symbols', 'query', 'text', 'dependencies'")));
+                        p -> assertThat(p).isEqualTo("bad.yaml:14: rules[3].match: needs exactly one of 'symbols', 'query', 'text', 'dependencies', 'analysis'")));
     }
 }

@@ -21,11 +21,14 @@ final class CallArguments {
         return found[0];
     }
 
-    /** Literal string arguments: {@code "0"} for the first positional one, keyword names for the others. */
+    /**
+     * Literal string and number arguments: {@code "0"} for the first positional one, keyword names for the others.
+     * A number is its source text ({@code sleep(0)} gives {@code "0"}), so a rule can tell a yield from a wait.
+     */
     static Map<String, String> literalStrings(SyntaxTree tree, int call) {
         Map<String, String> out = new TreeMap<>();
         each(tree, call, (position, keyword, node) -> {
-            String value = StringLiterals.plainContent(tree, node);
+            String value = tree.is(node, "integer") || tree.is(node, "float") ? tree.text(node) : StringLiterals.plainContent(tree, node);
             if (value != null) {
                 out.put(keyword != null ? keyword : Integer.toString(position), value);
             }

@@ -66,10 +66,67 @@ public final class PythonDetector {
         for (QueryHit hit : tree.queryHits()) {
             rules.byId(hit.key()).ifPresent(r -> findings.add(queryFinding(facts, test, tree, hit, r)));
         }
+        findings.addAll(hazards(facts, test, tree, collected.usages()));
         findings.sort(Finding.ORDER);
         ModuleInterface offered = InterfaceCollector.collect(facts.path(), tree, collected.moduleBindings(), rules.symbols(),
                 resolved);
         return new Detection(findings, offered);
+    }
+
+    /**
+     * What breaks under native threads here: hazard rules beside the inventory's finding of each usage, then the
+     * analyses of the functions the file spawns.
+     */
+    private List<Finding> hazards(FileFacts facts, boolean test, SyntaxTree tree, List<Usage> usages) {
+        List<Finding> out = new ArrayList<>();
+        java.util.Set<Integer> spawnCalls = new java.util.HashSet<>();
+        for (Usage usage : usages) {
+            // without the monkey_patch analysis: the call is counted once, by its inventory finding
+            rules.hazardFor(usage, places(tree, usage.node())).ifPresent(r -> out.add(usageFinding(facts, test, tree,
+                    new Usage(Usage.Kind.REFERENCE, usage.symbol(), usage.node()), r, usage.kind())));
+            if (usage.kind() == Usage.Kind.CALL && usage.symbol().matches("eventlet\\.(greenthread|greenpool\\.\\w+)\\.spawn\\w*")) {
+                spawnCalls.add(tree.parent(usage.node()));
+            }
+        }
+        List<Rule> state = rules.analysisRules(dev.eventletscan.rules.AnalysisMatch.SPAWNED_STATE);
+        List<Rule> signal = rules.analysisRules(dev.eventletscan.rules.AnalysisMatch.SPAWNED_SIGNAL);
+        if (state.isEmpty() && signal.isEmpty()) {
+            return out;
+        }
+        SpawnedFunctions.Sites sites = SpawnedFunctions.find(tree, spawnCalls);
+        state.forEach(r -> sites.state().forEach(s -> out.add(analysisFinding(facts, test, tree, s, r))));
+        signal.forEach(r -> sites.signals().forEach(s -> out.add(analysisFinding(facts, test, tree, s, r))));
+        return out;
+    }
+
+    private static final java.util.Set<String> SET_UP = java.util.Set.of("setUp", "setUpClass", "setUpModule", "setup_method",
+            "setup_class", "setup_module", "setup_function", "asyncSetUp");
+    private static final java.util.Set<String> LOOPS = java.util.Set.of("for_statement", "while_statement",
+            "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression");
+
+    /** Where a usage sits, as {@code inside} in a rule names it: in a loop of its own function, in a test set-up. */
+    static java.util.Set<String> places(SyntaxTree tree, int node) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        boolean ownFunction = true;
+        for (int p = tree.parent(node); p != NONE; p = tree.parent(p)) {
+            if (ownFunction && LOOPS.contains(tree.type(p))) {
+                out.add("loop");
+            }
+            if (tree.is(p, "function_definition") || tree.is(p, "lambda")) {
+                if (ownFunction && tree.is(p, "function_definition") && SET_UP.contains(tree.text(tree.child(p, "name")))) {
+                    out.add("setup");
+                }
+                ownFunction = false;
+            }
+        }
+        return out;
+    }
+
+    private Finding analysisFinding(FileFacts facts, boolean test, SyntaxTree tree, SpawnedFunctions.Site s, Rule rule) {
+        var site = new Findings.Site(tree.startByte(s.node()), tree.endByte(s.node()), s.symbol(), "pattern",
+                rule.messageFor(s.symbol()) + " (" + s.detail() + ")");
+        return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, s.node()), guarded(tree, s.node(), false),
+                context(facts, test, tree, s.node()), null);
     }
 
     /**
@@ -83,15 +140,20 @@ public final class PythonDetector {
     }
 
     private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule) {
+        return usageFinding(facts, test, tree, usage, rule, usage.kind());
+    }
+
+    /** @param kind how the site uses the name, as reported (the usage passed may be a stand-in without a call) */
+    private Finding usageFinding(FileFacts facts, boolean test, SyntaxTree tree, Usage usage, Rule rule, Usage.Kind kind) {
         int node = usage.node();
         MonkeyPatchDetails patch = null;
         if (usage.kind() == Usage.Kind.CALL && usage.symbol().equals(MONKEY_PATCH)) {
             patch = MonkeyPatchCall.analyse(tree, tree.parent(node)).withConditions(InterfaceCollector.conditions(tree, node));
         }
-        var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), usage.kind().id(),
+        var site = new Findings.Site(tree.startByte(node), tree.endByte(node), usage.symbol(), kind.id(),
                 message(rule, usage, patch));
         return Findings.of(rule, facts.path(), tree.source(), site, scopeName(tree, node),
-                guarded(tree, node, usage.kind() == Usage.Kind.IMPORT), context(facts, test, tree, node), patch);
+                guarded(tree, node, kind == Usage.Kind.IMPORT), context(facts, test, tree, node), patch);
     }
 
     private Finding queryFinding(FileFacts facts, boolean test, SyntaxTree tree, QueryHit hit, Rule rule) {

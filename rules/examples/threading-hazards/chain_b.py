@@ -1,0 +1,3 @@
+import threading
+
+_registry_lock = threading.RLock()

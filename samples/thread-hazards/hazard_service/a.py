@@ -1,0 +1,5 @@
+from hazard_service import b
+
+
+def run():
+    b.start()
