@@ -229,8 +229,62 @@ public final class Scanner {
         sources.forEach((path, structure) -> functions.put(path, structure.functions()));
         CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee),
                 callee -> ImportGraphShape.callerFiles(graph, callee));
+        functions.clear();
+        sources.replaceAll((path, structure) -> structure.withoutFunctions()); // the call levels hold what they need
         return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit()),
                 graph, sources);
+    }
+
+    /**
+     * One part of every file's structure, by path, read through: three copies of a map of 200,000 files took tens
+     * of megabytes for no gain.
+     */
+    private static <V> Map<String, V> field(Map<String, ProjectSources.Structure> sources,
+            java.util.function.Function<ProjectSources.Structure, V> part) {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public V get(Object path) {
+                ProjectSources.Structure s = sources.get(path);
+                return s == null ? null : part.apply(s);
+            }
+
+            @Override
+            public boolean containsKey(Object path) {
+                return sources.containsKey(path);
+            }
+
+            @Override
+            public int size() {
+                return sources.size();
+            }
+
+            @Override
+            public Set<Entry<String, V>> entrySet() {
+                return new java.util.AbstractSet<>() {
+                    @Override
+                    public java.util.Iterator<Entry<String, V>> iterator() {
+                        var entries = sources.entrySet().iterator();
+                        return new java.util.Iterator<>() {
+                            @Override
+                            public boolean hasNext() {
+                                return entries.hasNext();
+                            }
+
+                            @Override
+                            public Entry<String, V> next() {
+                                var e = entries.next();
+                                return Map.entry(e.getKey(), part.apply(e.getValue()));
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return sources.size();
+                    }
+                };
+            }
+        };
     }
 
     /** Findings reached through the project's facades and wrappers: after detection, as they need every file's imports. */
@@ -241,14 +295,9 @@ public final class Scanner {
         if (offered.isEmpty() || structure.graph() == null) {
             return IndirectUsage.Result.NONE;
         }
-        Map<String, List<ImportStatement>> imports = new TreeMap<>();
-        Map<String, List<ModuleAssignments.Assignment>> aliases = new TreeMap<>();
-        Map<String, int[]> attributes = new java.util.HashMap<>();
-        structure.sources().forEach((path, s) -> {
-            imports.put(path, s.imports());
-            aliases.put(path, s.aliases());
-            attributes.put(path, s.attributes());
-        });
+        Map<String, List<ImportStatement>> imports = field(structure.sources(), ProjectSources.Structure::imports);
+        Map<String, List<ModuleAssignments.Assignment>> aliases = field(structure.sources(), ProjectSources.Structure::aliases);
+        Map<String, int[]> attributes = field(structure.sources(), ProjectSources.Structure::attributes);
         Map<String, SourceFile> files = new TreeMap<>();
         walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
         Set<String> mentionTracked = outcomes.stream().filter(o -> o.summary() != null && o.summary().kind().equals("python"))
