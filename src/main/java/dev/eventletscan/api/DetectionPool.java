@@ -1,13 +1,13 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.ProjectFacts;
 import dev.eventletscan.detect.manifest.Manifest;
+import dev.eventletscan.model.NativeLibraryException;
 import dev.eventletscan.model.ProcessingIssue;
-import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.parse.ParseTimeoutException;
 import dev.eventletscan.rules.RuleSet;
-import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import dev.eventletscan.model.DependencyAssessment;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.rules.RuleSet;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
  * distributions' own requirements and scanned with the same rules (less
  * docs), so criterion 2 rests on code rather than on the knowledge base.
  */
-final class InstalledDependencies {
+public final class InstalledDependencies {
     private InstalledDependencies() {}
 
     static List<DependencyAssessment> assess(ScanRequest request, Collection<Manifest> manifests, RuleSet rules,
@@ -29,15 +30,30 @@ final class InstalledDependencies {
         List<String> direct = manifests.stream().flatMap(m -> m.dependencies().stream())
                 .map(DeclaredDependency::requirement).distinct().sorted().toList();
         DependencyClosure closure = DependencyClosure.compute(direct, listing.distributions());
-        DependencyReport report = new DependencyUsageScanner(new Scanner(rules.without(List.of("docs"))), request.threads())
-                .scan(closure);
+        DependencyReport report = usageScanner(rules, request.threads()).scan(closure);
         // The usage report passes on each distribution's metadata problems, which the listing holds already.
-        var unique = new java.util.LinkedHashSet<MetadataProblem>(listing.problems());
+        var unique = new LinkedHashSet<MetadataProblem>(listing.problems());
         unique.addAll(report.problems());
         for (MetadataProblem p : unique) {
             problems.add(ProcessingIssue.warning(p.path().toString(), p.problem()));
         }
         return report.dependencies().stream().map(InstalledDependencies::toModel).toList();
+    }
+
+    /**
+     * A scanner of installed dependencies that runs this engine with the rules less the {@code docs} category: a
+     * dependency's README mentioning eventlet says nothing of its code.
+     *
+     * @param threads parser threads per scan; 0 means one per core
+     */
+    public static DependencyUsageScanner usageScanner(RuleSet rules, int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
+        }
+        RuleSet code = rules.without(List.of("docs"));
+        Scanner scanner = new Scanner(code);
+        return new DependencyUsageScanner(code, root -> scanner.scan(
+                new ScanRequest(root, List.of(), List.of(), threads, List.of(), List.of(), List.of())));
     }
 
     private static DependencyAssessment toModel(DependencyUsage u) {

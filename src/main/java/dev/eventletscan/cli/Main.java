@@ -1,10 +1,10 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.Version;
 import dev.eventletscan.fileio.Printable;
+import dev.eventletscan.model.InvalidInputException;
+import dev.eventletscan.model.NativeLibraryException;
 import dev.eventletscan.parse.NativeLibraries;
-import dev.eventletscan.parse.NativeLibraryException;
 import dev.eventletscan.rules.RuleFileException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

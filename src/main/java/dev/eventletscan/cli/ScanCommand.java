@@ -1,13 +1,13 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.MergeBaseFindings;
 import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.gate.BaselineFile;
 import dev.eventletscan.gate.ChangedLines;
 import dev.eventletscan.gate.Comparisons;
 import dev.eventletscan.gate.GatePolicy;
-import dev.eventletscan.gate.GatePolicy.FailOn;
+import dev.eventletscan.gate.MergeBaseFindings;
 import dev.eventletscan.model.BaselineEntry;
+import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.GateResult;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
@@ -26,9 +26,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Scan a repository (or one file) for eventlet usage, write reports, and apply CI gates.")

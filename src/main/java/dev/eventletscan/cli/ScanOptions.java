@@ -1,11 +1,11 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
 import dev.eventletscan.config.ConfigFiles;
 import dev.eventletscan.config.ProjectConfig;
 import dev.eventletscan.deps.SitePackages;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.walk.WalkOptions;

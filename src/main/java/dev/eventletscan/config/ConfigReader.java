@@ -1,10 +1,10 @@
 package dev.eventletscan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.fileio.InsideTree;
-import dev.eventletscan.gate.GatePolicy.FailOn;
+import dev.eventletscan.model.FailOn;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.eventletscan.config;
 
-import dev.eventletscan.gate.GatePolicy.FailOn;
+import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.Severity;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,10 @@
 package dev.eventletscan.deps;
 
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.NativeLibraryException;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
-import dev.eventletscan.rules.RuleLoader;
 import dev.eventletscan.rules.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,36 +24,31 @@ import java.util.TreeSet;
  * Scans the installed code of a project's dependencies with the same engine as
  * the project, and says which of them use eventlet and how. Dependencies that are
  * not installed get what the knowledge base says of them, marked unverified.
- * One instance holds one {@link Scanner} and may scan many closures.
+ * One instance holds one scan function and may scan many closures. The function, not the engine itself, is
+ * what it is given: the engine sits in a layer above this one (see ArchitectureTest).
  */
 public final class DependencyUsageScanner {
+    /** Scans one folder of installed code with the rules this scanner was given. */
+    @FunctionalInterface
+    public interface ScanFunction {
+        ScanResult scan(Path root) throws IOException;
+    }
+
     /** Categories whose findings show a file doing eventlet work, not merely naming it. */
     private static final Set<String> NOT_WORK = Set.of("import", "config", "env-var", "docs", "test-mock", "dependency");
     private static final int EVIDENCE_FILES = 5;
     private static final String IS_MONKEY_PATCHED = "eventlet.patcher.is_monkey_patched";
 
-    private final Scanner scanner;
-    private final int threads;
+    private final RuleSet rules;
+    private final ScanFunction scan;
 
     /**
-     * @param scanner the engine, with the rules to apply
-     * @param threads parser threads per scan; 0 means one per core
+     * @param rules the rules {@code scan} applies (for the knowledge base's notes and the files a staged copy keeps)
+     * @param scan scans one code root with those rules
      */
-    public DependencyUsageScanner(Scanner scanner, int threads) {
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be 0 (all cores) or more, was " + threads);
-        }
-        this.scanner = scanner;
-        this.threads = threads;
-    }
-
-    /**
-     * The shipped rules, less the {@code docs} category: a dependency's README mentioning eventlet
-     * says nothing of its code.
-     */
-    public static DependencyUsageScanner withShippedRules(int threads) {
-        RuleSet rules = RuleLoader.load(List.of()).without(List.of("docs"));
-        return new DependencyUsageScanner(new Scanner(rules), threads);
+    public DependencyUsageScanner(RuleSet rules, ScanFunction scan) {
+        this.rules = rules;
+        this.scan = scan;
     }
 
     /** Every installed distribution, each taken as a direct dependency. */
@@ -67,10 +60,9 @@ public final class DependencyUsageScanner {
      * Scans each installed distribution of the closure (each code root once, however many
      * distributions share it) and summarises it; the others get the knowledge base's word.
      *
-     * @throws dev.eventletscan.parse.NativeLibraryException when the native parser cannot be loaded
+     * @throws NativeLibraryException when the native parser cannot be loaded
      */
     public DependencyReport scan(DependencyClosure closure) {
-        RuleSet rules = scanner.rules();
         Map<Path, RootScan> scanned = new HashMap<>();
         List<MetadataProblem> problems = new ArrayList<>();
         List<DependencyUsage> out = new ArrayList<>();
@@ -116,7 +108,7 @@ public final class DependencyUsageScanner {
                 staged = StagedCopy.of(root, this::wantsFile);
                 target = staged.root();
             }
-            ScanResult result = scanner.scan(new ScanRequest(target, List.of(), List.of(), threads, List.of(), List.of(), List.of()));
+            ScanResult result = scan.scan(target);
             List<Located> found = new ArrayList<>();
             for (Finding f : result.findings()) {
                 found.add(new Located(prefix.isEmpty() ? f.path() : prefix + "/" + f.path(), f));
@@ -126,7 +118,7 @@ public final class DependencyUsageScanner {
             }
             return new RootScan(found, result.summary().filesWalked(), problems);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dev.eventletscan.parse.NativeLibraryException nativeFailure) {
+            if (e instanceof NativeLibraryException nativeFailure) {
                 throw nativeFailure;
             }
             problems.add(new MetadataProblem(root, "cannot scan: " + e.getClass().getSimpleName()
@@ -140,7 +132,7 @@ public final class DependencyUsageScanner {
     }
 
     private boolean wantsFile(String name) {
-        return Manifests.isManifest(name) || scanner.rules().wantsText(name);
+        return Manifests.isManifest(name) || rules.wantsText(name);
     }
 
     private static DependencyUsage notInstalled(DependencyClosure.Reached r, String note) {

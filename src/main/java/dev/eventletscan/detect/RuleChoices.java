@@ -1,7 +1,6 @@
 package dev.eventletscan.detect;
 
 import dev.eventletscan.detect.python.PythonDetector;
-import dev.eventletscan.detect.python.Usage;
 import dev.eventletscan.detect.text.TextDetector;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.parse.PythonParser;
@@ -10,6 +9,7 @@ import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.rules.Usage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.fileio.AtomicFile;
+import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.fileio.StableJson;
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.FindingIdentity;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.rules.LocatedYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +61,7 @@ public final class BaselineFile {
         }
         AtomicFile.replace(file, tmp -> {
             try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                dev.eventletscan.report.JsonRenderer.write(root, out);
+                StableJson.write(root, out);
             }
         });
     }
@@ -69,7 +72,7 @@ public final class BaselineFile {
     public static List<BaselineEntry> read(Path file) {
         String text;
         try {
-            text = dev.eventletscan.fileio.BoundedFile.readString(file, dev.eventletscan.fileio.BoundedFile.BASELINE_BYTES);
+            text = BoundedFile.readString(file, BoundedFile.BASELINE_BYTES);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": baseline not found (write one with: eventlet-scan baseline PATH -o " + file + ")");
         } catch (IOException e) {

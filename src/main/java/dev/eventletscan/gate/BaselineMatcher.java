@@ -2,6 +2,7 @@ package dev.eventletscan.gate;
 
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.FindingIdentity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;

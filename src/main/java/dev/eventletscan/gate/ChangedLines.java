@@ -1,7 +1,7 @@
 package dev.eventletscan.gate;
 
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.eventletscan.gate;
 
+import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.GateResult;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -23,24 +23,6 @@ import java.util.function.Predicate;
  */
 public record GatePolicy(FailOn failOn, Double failOnScore, List<String> failOnCategories, Severity minimumSeverity) {
     public static final GatePolicy NONE = new GatePolicy(FailOn.NONE, null, List.of(), Severity.LOW);
-
-    public enum FailOn {
-        NEW, ANY, NONE;
-
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        /** @throws IllegalArgumentException naming the values allowed */
-        public static FailOn parse(String text) {
-            for (FailOn f : values()) {
-                if (f.id().equals(text)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("must be new, any or none, was '" + text + "'");
-        }
-    }
 
     public GatePolicy {
         failOnCategories = List.copyOf(failOnCategories);

@@ -1,6 +1,7 @@
 package dev.eventletscan.parse;
 
 import dev.eventletscan.fileio.AtomicFile;
+import dev.eventletscan.model.NativeLibraryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.eventletscan.parse;
 
+import dev.eventletscan.model.NativeLibraryException;
 import io.github.treesitter.jtreesitter.Language;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.eventletscan.rules.QueryMatch;
 
 /**
  * One tree-sitter parser for Python. Not thread-safe: the pipeline gives each
@@ -142,9 +141,9 @@ public final class PythonParser implements AutoCloseable {
                     if (ownPredicates && !q.accepts(m, n -> source.slice(n.getStartByte(), n.getEndByte()))) {
                         return;
                     }
-                    String symbol = m.findNodes(QueryMatch.SYMBOL_CAPTURE).stream().findFirst()
+                    String symbol = m.findNodes(SyntaxQuery.SYMBOL_CAPTURE).stream().findFirst()
                             .map(n -> source.slice(n.getStartByte(), n.getEndByte())).orElse(null);
-                    for (Node at : m.findNodes(QueryMatch.MATCH_CAPTURE)) {
+                    for (Node at : m.findNodes(SyntaxQuery.MATCH_CAPTURE)) {
                         hits.add(new QueryHit(q.keyOf(m.patternIndex()), at.getStartByte(), at.getEndByte(), symbol));
                     }
                 });

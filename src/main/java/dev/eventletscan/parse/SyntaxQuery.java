@@ -15,6 +15,11 @@ import java.util.Optional;
  * rule loader uses to reject a broken query at start-up.
  */
 public final class SyntaxQuery implements AutoCloseable {
+    /** The capture that marks what a hit points at; a query without it finds nothing. */
+    public static final String MATCH_CAPTURE = "match";
+    /** The optional capture whose text a hit reports as its symbol. */
+    public static final String SYMBOL_CAPTURE = "symbol";
+
     private final String key;
     private final Query query;
     /** The key each pattern's hits are reported under: one key, or one per part of a combined query. */

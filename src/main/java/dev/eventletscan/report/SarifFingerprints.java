@@ -1,7 +1,7 @@
 package dev.eventletscan.report;
 
-import dev.eventletscan.gate.FindingIdentity;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.FindingIdentity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventletscan.detect.python.Usage;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
 import dev.eventletscan.model.Severity;
@@ -25,8 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 
 /**
  * Loads and validates rule files: the ones shipped in the jar's rules/ folder and any the user adds.
@@ -209,7 +208,7 @@ public final class RuleLoader {
             }
             if (node.has("query")) {
                 String query = node.get("query").asText();
-                SyntaxQuery.check(query, QueryMatch.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                SyntaxQuery.check(query, SyntaxQuery.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
                 return new QueryMatch(query, node.has("symbol") ? node.get("symbol").asText() : null);
             }
             if (node.has("text")) {

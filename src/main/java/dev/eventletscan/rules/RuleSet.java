@@ -1,6 +1,5 @@
 package dev.eventletscan.rules;
 
-import dev.eventletscan.detect.python.Usage;
 import dev.eventletscan.model.Severity;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,11 +1,10 @@
 package dev.eventletscan.rules;
 
-import dev.eventletscan.detect.python.Usage;
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
 
 /**

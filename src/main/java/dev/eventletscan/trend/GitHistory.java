@@ -1,6 +1,6 @@
 package dev.eventletscan.trend;
 
-import dev.eventletscan.api.InvalidInputException;
+import dev.eventletscan.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

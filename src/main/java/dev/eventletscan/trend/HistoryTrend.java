@@ -1,6 +1,5 @@
 package dev.eventletscan.trend;
 
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.ScanListener;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
@@ -8,6 +7,7 @@ import dev.eventletscan.api.Version;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ToolInfo;

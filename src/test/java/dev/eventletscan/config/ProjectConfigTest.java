@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventletscan.TestSupport.CliRun;
-import dev.eventletscan.api.InvalidInputException;
-import dev.eventletscan.gate.GatePolicy.FailOn;
+import dev.eventletscan.model.FailOn;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,9 @@ package dev.eventletscan.deps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.eventletscan.api.InstalledDependencies;
 import dev.eventletscan.corpus.DebianCorpus;
+import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class DependencyCorpusTest {
         // a project that needs the oslo libraries, gunicorn, celery with its eventlet pool, and nameko (not installed)
         DependencyClosure closure = DependencyClosure.compute(List.of("oslo.service>=3", "oslo.messaging",
                 "oslo.utils", "futurist", "gunicorn", "celery[eventlet]", "greenlet", "nameko"), listing.distributions());
-        DependencyUsageScanner scanner = DependencyUsageScanner.withShippedRules(0);
+        DependencyUsageScanner scanner = InstalledDependencies.usageScanner(RuleLoader.load(List.of()), 0);
         DependencyReport report = scanner.scan(closure);
         long cold = System.nanoTime();
         DependencyReport again = scanner.scan(closure);
@@ -133,7 +135,7 @@ class DependencyCorpusTest {
         assumeThat(listing.distributions()).as("too few distributions installed, test skipped").hasSizeGreaterThan(10);
 
         long start = System.nanoTime();
-        DependencyReport report = DependencyUsageScanner.withShippedRules(0).scan(listing.distributions());
+        DependencyReport report = InstalledDependencies.usageScanner(RuleLoader.load(List.of()), 0).scan(listing.distributions());
         long millis = (System.nanoTime() - start) / 1_000_000;
         int files = report.dependencies().stream().mapToInt(DependencyUsage::pythonFiles).sum();
         System.out.printf("%s: %d distributions, %d Python files scanned in %d ms; using eventlet: %s%n", found,

@@ -3,6 +3,8 @@ package dev.eventletscan.deps;
 import static dev.eventletscan.deps.SitePackagesTest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventletscan.api.InstalledDependencies;
+import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ class DependencyUsageScannerTest {
 
     @BeforeAll
     static void engine() {
-        scanner = DependencyUsageScanner.withShippedRules(2);
+        scanner = InstalledDependencies.usageScanner(RuleLoader.load(List.of()), 2);
     }
 
     /** A hand-made site-packages: a green library, a plain one, one using eventlet in its tests only. */
@@ -221,8 +223,8 @@ class DependencyUsageScannerTest {
     @Test
     void theSameInputGivesTheSameReportWhateverTheThreads() throws IOException {
         List<InstalledDistribution> installed = SitePackages.read(sitePackages(tmp.resolve("sp")));
-        DependencyReport one = DependencyUsageScanner.withShippedRules(1).scan(installed);
-        DependencyReport many = DependencyUsageScanner.withShippedRules(8).scan(installed);
+        DependencyReport one = InstalledDependencies.usageScanner(RuleLoader.load(List.of()), 1).scan(installed);
+        DependencyReport many = InstalledDependencies.usageScanner(RuleLoader.load(List.of()), 8).scan(installed);
         assertThat(many).isEqualTo(one);
     }
 }

@@ -4,7 +4,7 @@ import static dev.eventletscan.gate.BaselineMatcherTest.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventletscan.api.InvalidInputException;
+import dev.eventletscan.model.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

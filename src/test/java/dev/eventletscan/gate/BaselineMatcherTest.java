@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.FindingIdentity;
 import dev.eventletscan.model.Severity;
 import java.util.List;
 import java.util.stream.IntStream;

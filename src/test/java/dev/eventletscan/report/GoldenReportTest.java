@@ -9,10 +9,11 @@ import dev.eventletscan.gate.BaselineFile;
 import dev.eventletscan.gate.Comparisons;
 import dev.eventletscan.gate.GatePolicy;
 import dev.eventletscan.model.BaselineEntry;
+import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ScanMetadata;
-import dev.eventletscan.model.Severity;
 import dev.eventletscan.model.ScanResult;
+import dev.eventletscan.model.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class GoldenReportTest {
         baseline.add(new BaselineEntry("green_service/legacy.py", "EVT300", "eventlet.greenpool.GreenPool", "Legacy.start",
                 "pool = eventlet.GreenPool(<size>)", "0".repeat(64)));
         ScanResult compared = Comparisons.compare(scan, ".eventlet-scan-baseline.json", baseline, null, null);
-        GatePolicy gates = new GatePolicy(GatePolicy.FailOn.NEW, 90.0, List.of("monkey-patch"), Severity.LOW);
+        GatePolicy gates = new GatePolicy(FailOn.NEW, 90.0, List.of("monkey-patch"), Severity.LOW);
         return compared.withGate(gates.evaluate(compared));
     }
 

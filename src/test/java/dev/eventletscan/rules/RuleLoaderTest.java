@@ -3,7 +3,6 @@ package dev.eventletscan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventletscan.detect.python.Usage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

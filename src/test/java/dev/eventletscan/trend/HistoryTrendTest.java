@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventletscan.TempGitRepo;
-import dev.eventletscan.api.InvalidInputException;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.model.ComponentAssessment;
+import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.TrendReport;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static dev.eventletscan.parse.SyntaxTree.NONE;
 import dev.eventletscan.model.MonkeyPatchDetails;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.SymbolNames;
+import dev.eventletscan.rules.Usage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -15,6 +15,7 @@ import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.Rule;
 import dev.eventletscan.rules.RuleSet;
+import dev.eventletscan.rules.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static dev.eventletscan.parse.SyntaxTree.NONE;
 
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.SymbolNames;
+import dev.eventletscan.rules.Usage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

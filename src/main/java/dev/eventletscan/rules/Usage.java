@@ -1,4 +1,4 @@
-package dev.eventletscan.detect.python;
+package dev.eventletscan.rules;
 
 import java.util.Map;
 

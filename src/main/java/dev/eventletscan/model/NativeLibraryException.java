@@ -1,4 +1,4 @@
-package dev.eventletscan.parse;
+package dev.eventletscan.model;
 
 /**
  * The native parser libraries cannot be found or loaded; the message names the file and the problem.

@@ -1,4 +1,4 @@
-package dev.eventletscan.api;
+package dev.eventletscan.model;
 
 import java.util.List;
 

@@ -1,8 +1,9 @@
-package dev.eventletscan.api;
+package dev.eventletscan.gate;
 
+import dev.eventletscan.api.ScanListener;
+import dev.eventletscan.api.ScanRequest;
+import dev.eventletscan.api.Scanner;
 import dev.eventletscan.cache.ResultCache;
-import dev.eventletscan.gate.BaselineFile;
-import dev.eventletscan.gate.ChangedLines;
 import dev.eventletscan.model.BaselineEntry;
 import java.io.IOException;
 import java.util.List;

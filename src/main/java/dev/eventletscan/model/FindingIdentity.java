@@ -1,4 +1,4 @@
-package dev.eventletscan.gate;
+package dev.eventletscan.model;
 
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
@@ -39,17 +39,17 @@ public record FindingIdentity(String path, String ruleId, String symbol, String 
     }
 
     /** The same identity for a file of the same name in any folder: for files moved. */
-    FindingIdentity anyFolder() {
+    public FindingIdentity anyFolder() {
         return new FindingIdentity(path.substring(path.lastIndexOf('/') + 1), ruleId, symbol, scope, code);
     }
 
     /** The same identity for any file of the same folder: for files renamed. */
-    FindingIdentity anyName() {
+    public FindingIdentity anyName() {
         return new FindingIdentity(path.substring(0, path.lastIndexOf('/') + 1) + "/", ruleId, symbol, scope, code);
     }
 
     /** The same identity in any scope of the file: for functions renamed or moved into a class. */
-    FindingIdentity anyScope() {
+    public FindingIdentity anyScope() {
         return new FindingIdentity(path, ruleId, symbol, "", code);
     }
 
@@ -73,7 +73,7 @@ public record FindingIdentity(String path, String ruleId, String symbol, String 
      * The code as its tokens: white space dropped, and a comment that follows the code, so reformatting
      * the line or commenting it does not make a finding new. A '#' inside quotes is kept.
      */
-    static String normalise(String code) {
+    public static String normalise(String code) {
         if (code == null) {
             return "";
         }
