@@ -171,6 +171,11 @@ public final class Scanner {
                 ? projectShape(walk, pythonFiles, threads, cache, moduleNames) : new Structure(ProjectShape.flat(pythonFiles.size()), null, Map.of()));
         IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
                 () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
+        if (!structure.sources().isEmpty()) {
+            // every file's imports, read by the indirect pass alone: the assessment needs only the graph and call
+            // levels, and on 200,000 files these took a fifth of the heap it runs in
+            structure.sources().clear();
+        }
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files());
         Assessment assessment = timed(listener, Phase.ASSESS, 0,
                 () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
