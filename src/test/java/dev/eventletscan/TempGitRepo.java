@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /** A real git repository in a temporary folder, driven through JGit, for tests of git-aware behaviour. */
 public final class TempGitRepo implements AutoCloseable {
@@ -45,10 +49,10 @@ public final class TempGitRepo implements AutoCloseable {
     }
 
     /** As {@link #commitAll(String)}, authored and committed at {@code when} (UTC): for histories with known dates. */
-    public String commitAll(String message, java.time.Instant when) throws GitAPIException {
+    public String commitAll(String message, Instant when) throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
-        var who = new org.eclipse.jgit.lib.PersonIdent("t", "t@example.invalid", when, java.time.ZoneOffset.UTC);
+        var who = new PersonIdent("t", "t@example.invalid", when, ZoneOffset.UTC);
         return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
     }
 
@@ -71,7 +75,7 @@ public final class TempGitRepo implements AutoCloseable {
 
     /** Puts every tracked file back as committed and removes untracked ones. */
     public void reset() throws GitAPIException {
-        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
+        git.reset().setMode(ResetCommand.ResetType.HARD).call();
         git.clean().setCleanDirectories(true).call();
     }
 

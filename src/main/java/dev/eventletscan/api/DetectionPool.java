@@ -10,6 +10,7 @@ import dev.eventletscan.parse.ParseTimeoutException;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class DetectionPool {
 
     /** @return one outcome per file, in the files' order */
     static List<FileOutcome> scan(RuleSet rules, List<SourceFile> files, int threads, ProjectFacts project,
-            Map<String, Manifest> manifests, ScanListener listener, java.time.Duration parseTimeout, FileContents contents,
+            Map<String, Manifest> manifests, ScanListener listener, Duration parseTimeout, FileContents contents,
             ResultCache cache) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
         ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();

@@ -1,5 +1,6 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.Suppressions;
 import dev.eventletscan.detect.manifest.DependencyDetector;
@@ -19,14 +20,20 @@ import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleSet;
-import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads, filters, parses and detects one file at a time. One per worker
@@ -47,18 +54,18 @@ final class FileScanner implements AutoCloseable {
     private final DependencyDetector dependencies;
     private final String[] needles;
     private PythonParser parser;
-    private final java.time.Duration parseTimeout;
+    private final Duration parseTimeout;
     private final FileContents contents;
     private final ResultCache cache;
     /** Combined queries by the rule ids they hold: all of them first, then the subsets files have needed. */
-    private java.util.Map<java.util.Set<String>, List<SyntaxQuery>> queries;
-    private java.util.Map<String, String> querySources;
+    private Map<Set<String>, List<SyntaxQuery>> queries;
+    private Map<String, String> querySources;
 
     FileScanner(RuleSet rules) {
         this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, FileContents.DISK, ResultCache.disabled());
     }
 
-    FileScanner(RuleSet rules, java.time.Duration parseTimeout, FileContents contents, ResultCache cache) {
+    FileScanner(RuleSet rules, Duration parseTimeout, FileContents contents, ResultCache cache) {
         this.parseTimeout = parseTimeout;
         this.contents = contents;
         this.cache = cache;
@@ -68,7 +75,7 @@ final class FileScanner implements AutoCloseable {
         this.dependencies = new DependencyDetector(rules);
         // upper case too: environment variables (EVENTLET_HUB) name the package that way
         this.needles = rules.trackedRoots().stream().sorted()
-                .flatMap(r -> java.util.stream.Stream.of(r, r.toUpperCase(java.util.Locale.ROOT)))
+                .flatMap(r -> Stream.of(r, r.toUpperCase(Locale.ROOT)))
                 .map(r -> new String(r.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toArray(String[]::new);
     }
 
@@ -208,18 +215,18 @@ final class FileScanner implements AutoCloseable {
     private List<SyntaxQuery> queriesFor(byte[] utf8) {
         if (queries == null) {
             // All query rules as one query: one walk of each tree instead of one per rule.
-            querySources = new java.util.LinkedHashMap<>();
+            querySources = new LinkedHashMap<>();
             rules.queryRules().forEach(r -> querySources.put(r.id(), ((QueryMatch) r.match()).query()));
-            queries = new java.util.HashMap<>();
+            queries = new HashMap<>();
             queries.put(querySources.keySet(), querySources.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(querySources)));
         }
         List<SyntaxQuery> all = queries.get(querySources.keySet());
         if (all.isEmpty()) {
             return all;
         }
-        java.util.Set<String> wanted = all.getFirst().keysThatMayMatch(new String(utf8, StandardCharsets.ISO_8859_1));
+        Set<String> wanted = all.getFirst().keysThatMayMatch(new String(utf8, StandardCharsets.ISO_8859_1));
         return queries.computeIfAbsent(wanted, keys -> {
-            java.util.Map<String, String> some = new java.util.LinkedHashMap<>(querySources);
+            Map<String, String> some = new LinkedHashMap<>(querySources);
             some.keySet().retainAll(keys);
             return some.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(some));
         });

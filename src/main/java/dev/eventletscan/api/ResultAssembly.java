@@ -2,8 +2,8 @@ package dev.eventletscan.api;
 
 import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.model.FileSummary;
-import dev.eventletscan.model.IndirectCounts;
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.IndirectCounts;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.RuleInfo;
 import dev.eventletscan.model.ScanMetadata;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ final class ResultAssembly {
 
     /** The file list with each file's indirect findings counted in, and its excerpts cut around all its findings. */
     private static List<FileSummary> withIndirect(List<FileSummary> files, List<Finding> direct, List<IndirectUsage.FileResult> indirect) {
-        java.util.Map<String, FileSummary> byPath = new java.util.TreeMap<>();
+        Map<String, FileSummary> byPath = new TreeMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         for (IndirectUsage.FileResult r : indirect) {
             List<Finding> all = new ArrayList<>(direct.stream().filter(f -> f.path().equals(r.path())).toList());

@@ -1,11 +1,14 @@
 package dev.eventletscan.api;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.walk.WalkOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What to scan and how; built by the CLI (or any caller) and never changed after.
@@ -37,9 +40,9 @@ public record ScanRequest(Path target, List<String> includes, List<String> exclu
         if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()) {
             throw new IllegalArgumentException("the parse time limit must be positive, was " + parseTimeout);
         }
-        java.util.Objects.requireNonNull(walk, "walk");
+        Objects.requireNonNull(walk, "walk");
         enabled = List.copyOf(enabled);
-        severities = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severities));
+        severities = Collections.unmodifiableSortedMap(new TreeMap<>(severities));
         sitePackages = List.copyOf(sitePackages);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);

@@ -1,6 +1,7 @@
 package dev.eventletscan.api;
 
 import dev.eventletscan.api.ScanListener.Phase;
+import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.calls.FunctionCalls;
 import dev.eventletscan.detect.EntryPoint;
@@ -9,7 +10,6 @@ import dev.eventletscan.detect.manifest.Manifest;
 import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.graph.ImportGraph;
-import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.indirect.ModuleAssignments;
@@ -19,6 +19,7 @@ import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ToolInfo;
+import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.parse.PythonGrammar;
 import dev.eventletscan.rules.RuleLoader;
 import dev.eventletscan.rules.RuleSet;
@@ -26,7 +27,6 @@ import dev.eventletscan.score.Assessor;
 import dev.eventletscan.score.ImportGraphShape;
 import dev.eventletscan.score.ProjectShape;
 import dev.eventletscan.score.ScoringModel;
-import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.GitTreeWalker;
 import dev.eventletscan.walk.PathFilter;
@@ -36,12 +36,18 @@ import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -78,7 +84,7 @@ public final class Scanner {
         return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()));
     }
 
-    private static void requireNames(RuleSet rules, String verb, java.util.Collection<String> names) {
+    private static void requireNames(RuleSet rules, String verb, Collection<String> names) {
         for (String name : names) {
             if (!rules.names(name)) {
                 throw new IllegalArgumentException("cannot " + verb + " '" + name + "': no rule or category of that name");
@@ -245,8 +251,8 @@ public final class Scanner {
      * of megabytes for no gain.
      */
     private static <V> Map<String, V> field(Map<String, ProjectSources.Structure> sources,
-            java.util.function.Function<ProjectSources.Structure, V> part) {
-        return new java.util.AbstractMap<>() {
+            Function<ProjectSources.Structure, V> part) {
+        return new AbstractMap<>() {
             @Override
             public V get(Object path) {
                 ProjectSources.Structure s = sources.get(path);
@@ -265,11 +271,11 @@ public final class Scanner {
 
             @Override
             public Set<Entry<String, V>> entrySet() {
-                return new java.util.AbstractSet<>() {
+                return new AbstractSet<>() {
                     @Override
-                    public java.util.Iterator<Entry<String, V>> iterator() {
+                    public Iterator<Entry<String, V>> iterator() {
                         var entries = sources.entrySet().iterator();
-                        return new java.util.Iterator<>() {
+                        return new Iterator<>() {
                             @Override
                             public boolean hasNext() {
                                 return entries.hasNext();

@@ -1,5 +1,7 @@
 package dev.eventletscan.cache;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import dev.eventletscan.fileio.AtomicFile;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +34,8 @@ public final class ResultCache {
     // The model's annotations shape the JSON report (empty lists left out, say); the cache must give back exactly
     // what it was given, so it sees plain records.
     private static final ObjectMapper SMILE = SmileMapper.builder()
-            .disable(com.fasterxml.jackson.databind.MapperFeature.USE_ANNOTATIONS)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.USE_ANNOTATIONS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private final boolean enabled;
@@ -166,7 +169,7 @@ public final class ResultCache {
         }
         try {
             Files.createDirectories(pack.getParent());
-            AtomicFile.removeStale(pack.getParent(), java.time.Duration.ofHours(1));
+            AtomicFile.removeStale(pack.getParent(), Duration.ofHours(1));
             // replaced, never opened: a pipe put in its place would block the scan
             AtomicFile.replaceFile(pack, tmp -> Files.write(tmp, PackFile.encode(stamp, used)));
             return summary + "; wrote " + pack;

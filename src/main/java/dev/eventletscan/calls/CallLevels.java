@@ -3,6 +3,7 @@ package dev.eventletscan.calls;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * How many levels of the project's own functions sit above the green calls:
@@ -57,7 +59,7 @@ public final class CallLevels {
     private final int[] callers;
     private final BiPredicate<String, String> canCall;
     /** The files that can call into a file, when known: far fewer than the files calling a common name. */
-    private final java.util.function.Function<String, java.util.Collection<String>> callerFiles;
+    private final Function<String, Collection<String>> callerFiles;
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
     private final BitSet[] asked;
     private final BitSet[] allowed;
@@ -79,7 +81,7 @@ public final class CallLevels {
      *     same links as {@code canCall}, listed, which lets a climb look only there
      */
     public CallLevels(Map<String, List<FunctionCalls>> functions, BiPredicate<String, String> canCall,
-            java.util.function.Function<String, java.util.Collection<String>> callerFiles) {
+            Function<String, Collection<String>> callerFiles) {
         this.canCall = canCall;
         this.callerFiles = callerFiles;
         SortedMap<String, List<FunctionCalls>> byPath = functions instanceof SortedMap<String, List<FunctionCalls>> sorted

@@ -4,17 +4,20 @@ import dev.eventletscan.parse.PythonParser;
 import dev.eventletscan.parse.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * For the benchmark (scripts/benchmark): parses a list of files on one thread, exactly as a scan parses them
@@ -50,9 +53,9 @@ final class BenchParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long nodes = 0;
         // the parsing thread's CPU time too: on a shared machine, wall time also counts the waits for a core
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         try (PythonParser parser = new PythonParser()) {
-            parser.setTimeLimit(java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
+            parser.setTimeLimit(Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)));
             for (int pass = 1; pass <= passes; pass++) {
                 long start = System.nanoTime();
                 long cpuStart = cpu.getCurrentThreadCpuTime();

@@ -2,6 +2,7 @@ package dev.eventletscan.cli;
 
 import dev.eventletscan.fileio.AtomicFile;
 import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.fileio.OutputPath;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.report.ReportFormat;
 import java.io.IOException;

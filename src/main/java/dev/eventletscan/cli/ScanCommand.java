@@ -1,12 +1,12 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.config.ProjectConfig;
+import dev.eventletscan.analysis.Analysis;
+import dev.eventletscan.analysis.AnalysisRequest;
+import dev.eventletscan.analysis.AnalysisRequest.Baseline;
+import dev.eventletscan.analysis.AnalysisRequest.Gates;
+import dev.eventletscan.analysis.AnalysisResult;
+import dev.eventletscan.fileio.OutputPath;
 import dev.eventletscan.gate.BaselineFile;
-import dev.eventletscan.gate.ChangedLines;
-import dev.eventletscan.gate.Comparisons;
-import dev.eventletscan.gate.GatePolicy;
-import dev.eventletscan.gate.MergeBaseFindings;
-import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.GateResult;
 import dev.eventletscan.model.ProcessingIssue;
@@ -18,11 +18,12 @@ import dev.eventletscan.report.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/** Maps the flags to an {@link AnalysisRequest}, runs it, writes the reports and prints the gates' verdict. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Scan a repository (or one file) for eventlet usage, write reports, and apply CI gates.")
 final class ScanCommand implements Callable<Integer> {
@@ -108,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
     /** The format ids, for picocli's help. */
     static final class FormatIds extends ArrayList<String> {
         FormatIds() {
-            super(java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
+            super(Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList());
         }
     }
 
@@ -131,35 +133,18 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<ReportOutput> reports = ReportOutput.plan(outputs, explicit, interactive ? ReportFormat.TERMINAL : ReportFormat.TEXT);
         checkReportFiles(reports, options.target);
-        ScanProgress.currentPhase = "configuration, rules and baseline";
-        ScanOptions.Resolved setup = options.resolve();
-        GatePolicy gates = gatePolicy(setup);
-        Path baselineFile = baselineFile(setup.config());
-        List<BaselineEntry> remembered = baselineFile == null ? null : BaselineFile.read(baselineFile);
-        ChangedLines changes = diffBase == null || !Files.exists(options.target) ? null : ChangedLines.since(options.target, diffBase);
+        if (noBaseline && baseline != null) {
+            throw new UserError("--baseline and --no-baseline contradict each other");
+        }
+        Baseline compareWith = noBaseline ? Baseline.NONE : baseline != null ? new Baseline.File(baseline) : Baseline.DEFAULT;
+        AnalysisRequest request = options.request().withComparison(compareWith, diffBase).withGates(gates())
+                .withReports(scope, timestamps);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = options.quiet;
-        ScanResult result;
-        try {
-            result = setup.scanner().scan(setup.request(), new ScanProgress(err, !quiet && interactive, options.verbose && !quiet));
-        } catch (NoSuchFileException e) {
-            throw new UserError(options.target + ": no such file or folder");
-        }
-        ScanProgress.currentPhase = "comparison and reports";
-        if (!timestamps) {
-            result = result.withoutTiming();
-        }
-        if (remembered != null || changes != null) {
-            List<BaselineEntry> atBase = changes == null || remembered != null ? List.of()
-                    : MergeBaseFindings.of(setup.scanner(), setup.request(), changes);
-            result = Comparisons.compare(result, baselineFile == null ? null : baselineFile.toString(), remembered, diffBase, changes,
-                    atBase);
-        }
-        if (gates.active()) {
-            result = result.withGate(gates.evaluate(result));
-        }
-        ScanResult shown = scope.apply(result);
+        AnalysisResult outcome = Analysis.run(request, new ScanProgress(err, !quiet && interactive, options.verbose && !quiet));
+        ScanResult result = outcome.result();
+        ScanResult shown = outcome.shown();
         boolean textOnStdout = false;
         for (ReportOutput report : reports) {
             long start = System.nanoTime();
@@ -182,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Distinct files, none that the scanned repository turns into a write elsewhere (see {@link OutputPath#checkInTree}). */
     static void checkReportFiles(List<ReportOutput> reports, Path target) {
-        List<Path> files = reports.stream().map(ReportOutput::file).filter(java.util.Objects::nonNull).toList();
+        List<Path> files = reports.stream().map(ReportOutput::file).filter(Objects::nonNull).toList();
         OutputPath.checkDistinct(files, "report");
         Path tree = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
         files.forEach(f -> OutputPath.checkInTree(f, "report", tree, false));
@@ -217,69 +202,24 @@ final class ScanCommand implements Callable<Integer> {
                 + TextRenderer.printable(c.message());
     }
 
-    private GatePolicy gatePolicy(ScanOptions.Resolved setup) {
-        ProjectConfig cfg = setup.config();
+    /** The gates the flags set; each one left null is the configuration's to give. */
+    private Gates gates() {
         FailOn when;
         try {
-            when = options.given("--fail-on") ? FailOn.parse(failOn) : cfg.failOn() != null ? cfg.failOn() : FailOn.NONE;
+            when = options.given("--fail-on") ? FailOn.parse(failOn) : null;
         } catch (IllegalArgumentException e) {
             throw new UserError("--fail-on " + e.getMessage());
         }
-        Double score = options.pick("--fail-on-score", failOnScore, cfg::failOnScore);
-        if (score != null && (score < 0 || score > 100 || score.isNaN())) {
+        if (failOnScore != null && (failOnScore < 0 || failOnScore > 100 || failOnScore.isNaN())) {
             throw new UserError("--fail-on-score must be from 0 to 100, was " + failOnScore);
-        }
-        List<String> categories = options.given("--fail-on-category") || cfg.failOnCategory() == null
-                ? failOnCategories : cfg.failOnCategory();
-        var known = setup.scanner().rules().categories();
-        for (String c : categories) {
-            if (known.stream().noneMatch(c::equalsIgnoreCase)) {
-                throw new UserError((options.given("--fail-on-category") ? "--fail-on-category" : cfg.where("fail-on-category"))
-                        + ": no category '" + c + "' (known: " + String.join(", ", known) + ")");
-            }
         }
         Severity least;
         try {
-            least = options.given("--fail-severity") ? Severity.parse(failSeverity)
-                    : cfg.failSeverity() != null ? cfg.failSeverity() : Severity.LOW;
+            least = options.given("--fail-severity") ? Severity.parse(failSeverity) : null;
         } catch (IllegalArgumentException e) {
             throw new UserError("--fail-severity must be info, low, medium or high, was '" + failSeverity + "'");
         }
-        return new GatePolicy(when, score, categories, least);
-    }
-
-    /** The baseline to compare with: the option, the configuration's, or the default file when it exists. */
-    private Path baselineFile(ProjectConfig cfg) {
-        if (noBaseline) {
-            if (baseline != null) {
-                throw new UserError("--baseline and --no-baseline contradict each other");
-            }
-            return null;
-        }
-        if (baseline != null) {
-            return baseline;
-        }
-        if (cfg.baseline() != null) {
-            if (!Files.exists(cfg.baseline())) {
-                throw new UserError(cfg.where("baseline") + ": " + cfg.baseline()
-                        + " does not exist (write it with: eventlet-scan baseline " + options.target + ")");
-            }
-            return ScanOptions.shown(cfg.baseline());
-        }
-        Path root = Files.isDirectory(options.target) ? options.target : options.target.toAbsolutePath().getParent();
-        Path implicit = root == null ? null : root.resolve(BaselineFile.DEFAULT_NAME).normalize();
-        if (implicit == null || !Files.exists(implicit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        // the repository committed it: a link out of the tree, or a pipe, is not read
-        try {
-            if (!dev.eventletscan.fileio.InsideTree.contains(root, implicit) || !Files.isRegularFile(implicit)) {
-                throw new UserError(implicit + ": not read: the default baseline must be a regular file inside the scanned tree, "
-                        + "not a link out of it or a device; name one with --baseline");
-            }
-        } catch (IOException e) {
-            throw new UserError(implicit + ": cannot read baseline: " + dev.eventletscan.fileio.FileErrors.reason(e));
-        }
-        return implicit;
+        return new Gates(when, options.given("--fail-on-score") ? failOnScore : null,
+                options.given("--fail-on-category") ? failOnCategories : null, least);
     }
 }

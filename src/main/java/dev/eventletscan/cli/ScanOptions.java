@@ -1,22 +1,19 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
-import dev.eventletscan.config.ConfigFiles;
-import dev.eventletscan.config.ProjectConfig;
-import dev.eventletscan.deps.SitePackages;
-import dev.eventletscan.model.InvalidInputException;
+import dev.eventletscan.analysis.Analysis;
+import dev.eventletscan.analysis.AnalysisRequest;
+import dev.eventletscan.analysis.AnalysisRequest.Cache;
+import dev.eventletscan.analysis.AnalysisRequest.Config;
+import dev.eventletscan.analysis.AnalysisRequest.Settings;
 import dev.eventletscan.model.Severity;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.walk.WalkOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * What to scan and with which rules: the options {@code scan} and {@code baseline} share, so a baseline is
- * always made the way the scans that read it are. Each merges with the configuration file; an option given on
- * the command line replaces the configuration's value (a list included).
+ * always made the way the scans that read it are. They become an {@link AnalysisRequest}, where an option not
+ * given is left null for the library to take from the configuration file; an option given on the command line
+ * replaces the configuration's value (a list included).
  */
 final class ScanOptions {
     @Spec(Spec.Target.MIXEE)
@@ -113,13 +111,11 @@ final class ScanOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print the time each phase of the scan took on standard error.")
     boolean verbose;
 
-    /** The request and the scanner it needs, with the configuration they came from. */
-    record Resolved(ScanRequest request, Scanner scanner, ProjectConfig config) {}
-
-    Resolved resolve() throws IOException {
-        if (nativeDir != null) {
-            System.setProperty(NativeLibraries.DIR_PROPERTY, nativeDir.toString());
-        }
+    /**
+     * The flags as an analysis request. Only what a flag alone decides is checked here (its range, its syntax);
+     * reading the configuration and merging it with the flags is the library's ({@link Analysis#prepare}).
+     */
+    AnalysisRequest request() {
         if (threads < 0) {
             throw new UserError("--threads must be 0 (one per core) or more, was " + threads);
         }
@@ -129,98 +125,29 @@ final class ScanOptions {
         if (wrapperDepth < 0 || wrapperDepth > 10) {
             throw new UserError("--wrapper-depth must be a whole number from 0 to 10, was " + wrapperDepth);
         }
-        ProjectConfig cfg = readConfig();
-        Map<String, Severity> levels = new LinkedHashMap<>();
+        Map<String, Severity> levels = null;
         if (given("--severity")) {
-            severities.forEach((k, v) -> {
+            levels = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : severities.entrySet()) {
                 try {
-                    levels.put(k, Severity.parse(v));
-                } catch (IllegalArgumentException e) {
-                    throw new UserError("--severity " + k + "=" + v + ": the level must be info, low, medium or high");
+                    levels.put(e.getKey(), Severity.parse(e.getValue()));
+                } catch (IllegalArgumentException bad) {
+                    throw new UserError("--severity " + e.getKey() + "=" + e.getValue() + ": the level must be info, low, medium or high");
                 }
-            });
-        } else if (cfg.severity() != null) {
-            levels.putAll(cfg.severity());
+            }
         }
-        ScanRequest request = new ScanRequest(target, pick("--include", includes, cfg.include()),
-                pick("--exclude", excludes, cfg.exclude()), threads, pick("--rules", extraRules, cfg.rules()),
-                pick("--disable", disabled, cfg.disable()), dependencyFolders(), pick("--enable", enabled, cfg.enable()), levels,
-                java.time.Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)),
-                new WalkOptions(followSymlinks, !noIgnoreAbove),
-                noCache ? null : cacheDir != null ? cacheDir : dev.eventletscan.cache.CacheDirectory.userDefault().orElse(null),
-                given("--wrapper-depth") || cfg.wrapperDepth() == null ? wrapperDepth : cfg.wrapperDepth());
-        try {
-            return new Resolved(request, Scanner.forRequest(request), cfg);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + fromConfig(e.getMessage(), cfg));
-        }
-    }
-
-    /** The command line's list when it gave the option, else the configuration's, else the (empty) default. */
-    private <T> List<T> pick(String option, List<T> fromCommandLine, List<T> fromConfig) {
-        return given(option) || fromConfig == null ? fromCommandLine : fromConfig;
+        Settings settings = new Settings(given("--include") ? includes : null, given("--exclude") ? excludes : null,
+                given("--rules") ? extraRules : null, given("--disable") ? disabled : null,
+                given("--enable") ? enabled : null, levels, given("--wrapper-depth") ? wrapperDepth : null);
+        Config cfg = noConfig ? Config.NONE : config != null ? new Config.File(config) : Config.DISCOVER;
+        Cache cache = noCache ? Cache.NONE : cacheDir != null ? new Cache.Folder(cacheDir) : Cache.USER_DEFAULT;
+        return AnalysisRequest.of(target).withConfig(cfg).withSettings(settings).withThreads(threads)
+                .withDependencies(sitePackages, venv)
+                .withParsing(Duration.ofMillis(Math.round(parseTimeoutSeconds * 1000)), nativeDir)
+                .withWalk(new WalkOptions(followSymlinks, !noIgnoreAbove)).withCache(cache);
     }
 
     boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    /** The command line's value when it gave the option, else the configuration's (may be null). */
-    <T> T pick(String option, T fromCommandLine, Supplier<T> fromConfig) {
-        return given(option) ? fromCommandLine : fromConfig.get();
-    }
-
-    /** Where a bad rule name came from, when it was the configuration file rather than the command line. */
-    private String fromConfig(String message, ProjectConfig cfg) {
-        record Source(String verb, String option, String key, Object value) {}
-        for (Source s : List.of(new Source("cannot disable", "--disable", "disable", cfg.disable()),
-                new Source("cannot enable", "--enable", "enable", cfg.enable()),
-                new Source("cannot set the severity", "--severity", "severity", cfg.severity()))) {
-            if (message.startsWith(s.verb()) && !given(s.option()) && s.value() != null) {
-                return " (" + cfg.where(s.key()) + ")";
-            }
-        }
-        return "";
-    }
-
-    private ProjectConfig readConfig() throws IOException {
-        if (noConfig) {
-            return ProjectConfig.none();
-        }
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new InvalidInputException(config + ": --config: no such file");
-            }
-            return ConfigFiles.read(config);
-        }
-        if (!Files.exists(target)) {
-            return ProjectConfig.none(); // the scan reports the missing target
-        }
-        return ConfigFiles.find(target).map(ScanOptions::shown).map(ConfigFiles::read).orElse(ProjectConfig.none());
-    }
-
-    /** A path as messages show it: relative to the current folder when inside it. */
-    static Path shown(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : path;
-    }
-
-    private List<Path> dependencyFolders() {
-        List<Path> dirs = new ArrayList<>();
-        for (Path dir : sitePackages) {
-            if (!Files.isDirectory(dir)) {
-                throw new UserError(dir + ": --site-packages needs a folder");
-            }
-            dirs.add(dir);
-        }
-        if (venv != null) {
-            List<Path> found = SitePackages.inVenv(venv);
-            if (found.isEmpty()) {
-                throw new UserError(venv + ": --venv found no lib/python3*/site-packages in it");
-            }
-            dirs.addAll(found);
-        }
-        return dirs;
     }
 }

@@ -1,6 +1,6 @@
 package dev.eventletscan.cli;
 
-import dev.eventletscan.api.ScanListener;
+import dev.eventletscan.analysis.AnalysisListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * the files when a person is watching a terminal, and with {@code --verbose}
  * one line per phase with its time.
  */
-final class ScanProgress implements ScanListener {
+final class ScanProgress implements AnalysisListener {
     private final PrintWriter err;
     private final boolean bar;
     private final boolean verbose;
@@ -45,6 +45,11 @@ final class ScanProgress implements ScanListener {
 
     /** What the run was doing, for an out-of-memory message; "reports" once the scan is over. */
     static volatile String currentPhase = "start-up";
+
+    @Override
+    public void stage(String what) {
+        currentPhase = what;
+    }
 
     @Override
     public void phaseStarted(Phase phase, int files) {

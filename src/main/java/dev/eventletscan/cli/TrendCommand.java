@@ -1,5 +1,6 @@
 package dev.eventletscan.cli;
 
+import dev.eventletscan.analysis.Analysis;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.model.TrendReport;
 import dev.eventletscan.report.ReportFormat;
@@ -99,18 +100,18 @@ final class TrendCommand implements Callable<Integer> {
         if (options.config == null && Files.isDirectory(target) && RepositoryCache.FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
             options.noConfig = true; // a bare repository: no work tree to hold a configuration, and none above it is its own
         }
-        ScanOptions.Resolved setup = options.resolve();
+        Analysis.Setup setup = Analysis.prepare(options.request());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = options.quiet;
-        Path cacheDir = setup.request().cache();
+        Path cacheDir = setup.scan().cache();
         ResultCache cache = cacheDir == null ? ResultCache.inMemory()
                 : ResultCache.open(cacheDir, "trend " + target.toAbsolutePath().normalize(), setup.scanner().cacheStamp());
         long start = System.nanoTime();
         TrendReport report;
         int scans;
         try (TrendProgress progress = new TrendProgress(err, !quiet && ScanProgress.interactive(), options.verbose && !quiet)) {
-            report = new HistoryTrend(setup.scanner()).run(new TrendRequest(setup.request(), from, to, step, points), cache, progress);
+            report = new HistoryTrend(setup.scanner()).run(new TrendRequest(setup.scan(), from, to, step, points), cache, progress);
             scans = progress.scans();
         }
         String saved = cache.save();

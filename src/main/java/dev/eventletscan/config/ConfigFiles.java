@@ -2,6 +2,7 @@ package dev.eventletscan.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.eventletscan.fileio.BoundedFile;
 import dev.eventletscan.fileio.FileErrors;
@@ -109,7 +110,7 @@ public final class ConfigFiles {
             throw new InvalidInputException(file + FileErrors.syntax("YAML", e));
         }
         if (doc.root.isNull() || doc.root.isMissingNode()) {
-            return ConfigReader.read(file, "", Map.of(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            return ConfigReader.read(file, "", Map.of(), JsonNodeFactory.instance.objectNode());
         }
         Map<String, Integer> lines = new HashMap<>();
         doc.root.fieldNames().forEachRemaining(k -> lines.put(k, doc.line(k)));

@@ -9,11 +9,16 @@ import dev.eventletscan.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks a configuration table key by key, collecting a {@code file:line: key: problem} line for each fault. */
 final class ConfigReader {
@@ -42,11 +47,11 @@ final class ConfigReader {
     private ProjectConfig read() {
         if (!table.isObject()) {
             throw new InvalidInputException(file + ":1: " + (section.isEmpty() ? "" : section + ": ")
-                    + "the configuration must be a mapping of keys (" + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                    + "the configuration must be a mapping of keys (" + String.join(", ", new TreeSet<>(KEYS)) + ")");
         }
         table.fieldNames().forEachRemaining(key -> {
             if (!KEYS.contains(key)) {
-                problems.add(where(key) + ": unknown key (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                problems.add(where(key) + ": unknown key (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         });
         Path dir = file.toAbsolutePath().getParent();
@@ -62,7 +67,7 @@ final class ConfigReader {
                         JsonNode::asInt));
         if (!problems.isEmpty()) {
             // values are quoted short: a message is a pointer into the file, not a copy of it
-            throw new InvalidInputException(problems.stream().sorted(java.util.Comparator.comparingInt(ConfigReader::lineOf))
+            throw new InvalidInputException(problems.stream().sorted(Comparator.comparingInt(ConfigReader::lineOf))
                     .map(FileErrors::shortenQuoted).toList());
         }
         return config;
@@ -70,7 +75,7 @@ final class ConfigReader {
 
     /** The line number a problem starts with, after "file:": problems are reported top to bottom. */
     private static int lineOf(String problem) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+): ").matcher(problem);
+        Matcher m = Pattern.compile(":(\\d+): ").matcher(problem);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
@@ -79,7 +84,7 @@ final class ConfigReader {
     }
 
     /** A value checked by {@code valid}, then converted; a conversion's own message is kept when it has one. */
-    private <T> T value(String key, java.util.function.Predicate<JsonNode> valid, String expected, Function<JsonNode, T> convert) {
+    private <T> T value(String key, Predicate<JsonNode> valid, String expected, Function<JsonNode, T> convert) {
         JsonNode n = table.get(key);
         if (n == null) {
             return null;

@@ -1,6 +1,8 @@
 package dev.eventletscan.deps;
 
+import dev.eventletscan.rules.DependencyMatch;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@link DependencyUsageScanner} found for a project's dependencies.
@@ -20,8 +22,8 @@ public record DependencyReport(List<DependencyUsage> dependencies, List<Metadata
         return dependencies.stream().filter(DependencyUsage::usesEventlet).toList();
     }
 
-    public java.util.Optional<DependencyUsage> find(String name) {
-        String n = dev.eventletscan.rules.DependencyMatch.normalise(name);
+    public Optional<DependencyUsage> find(String name) {
+        String n = DependencyMatch.normalise(name);
         return dependencies.stream().filter(d -> d.normalisedName().equals(n)).findFirst();
     }
 }

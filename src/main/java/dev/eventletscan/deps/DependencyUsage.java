@@ -1,7 +1,9 @@
 package dev.eventletscan.deps;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How one dependency of the project uses eventlet: measured by scanning its installed code, or,
@@ -54,7 +56,7 @@ public record DependencyUsage(
 
     public DependencyUsage {
         via = List.copyOf(via);
-        findingsByCategory = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(findingsByCategory));
+        findingsByCategory = Collections.unmodifiableSortedMap(new TreeMap<>(findingsByCategory));
         evidenceFiles = List.copyOf(evidenceFiles);
         codeRoots = List.copyOf(codeRoots);
     }

@@ -2,7 +2,9 @@ package dev.eventletscan.deps;
 
 import dev.eventletscan.rules.DependencyMatch;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,8 +31,8 @@ public record DistRequirement(String name, String normalisedName, SortedSet<Stri
             "\\bextra\\s*==\\s*(['\"])([^'\"]*)\\1|(['\"])([^'\"]*)\\3\\s*==\\s*extra\\b");
 
     public DistRequirement {
-        extras = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(extras));
-        onlyForExtras = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(onlyForExtras));
+        extras = Collections.unmodifiableSortedSet(new TreeSet<>(extras));
+        onlyForExtras = Collections.unmodifiableSortedSet(new TreeSet<>(onlyForExtras));
     }
 
     /**
@@ -73,7 +75,7 @@ public record DistRequirement(String name, String normalisedName, SortedSet<Stri
     }
 
     /** Whether this requirement applies when the requiring distribution is installed with these extras. */
-    public boolean appliesWith(java.util.Set<String> requestedExtras) {
+    public boolean appliesWith(Set<String> requestedExtras) {
         return onlyForExtras.isEmpty() || onlyForExtras.stream().anyMatch(requestedExtras::contains);
     }
 

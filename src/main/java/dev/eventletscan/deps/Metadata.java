@@ -1,5 +1,6 @@
 package dev.eventletscan.deps;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -198,7 +199,7 @@ final class Metadata {
         Path resolved;
         try {
             resolved = base.resolve(p).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return null;
         }
         if (!resolved.startsWith(sitePackages) || resolved.equals(sitePackages)) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class SitePackages {
                 candidates.add(py.resolve("dist-packages"));
             }
         }
-        Set<Path> seen = new java.util.HashSet<>();
+        Set<Path> seen = new HashSet<>();
         List<Path> out = new ArrayList<>();
         for (Path c : candidates) {
             if (Files.isDirectory(c)) {

@@ -1,5 +1,7 @@
 package dev.eventletscan.detect;
 
+import java.util.Set;
+
 /**
  * A declared entry point: {@code nova-compute = nova.cmd.compute:main} in
  * group {@code console_scripts}.
@@ -9,7 +11,7 @@ package dev.eventletscan.detect;
  */
 public record EntryPoint(String name, String group, String module, String function, String declaredIn) {
     /** Groups whose entry points start processes, so what runs at their start-up runs everywhere in them. */
-    public static final java.util.Set<String> PROCESS_GROUPS = java.util.Set.of("console_scripts", "gui_scripts", "wsgi_scripts");
+    public static final Set<String> PROCESS_GROUPS = Set.of("console_scripts", "gui_scripts", "wsgi_scripts");
 
     /** Parses {@code module:function [extras]}; null when it is not of that form. */
     public static EntryPoint parse(String name, String group, String reference, String declaredIn) {

@@ -1,8 +1,10 @@
 package dev.eventletscan.detect;
 
 import dev.eventletscan.modules.PythonModules;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the project as a whole says about one file, before it is read.
@@ -18,7 +20,7 @@ public record FileFacts(String path, boolean testPath, List<EntryPoint> entryPoi
         Set<String> ownTrackedNames) {
     public FileFacts {
         entryPoints = List.copyOf(entryPoints);
-        ownTrackedNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ownTrackedNames));
+        ownTrackedNames = Collections.unmodifiableSortedSet(new TreeSet<>(ownTrackedNames));
     }
 
     public FileFacts(String path, boolean testPath, List<EntryPoint> entryPoints, String module) {

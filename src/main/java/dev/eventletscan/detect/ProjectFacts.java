@@ -4,9 +4,12 @@ import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the project's manifests declare that changes how its files are read:
@@ -57,13 +60,13 @@ public final class ProjectFacts {
      * other package: {@code proj.cmd.eventlet} for {@code proj/cmd/eventlet/server.py}. Eventlet's own package
      * (a top-level {@code eventlet}) is not one of them.
      */
-    public static Set<String> ownTrackedNames(java.util.Collection<String> moduleNames, Set<String> trackedRoots) {
-        Set<String> out = new java.util.TreeSet<>();
+    public static Set<String> ownTrackedNames(Collection<String> moduleNames, Set<String> trackedRoots) {
+        Set<String> out = new TreeSet<>();
         for (String module : moduleNames) {
             String[] parts = module.split("\\.");
             for (int i = 1; i < parts.length; i++) {
                 if (trackedRoots.contains(parts[i])) {
-                    out.add(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)));
+                    out.add(String.join(".", Arrays.copyOfRange(parts, 0, i + 1)));
                 }
             }
         }
@@ -93,7 +96,7 @@ public final class ProjectFacts {
     private static boolean isInside(String declared, String filePackage) {
         String[] pkg = filePackage.split("\\.");
         for (int start = 0; start < pkg.length; start++) {
-            String suffix = String.join(".", java.util.Arrays.copyOfRange(pkg, start, pkg.length));
+            String suffix = String.join(".", Arrays.copyOfRange(pkg, start, pkg.length));
             if (declared.startsWith(suffix + ".")) {
                 return true;
             }

@@ -2,6 +2,7 @@ package dev.eventletscan.detect;
 
 import dev.eventletscan.parse.SourceText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class SwitchSources {
         List<String> out = new ArrayList<>();
         for (String c : conditions) {
             Set<String> sources = new LinkedHashSet<>();
-            resolve(lines, line - 1, c, sources, new java.util.HashSet<>(), 0);
+            resolve(lines, line - 1, c, sources, new HashSet<>(), 0);
             out.add(sources.isEmpty() ? c : c + " [" + String.join("; ", sources) + "]");
         }
         return out;

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -134,7 +135,7 @@ public final class AtomicFile {
         Instant before = Instant.now().minus(age);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + TEMPORARY_SUFFIX)) {
             for (Path f : files) {
-                FileTime modified = Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                FileTime modified = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS);
                 if (modified.toInstant().isBefore(before)) {
                     Files.deleteIfExists(f);
                 }

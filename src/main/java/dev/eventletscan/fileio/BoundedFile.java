@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,7 +37,7 @@ public final class BoundedFile {
      */
     public static String readString(Path file, long limit) throws IOException {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null, "not a regular file");
+            throw new FileSystemException(file.toString(), null, "not a regular file");
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {

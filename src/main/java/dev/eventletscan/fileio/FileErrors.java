@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -52,12 +54,12 @@ public final class FileErrors {
 
     /** Longest piece of a file a message quotes: enough to find the spot, too short to carry a file's secrets. */
     static final int EXCERPT_CHARS = 40;
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+    private static final Pattern QUOTED = Pattern.compile(
             "(['\"])([^'\"]{" + EXCERPT_CHARS + "})[^'\"]+\\1");
 
     /** A message with each quoted piece of a file in it cut to {@value #EXCERPT_CHARS} characters. */
     public static String shortenQuoted(String message) {
-        return QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + "..." + m.group(1)));
+        return QUOTED.matcher(message).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "..." + m.group(1)));
     }
 
     private static String at(int line, int column) {

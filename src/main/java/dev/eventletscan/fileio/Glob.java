@@ -1,6 +1,7 @@
 package dev.eventletscan.fileio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,7 +121,7 @@ public final class Glob {
             mark[s] = generation;
             int pushes = op[s] == SPLIT ? alternatives[s].length : 1;
             if (top + pushes > stack.length) {
-                stack = java.util.Arrays.copyOf(stack, (top + pushes) * 2);
+                stack = Arrays.copyOf(stack, (top + pushes) * 2);
                 stackHolder[0] = stack;
             }
             switch (op[s]) {

@@ -1,6 +1,7 @@
 package dev.eventletscan.fileio;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class InsideTree {
 
     private static Path realLocation(Path path, int links) throws IOException {
         if (links > 40) {
-            throw new java.nio.file.FileSystemException(path.toString(), null, "too many levels of symbolic links");
+            throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
         }
         Path absolute = path.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {

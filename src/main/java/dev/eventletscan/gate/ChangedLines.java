@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,8 +65,8 @@ public final class ChangedLines {
     public record BaseTree(Path gitDir, ObjectId tree, Path top, String root) {}
 
     /** The base commit's tree, or empty in a repository with no commit yet. */
-    public java.util.Optional<BaseTree> baseTree() {
-        return java.util.Optional.ofNullable(baseTree);
+    public Optional<BaseTree> baseTree() {
+        return Optional.ofNullable(baseTree);
     }
 
     /** The commit changes are counted from; null in a repository with no commit yet, where everything is new. */

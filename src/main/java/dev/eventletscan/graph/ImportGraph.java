@@ -3,11 +3,14 @@ package dev.eventletscan.graph;
 import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.AbstractSet;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The project's own import graph: which of its modules import which, from the
@@ -70,12 +74,12 @@ public final class ImportGraph {
 
     /** @param importsOf the imports of a Python file, read beforehand (with the file's other facts, say) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf) {
-        return build(files, importsOf, dev.eventletscan.walk.FileContents.DISK::isPackage);
+        return build(files, importsOf, FileContents.DISK::isPackage);
     }
 
     /** @param isPackage whether a folder holds an {@code __init__.py} (on disk, or in a commit's tree) */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
-            java.util.function.Predicate<java.nio.file.Path> isPackage) {
+            Predicate<Path> isPackage) {
         return build(files, importsOf, new ModuleNames(isPackage));
     }
 
@@ -299,7 +303,7 @@ public final class ImportGraph {
         while (!queue.isEmpty()) {
             int current = queue.poll();
             seen.add(modules[current]);
-            List<Integer> next = new java.util.ArrayList<>();
+            List<Integer> next = new ArrayList<>();
             for (int i : imports[current]) {
                 next.add(i);
             }

@@ -2,6 +2,7 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.parse.LogicalLines;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The names a file's code reads as attributes ({@code spawn_n} in {@code utils.spawn_n}), as sorted hashes: the
@@ -12,7 +13,7 @@ import java.util.Arrays;
 public final class AttributeNames {
     private AttributeNames() {}
 
-    public static int[] of(java.util.List<LogicalLines.Line> lines) {
+    public static int[] of(List<LogicalLines.Line> lines) {
         int[] out = new int[64];
         int size = 0;
         for (LogicalLines.Line line : lines) {

@@ -16,6 +16,7 @@ import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.rules.Rule;
 import dev.eventletscan.rules.Usage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -158,7 +159,7 @@ final class IndirectFindings {
                         files.getOrDefault(key, Set.of()).size()));
             }
         }
-        wrappers.sort(java.util.Comparator.comparing(Interfaces.Wrapper::name));
+        wrappers.sort(Comparator.comparing(Interfaces.Wrapper::name));
         return new Interfaces(facades, wrappers, in.wrapperDepth());
     }
 

@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 
 /**
  * Indirect usage: eventlet reached through the project's own facades and wrappers. Starts from what the parsed
@@ -139,14 +143,14 @@ public final class IndirectUsage {
     private record Scanned(Set<String> needles, ReferenceScanner.Result result) {}
 
     /** Applies {@code work} to each path on the scan's threads; results in the paths' order. */
-    private <T> List<T> parallel(List<String> paths, java.util.function.Function<String, T> work) {
-        try (java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, in.threads()))) {
-            return pool.submit(() -> paths.parallelStream().map(p -> java.util.Optional.ofNullable(work.apply(p))).toList()).get()
+    private <T> List<T> parallel(List<String> paths, Function<String, T> work) {
+        try (ForkJoinPool pool = new ForkJoinPool(Math.max(1, in.threads()))) {
+            return pool.submit(() -> paths.parallelStream().map(p -> Optional.ofNullable(work.apply(p))).toList()).get()
                     .stream().map(o -> o.orElse(null)).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("reading uses of the project's interfaces failed", e.getCause());
         }
     }

@@ -3,6 +3,7 @@ package dev.eventletscan.indirect;
 import dev.eventletscan.parse.LogicalLines;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -107,7 +108,7 @@ final class Statements {
                     i++;
                 }
                 if (i < n && (s.charAt(i) == '\'' || s.charAt(i) == '"') && i - start <= 2
-                        && s.substring(start, i).toLowerCase(java.util.Locale.ROOT).matches("[rbuf]{1,2}")) {
+                        && s.substring(start, i).toLowerCase(Locale.ROOT).matches("[rbuf]{1,2}")) {
                     i = skipString(s, i);
                 } else {
                     column += i - start;

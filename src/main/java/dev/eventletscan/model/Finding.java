@@ -1,5 +1,6 @@
 package dev.eventletscan.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +83,7 @@ public record Finding(
     }
 
     /** Reached through the project's own facades or wrappers rather than by naming eventlet. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isIndirect() {
         return via != null && !via.isEmpty();
     }
@@ -91,18 +92,18 @@ public record Finding(
      * A monkey_patch call itself, written in this code, directly or through facades: each one counts once. A call of
      * a project helper that patches carries the helper's analysis too, but the helper's own call is the one counted.
      */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isMonkeyPatchCall() {
         return monkeyPatch != null && !callsPatchingHelper();
     }
 
     /** A call of a project function whose body runs monkey_patch: the patching happens here, as the helper says. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean callsPatchingHelper() {
         return monkeyPatch != null && via != null && via.stream().anyMatch(h -> h.kind().equals(Hop.WRAPPER));
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isNew() {
         return NEW.equals(status);
     }

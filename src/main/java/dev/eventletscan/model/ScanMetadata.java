@@ -1,7 +1,10 @@
 package dev.eventletscan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How and on what the scan ran. Everything here but {@code timing} depends
@@ -23,10 +26,10 @@ public record ScanMetadata(String gitCommit, String gitBranch, Options options, 
     public record Options(List<String> includes, List<String> excludes, List<String> disabledRules,
             List<String> extraRuleFiles, List<String> sitePackages,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> enabledRules,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, Severity> severityOverrides) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Severity> severityOverrides) {
         public Options {
             enabledRules = List.copyOf(enabledRules);
-            severityOverrides = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(severityOverrides));
+            severityOverrides = Collections.unmodifiableSortedMap(new TreeMap<>(severityOverrides));
             includes = List.copyOf(includes);
             excludes = List.copyOf(excludes);
             disabledRules = List.copyOf(disabledRules);

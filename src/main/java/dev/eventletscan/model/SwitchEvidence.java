@@ -1,5 +1,7 @@
 package dev.eventletscan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One site that bears on whether eventlet can be switched off.
  *
@@ -10,5 +12,5 @@ package dev.eventletscan.model;
  * @param switchKind for a switched patch, what switches it: {@code environment}, {@code option} or {@code dual-mode}
  * @param detail the condition, the call or the count, as the report shows it
  */
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SwitchEvidence(String kind, String switchKind, String path, int line, String detail) {}

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Locates the native tree-sitter libraries: a directory the user names
- * ({@value #DIR_PROPERTY} or {@value #DIR_ENV}), or the copies built into the
+ * ({@link #useDirectory}, {@value #DIR_PROPERTY} or {@value #DIR_ENV}), or the copies built into the
  * jar, extracted once into a content-addressed cache folder so that parallel
  * runs and upgrades never overwrite a library another process has loaded.
  */
@@ -30,6 +30,17 @@ public final class NativeLibraries {
     static final String PYTHON = "libtree-sitter-python.so";
 
     private static final Lazy<Path> DIRECTORY = new Lazy<>(NativeLibraries::locate);
+    /** The folder the current analysis asked for, which wins over the property and the environment. */
+    private static volatile Path requested;
+
+    /**
+     * Use the libraries in {@code dir} (null: the property's, the environment's or the bundled ones). The
+     * libraries are loaded once per process, so this counts only before the first parse; an analysis request
+     * passes its folder here rather than through a system property.
+     */
+    public static void useDirectory(Path dir) {
+        requested = dir;
+    }
 
     /** Whether the libraries come from a user-named directory rather than the jar. */
     public static boolean userSupplied() {
@@ -38,6 +49,10 @@ public final class NativeLibraries {
 
     /** The user's library directory and where it was named, or null when the bundled copies are used. */
     private static String[] override() {
+        Path asked = requested;
+        if (asked != null) {
+            return new String[] {asked.toString(), "the analysis request (--native-dir)"};
+        }
         String property = System.getProperty(DIR_PROPERTY);
         if (property != null && !property.isBlank()) {
             return new String[] {property, "-D" + DIR_PROPERTY};

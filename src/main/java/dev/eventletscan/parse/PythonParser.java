@@ -16,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -198,7 +199,7 @@ public final class PythonParser implements AutoCloseable {
                         b.errorCount++;
                     }
                     if (depth + 1 >= recorded.length) {
-                        recorded = java.util.Arrays.copyOf(recorded, recorded.length * 2);
+                        recorded = Arrays.copyOf(recorded, recorded.length * 2);
                     }
                     recorded[depth] = self;
                     if (TreeSitter.ts_tree_cursor_goto_first_child(cursor)) {

@@ -2,8 +2,11 @@ package dev.eventletscan.parse;
 
 import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.QueryMatch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -77,7 +80,7 @@ final class QueryPredicates {
     static QueryPredicates of(String patternSource) {
         List<Predicate> out = new ArrayList<>();
         boolean understood = true;
-        java.util.Map<String, Integer> referencesInPredicates = new java.util.HashMap<>();
+        Map<String, Integer> referencesInPredicates = new HashMap<>();
         Tokens t = new Tokens(patternSource);
         while (t.findPredicateStart()) {
             String name = t.word();
@@ -117,7 +120,7 @@ final class QueryPredicates {
      * the source that no predicate accounts for follows {@code (string_content)}. Text in comments or strings only
      * adds occurrences that are not of that form, so it can make the answer no, never a wrong yes.
      */
-    private static boolean onlyStringContent(String source, String capture, java.util.Map<String, Integer> referencesInPredicates) {
+    private static boolean onlyStringContent(String source, String capture, Map<String, Integer> referencesInPredicates) {
         String name = Pattern.quote(capture) + "(?![\\w.-])";
         long all = Pattern.compile("@" + name).matcher(source).results().count();
         long asStringContent = Pattern.compile("\\(string_content\\)\\s*@" + name).matcher(source).results().count();
@@ -157,7 +160,7 @@ final class QueryPredicates {
         if (literal == null || literal.isEmpty()) {
             return null;
         }
-        return new Needle(new String(literal.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1),
+        return new Needle(new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
                 p.stringContent(), eq || regex.startsWith("^"), eq);
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,7 +119,7 @@ public final class SourceText {
     /** The charset named by a PEP 263 cookie on line 1 or 2, if Java knows it. */
     static Optional<Charset> declaredCharset(byte[] raw) {
         return cookie(raw).flatMap(name -> {
-            String normal = name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String normal = name.toLowerCase(Locale.ROOT).replace('_', '-');
             if (normal.startsWith("utf-8") || normal.equals("utf8")) {
                 return Optional.of(StandardCharsets.UTF_8);
             }

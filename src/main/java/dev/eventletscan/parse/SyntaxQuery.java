@@ -1,13 +1,18 @@
 package dev.eventletscan.parse;
 
+import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.QueryError;
+import io.github.treesitter.jtreesitter.QueryMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A tree-sitter query over Python, compiled for one parser (queries hold
@@ -69,8 +74,8 @@ public final class SyntaxQuery implements AutoCloseable {
     }
 
     /** Whether a match found on a tree without text satisfies its pattern's text predicates. */
-    boolean accepts(io.github.treesitter.jtreesitter.QueryMatch match,
-            java.util.function.Function<io.github.treesitter.jtreesitter.Node, String> text) {
+    boolean accepts(QueryMatch match,
+            Function<Node, String> text) {
         return predicatesOfPattern[match.patternIndex()].accept(match, text);
     }
 
@@ -122,8 +127,8 @@ public final class SyntaxQuery implements AutoCloseable {
      *
      * @param latin1 the file's UTF-8 bytes read as Latin-1 (one char per byte)
      */
-    public java.util.Set<String> keysThatMayMatch(String latin1) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    public Set<String> keysThatMayMatch(String latin1) {
+        Set<String> out = new LinkedHashSet<>();
         for (int p = 0; p < keyOfPattern.length; p++) {
             if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1)) {
                 out.add(keyOfPattern[p]);

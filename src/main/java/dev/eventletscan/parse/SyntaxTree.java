@@ -1,6 +1,7 @@
 package dev.eventletscan.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -205,14 +206,14 @@ public final class SyntaxTree {
 
         private void grow() {
             int cap = types.length * 2;
-            types = java.util.Arrays.copyOf(types, cap);
-            fields = java.util.Arrays.copyOf(fields, cap);
-            starts = java.util.Arrays.copyOf(starts, cap);
-            ends = java.util.Arrays.copyOf(ends, cap);
-            parents = java.util.Arrays.copyOf(parents, cap);
-            firstChildren = java.util.Arrays.copyOf(firstChildren, cap);
-            nextSiblings = java.util.Arrays.copyOf(nextSiblings, cap);
-            lastChildren = java.util.Arrays.copyOf(lastChildren, cap);
+            types = Arrays.copyOf(types, cap);
+            fields = Arrays.copyOf(fields, cap);
+            starts = Arrays.copyOf(starts, cap);
+            ends = Arrays.copyOf(ends, cap);
+            parents = Arrays.copyOf(parents, cap);
+            firstChildren = Arrays.copyOf(firstChildren, cap);
+            nextSiblings = Arrays.copyOf(nextSiblings, cap);
+            lastChildren = Arrays.copyOf(lastChildren, cap);
         }
     }
 }

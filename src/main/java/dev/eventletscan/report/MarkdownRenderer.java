@@ -2,6 +2,7 @@ package dev.eventletscan.report;
 
 import static dev.eventletscan.report.TextRenderer.num;
 
+import dev.eventletscan.fileio.Printable;
 import dev.eventletscan.model.ComponentAssessment;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
@@ -9,6 +10,7 @@ import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.SubScore;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -115,7 +117,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private static void criterion(Writer out, String name, SubScore s) throws IOException {
-        String reason = s.why().stream().max(java.util.Comparator.comparingDouble(c -> Math.abs(c.points())))
+        String reason = s.why().stream().max(Comparator.comparingDouble(c -> Math.abs(c.points())))
                 .map(c -> md(c.reason())).orElse("");
         out.write("| " + name + " | " + num(s.score()) + " | " + reason + " |\n");
     }
@@ -191,8 +193,8 @@ public final class MarkdownRenderer implements Renderer {
                 case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '@' ->
                         b.append('\\').append(c);
                 default -> {
-                    if (dev.eventletscan.fileio.Printable.unsafe(c)) {
-                        b.append(dev.eventletscan.fileio.Printable.of(String.valueOf(c)));
+                    if (Printable.unsafe(c)) {
+                        b.append(Printable.of(String.valueOf(c)));
                     } else {
                         b.append(c);
                     }

@@ -1,5 +1,6 @@
 package dev.eventletscan.report;
 
+import dev.eventletscan.fileio.Printable;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanResult;
@@ -87,7 +88,7 @@ public final class TextRenderer implements Renderer {
 
     /** See {@link dev.eventletscan.fileio.Printable}: repository text is printed with its control characters escaped. */
     public static String printable(String text) {
-        return dev.eventletscan.fileio.Printable.of(text);
+        return Printable.of(text);
     }
 
     static String num(double x) {

@@ -3,6 +3,7 @@ package dev.eventletscan.report;
 import dev.eventletscan.model.TrendReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ public final class TrendTextRenderer implements TrendRenderer {
         }
     }
 
-    private static void changes(Writer out, String title, java.util.List<TrendReport.Change> changes) throws IOException {
+    private static void changes(Writer out, String title, List<TrendReport.Change> changes) throws IOException {
         out.write("\n" + title + ":" + (changes.isEmpty() ? " none\n" : "\n"));
         for (TrendReport.Change c : changes) {
             TrendReport.Culprit k = c.commit();

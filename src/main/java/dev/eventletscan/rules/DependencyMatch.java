@@ -1,7 +1,9 @@
 package dev.eventletscan.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Declared requirements on the named distributions (compared after PEP 503
@@ -24,11 +26,11 @@ public record DependencyMatch(List<String> names) implements RuleMatch {
         return false;
     }
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
     /** PEP 503: lower case, runs of '-', '_' and '.' become one '-'. */
     public static String normalise(String name) {
-        return SEPARATORS.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
+        return SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.eventletscan.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,9 +67,9 @@ public final class LocatedYaml {
 
     private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
         lines.put(path, p.currentTokenLocation().getLineNr());
-        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
             // Jackson hands an alias on as its anchor's name, a silently wrong value
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "aliases (*name) are not supported: write the value out");
+            throw new JsonParseException(p, "aliases (*name) are not supported: write the value out");
         }
         JsonNodeFactory f = JsonNodeFactory.instance;
         return switch (p.currentToken()) {
@@ -78,7 +80,7 @@ public final class LocatedYaml {
                     String child = path.isEmpty() ? name : path + "." + name;
                     if (obj.has(name)) {
                         // YAML and JSON parsers let the last one win: a second key is more likely a mistake
-                        throw new com.fasterxml.jackson.core.JsonParseException(p, "duplicate key '" + name + "'");
+                        throw new JsonParseException(p, "duplicate key '" + name + "'");
                     }
                     p.nextToken();
                     obj.set(name, read(p, child, lines));

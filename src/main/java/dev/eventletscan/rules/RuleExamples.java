@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class RuleExamples {
     public static RuleExamples shipped() {
         String root = "rules/" + FOLDER + "/";
         Map<String, String> found = ShippedFolder.read("rules/" + FOLDER, 2, name -> true);
-        Map<String, String> byFile = new java.util.TreeMap<>();
+        Map<String, String> byFile = new TreeMap<>();
         found.forEach((name, text) -> byFile.put(name.substring(root.length()), text));
         return of(byFile);
     }

@@ -1,8 +1,10 @@
 package dev.eventletscan.rules;
 
 import dev.eventletscan.model.Severity;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +37,7 @@ public final class RuleSet {
         this.symbols = symbols;
         this.knownDependencies = Map.copyOf(knownDependencies);
         this.knownNormalised = knownDependencies.keySet().stream().map(DependencyMatch::normalise).collect(Collectors.toSet());
-        Map<String, String> notes = new java.util.HashMap<>();
+        Map<String, String> notes = new HashMap<>();
         new TreeMap<>(knownDependencies).forEach((name, note) -> notes.putIfAbsent(DependencyMatch.normalise(name), note));
         this.knownNotesByNormalisedName = Map.copyOf(notes);
         this.version = version;
@@ -125,7 +128,7 @@ public final class RuleSet {
 
     /** Every category some rule has, sorted. */
     public Set<String> categories() {
-        return rules.stream().map(Rule::category).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return rules.stream().map(Rule::category).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** True when an id or category names at least one rule, so a typo in --disable can be reported. */
@@ -161,7 +164,7 @@ public final class RuleSet {
      * order. What {@code explain} shows when two rules could report the same line.
      */
     public List<Candidate> candidatesFor(Usage usage) {
-        List<Candidate> out = new java.util.ArrayList<>();
+        List<Candidate> out = new ArrayList<>();
         for (Rule r : rules) {
             if (r.match() instanceof SymbolMatch m && m.specificity(usage) >= 0) {
                 out.add(new Candidate(r, m.specificity(usage)));

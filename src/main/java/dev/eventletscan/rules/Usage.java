@@ -1,5 +1,6 @@
 package dev.eventletscan.rules;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public record Usage(Kind kind, String symbol, int node, Map<String, String> argu
         STRING;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Scores, estimates and plans from a scan's findings: the library entry point of this package. */
 public final class Assessor {
@@ -176,7 +178,7 @@ public final class Assessor {
             }
             String evidence = null;
             if (mode.kind().equals("setting")) {
-                java.util.regex.Pattern setting = java.util.regex.Pattern.compile(mode.match());
+                Pattern setting = Pattern.compile(mode.match());
                 evidence = findings.stream()
                         .filter(f -> f.category().equals("config") && !f.context().test()
                                 && setting.matcher(f.symbol() + " " + f.code()).find())
@@ -184,7 +186,7 @@ public final class Assessor {
             } else if (switching.backendOptions().isEmpty()) {
                 if (imported == null) {
                     imported = shape.externalImports(pythonFiles.stream().filter(f -> !TestPaths.isTest(f))
-                            .collect(java.util.stream.Collectors.toSet()));
+                            .collect(Collectors.toSet()));
                 }
                 evidence = imported != null && imported.contains(mode.match())
                         ? "imports " + mode.match() + " and chooses no backend, so it runs on eventlet" : null;

@@ -1,6 +1,11 @@
 package dev.eventletscan.score;
 
+import dev.eventletscan.modules.PythonModules;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which component a file belongs to: the package of its folder when that
@@ -9,7 +14,7 @@ import java.util.Set;
 final class Components {
     private final Set<String> pythonFiles;
     /** Files by component, grouped once: every component's assessment asks for its own. */
-    private java.util.Map<String, Set<String>> byComponent;
+    private Map<String, Set<String>> byComponent;
 
     Components(Set<String> pythonFiles) {
         this.pythonFiles = pythonFiles;
@@ -32,12 +37,12 @@ final class Components {
     /** The Python files of a component. */
     synchronized Set<String> filesOf(String componentPath) {
         if (byComponent == null) {
-            byComponent = new java.util.HashMap<>();
+            byComponent = new HashMap<>();
             for (String f : pythonFiles) {
-                byComponent.computeIfAbsent(componentOf(f), k -> new java.util.TreeSet<>()).add(f);
+                byComponent.computeIfAbsent(componentOf(f), k -> new TreeSet<>()).add(f);
             }
         }
-        return java.util.Collections.unmodifiableSet(byComponent.getOrDefault(componentPath, Set.of()));
+        return Collections.unmodifiableSet(byComponent.getOrDefault(componentPath, Set.of()));
     }
 
     boolean isPackage(String componentPath) {
@@ -56,6 +61,6 @@ final class Components {
         if (componentPath.equals(PROJECT_FILES)) {
             return componentPath;
         }
-        return dev.eventletscan.modules.PythonModules.dottedPath(componentPath);
+        return PythonModules.dottedPath(componentPath);
     }
 }

@@ -3,12 +3,15 @@ package dev.eventletscan.score;
 import dev.eventletscan.calls.CallLevels;
 import dev.eventletscan.detect.TestPaths;
 import dev.eventletscan.graph.ImportGraph;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reach, depth, test coverage and interdependence read from the project's own import graph. */
 public final class ImportGraphShape implements ProjectShape {
@@ -18,7 +21,7 @@ public final class ImportGraphShape implements ProjectShape {
     private final int callLevelLimit;
     private Map<String, Integer> importerCounts;
     /** Reach by seed modules: share and depth ask for the same seeds, and a component's files are often one module. */
-    private final Map<Set<String>, Reach> reaches = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Set<String>, Reach> reaches = new ConcurrentHashMap<>();
 
     private record Reach(int modules, int depth) {}
 
@@ -36,8 +39,8 @@ public final class ImportGraphShape implements ProjectShape {
     }
 
     /** The files {@link #canCall} allows to call into a file: the file itself and the files importing its module. */
-    public static java.util.Collection<String> callerFiles(ImportGraph graph, String calleePath) {
-        List<String> out = new java.util.ArrayList<>();
+    public static Collection<String> callerFiles(ImportGraph graph, String calleePath) {
+        List<String> out = new ArrayList<>();
         out.add(calleePath);
         for (String path : graph.importerPathsOf(calleePath)) {
             if (!path.equals(calleePath)) {

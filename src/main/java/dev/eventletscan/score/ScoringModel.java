@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.model.ConfigSnippet;
 import dev.eventletscan.rules.RuleFileException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The scoring, effort and recommendation model, read from
@@ -19,7 +22,7 @@ import java.util.Map;
  * uses. Unknown or missing fields stop the run, like a broken rule file.
  */
 public record ScoringModel(int format, Score score, Effort effort, Advice recommendation,
-        List<dev.eventletscan.model.ConfigSnippet> banEventlet) {
+        List<ConfigSnippet> banEventlet) {
     static final String FILE = "rules/model/scoring.yaml";
 
     /**
@@ -116,7 +119,7 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
             if (in == null) {
                 throw new RuleFileException(List.of(FILE + ": missing from the class path"));
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new RuleFileException(List.of(FILE + ": cannot read: " + e.getMessage()));
         }
@@ -134,7 +137,7 @@ public record ScoringModel(int format, Score score, Effort effort, Advice recomm
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String path = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining(".")).replace(".[", "[");
             throw new RuleFileException(List.of(FILE + ":" + line + ": " + path + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(index \\d+\\).*", "")));
         } catch (IOException e) {

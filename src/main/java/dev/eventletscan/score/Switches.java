@@ -1,10 +1,13 @@
 package dev.eventletscan.score;
 
 import dev.eventletscan.model.Finding;
+import dev.eventletscan.model.Hop;
 import dev.eventletscan.model.SwitchEvidence;
 import dev.eventletscan.model.SwitchVerdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,7 +55,7 @@ final class Switches {
      * A patch call's conditions, and for one reached through the project's helpers, the conditions each helper's own
      * patching call runs under inside it: {@code patch()} runs nothing when its own {@code if should_patch:} says so.
      */
-    static List<String> conditions(Finding f, java.util.Map<String, List<Finding>> patchesByFunction) {
+    static List<String> conditions(Finding f, Map<String, List<Finding>> patchesByFunction) {
         List<String> out = new ArrayList<>(f.monkeyPatch().conditions());
         Finding at = f;
         for (int depth = 0; depth < 4 && at.isIndirect() && !at.via().isEmpty(); depth++) {
@@ -83,8 +86,8 @@ final class Switches {
         return out;
     }
 
-    static java.util.Map<String, List<Finding>> patchesByFunction(List<Finding> findings) {
-        java.util.Map<String, List<Finding>> out = new java.util.HashMap<>();
+    static Map<String, List<Finding>> patchesByFunction(List<Finding> findings) {
+        Map<String, List<Finding>> out = new HashMap<>();
         for (Finding f : findings) {
             if (f.monkeyPatch() != null && f.scope() != null && !f.scope().isEmpty()) {
                 String function = f.scope().substring(f.scope().lastIndexOf('.') + 1);
@@ -105,7 +108,7 @@ final class Switches {
 
     /** @param patchesByFunction every patch call by {@code path#function}, to follow a helper chain into its helpers */
     static SwitchVerdict verdict(List<Finding> findings, Assessor.Switching switching, Set<String> files,
-            java.util.Map<String, List<Finding>> patchesByFunction) {
+            Map<String, List<Finding>> patchesByFunction) {
         List<SwitchEvidence> switched = new ArrayList<>();
         List<SwitchEvidence> unswitched = new ArrayList<>();
         List<SwitchEvidence> dualMode = new ArrayList<>();
@@ -172,7 +175,7 @@ final class Switches {
      * a switch says; a wrapper may choose (and is counted at its own primitive calls).
      */
     private static boolean facadeOnly(Finding f) {
-        return !f.isIndirect() || f.via().stream().noneMatch(h -> h.kind().equals(dev.eventletscan.model.Hop.WRAPPER));
+        return !f.isIndirect() || f.via().stream().noneMatch(h -> h.kind().equals(Hop.WRAPPER));
     }
 
     private static String describe(String switchKind) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The migration over time: scans sampled commits of the current branch's first-parent history, reading their
@@ -188,7 +190,7 @@ public final class HistoryTrend {
                     .sorted(Comparator.comparingInt(Interval::delta).thenComparing(byDate)).limit(CHANGES_SHOWN).toList();
             List<Interval> rises = moves.stream().filter(i -> i.delta() > 0)
                     .sorted(Comparator.comparingInt((Interval i) -> -i.delta()).thenComparing(byDate)).limit(CHANGES_SHOWN).toList();
-            listener.planned(java.util.stream.Stream.concat(drops.stream(), rises.stream()).mapToInt(i -> locateScans(i.fromIndex() - i.toIndex())).sum());
+            listener.planned(Stream.concat(drops.stream(), rises.stream()).mapToInt(i -> locateScans(i.fromIndex() - i.toIndex())).sum());
             List<TrendReport.Change> dropChanges = new ArrayList<>();
             for (Interval i : drops) {
                 dropChanges.add(change(i, -1));
@@ -334,7 +336,7 @@ public final class HistoryTrend {
         return out.size() > FILES_SHOWN ? List.copyOf(out.subList(0, FILES_SHOWN)) : out;
     }
 
-    private static <T> List<T> concat(java.util.Collection<T> a, java.util.Collection<T> b) {
+    private static <T> List<T> concat(Collection<T> a, Collection<T> b) {
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;

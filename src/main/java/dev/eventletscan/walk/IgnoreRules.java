@@ -1,5 +1,6 @@
 package dev.eventletscan.walk;
 
+import dev.eventletscan.fileio.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -27,7 +30,7 @@ final class IgnoreRules {
 
     private final Deque<Level> levels = new ArrayDeque<>();
     /** Ignore files that exist but could not be read, with why: the walk reports them and goes on without their rules. */
-    private final java.util.Map<Path, String> unreadable = new java.util.LinkedHashMap<>();
+    private final Map<Path, String> unreadable = new LinkedHashMap<>();
     /** From the work tree's top down to the scan root, '/'-ended; "" when they are one, or outside a work tree. */
     private final String rootFromTop;
     private String ignoredAncestor;
@@ -99,14 +102,14 @@ final class IgnoreRules {
         try (InputStream in = Files.newInputStream(ignoreFile)) {
             return pushFromTop(in, ignoreFile.toString(), base);
         } catch (IOException e) {
-            unreadable.put(ignoreFile, dev.eventletscan.fileio.FileErrors.reason(e));
+            unreadable.put(ignoreFile, FileErrors.reason(e));
             return false;
         }
     }
 
     /** Each ignore file that could not be read since the last call, with why; then forgets them. */
-    java.util.Map<Path, String> takeUnreadable() {
-        var out = new java.util.LinkedHashMap<>(unreadable);
+    Map<Path, String> takeUnreadable() {
+        var out = new LinkedHashMap<>(unreadable);
         unreadable.clear();
         return out;
     }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** Which files hold Python code, and which folders never hold the project's own code. */
@@ -28,7 +30,7 @@ final class PythonFiles {
     }
 
     /** What installed metadata says about a distribution: its entry points and its requirements. */
-    static final java.util.List<String> METADATA_FILES = java.util.List.of("entry_points.txt", "requires.txt");
+    static final List<String> METADATA_FILES = List.of("entry_points.txt", "requires.txt");
 
     static boolean isMetadataDirectory(String name) {
         return name.endsWith(".egg-info") || name.endsWith(".dist-info");
@@ -58,7 +60,7 @@ final class PythonFiles {
         if (name.indexOf('.') >= 0) {
             return false;
         }
-        byte[] head = start.length > SHEBANG_BYTES ? java.util.Arrays.copyOf(start, SHEBANG_BYTES) : start;
+        byte[] head = start.length > SHEBANG_BYTES ? Arrays.copyOf(start, SHEBANG_BYTES) : start;
         if (head.length < 2 || head[0] != '#' || head[1] != '!') {
             return false;
         }

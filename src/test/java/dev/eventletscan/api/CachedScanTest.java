@@ -3,6 +3,7 @@ package dev.eventletscan.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventletscan.TestSupport;
+import dev.eventletscan.cache.FileStamps;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.report.JsonRenderer;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +95,7 @@ class CachedScanTest {
         Path worker = repo.resolve("worker.py");
         Files.writeString(worker, "import eventlet\neventlet.spawn(f)\n");
         Files.writeString(repo.resolve("other.py"), "import os\n");
-        Thread.sleep(dev.eventletscan.cache.FileStamps.RACY_MILLIS + 200);
+        Thread.sleep(FileStamps.RACY_MILLIS + 200);
         assertThat(scan(repo, cache, 1).json()).contains("eventlet.greenthread.spawn\"");
         assertThat(scan(repo, cache, 1).cacheSummary()).as("stamps trusted: nothing read again, nothing written")
                 .isEqualTo("nothing changed, whole result read back (1 cached, 0 computed)");
@@ -120,7 +122,7 @@ class CachedScanTest {
                 .contains("checksum mismatch").contains("; wrote ");
         assertThat(scan(samples(), cache, 1).cacheSummary()).as("rebuilt whole").endsWith(" 0 computed)");
 
-        Files.write(pack, java.util.Arrays.copyOf(bytes, 10));
+        Files.write(pack, Arrays.copyOf(bytes, 10));
         Scan afterCut = scan(samples(), cache, 1);
         assertThat(afterCut.json()).isEqualTo(uncached);
         assertThat(afterCut.cacheSummary()).contains("truncated");

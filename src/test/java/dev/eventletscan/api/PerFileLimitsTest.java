@@ -7,6 +7,7 @@ import dev.eventletscan.TestSupport.CliRun;
 import dev.eventletscan.parse.ParseTimeoutException;
 import dev.eventletscan.parse.PythonParser;
 import dev.eventletscan.parse.SourceText;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +53,9 @@ class PerFileLimitsTest {
 
     @Test
     void aPythonFileOverTwentyMegabytesIsReportedNotParsed() throws Exception {
-        byte[] line = "x = eventlet.sleep(1)\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] line = "x = eventlet.sleep(1)\n".getBytes(StandardCharsets.US_ASCII);
         try (var out = Files.newOutputStream(tmp.resolve("generated.py"))) {
-            out.write("import eventlet\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write("import eventlet\n".getBytes(StandardCharsets.US_ASCII));
             for (long written = 0; written <= FileScanner.MAX_PYTHON_BYTES; written += line.length) {
                 out.write(line);
             }

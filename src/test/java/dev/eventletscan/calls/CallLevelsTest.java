@@ -3,11 +3,16 @@ package dev.eventletscan.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventletscan.parse.PythonParser;
-import dev.eventletscan.parse.SourceText;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CallLevelsTest {
@@ -86,7 +91,7 @@ class CallLevelsTest {
      */
     @Test
     void callerFilesClimbLikeThePairwiseTest() {
-        java.util.Random random = new java.util.Random(20261125);
+        Random random = new Random(20261125);
         String[] names = {"start", "run", "get", "spawn", "helper", "stop", ".start", ".run", ".get"};
         for (int round = 0; round < 200; round++) {
             int fileCount = 2 + random.nextInt(8);
@@ -94,11 +99,11 @@ class CallLevelsTest {
             Map<String, Set<String>> importsOf = new TreeMap<>();
             for (int f = 0; f < fileCount; f++) {
                 String path = "p/m" + f + ".py";
-                List<FunctionCalls> list = new java.util.ArrayList<>();
+                List<FunctionCalls> list = new ArrayList<>();
                 for (int fn = 0; fn < 1 + random.nextInt(5); fn++) {
                     boolean method = random.nextBoolean();
                     String simple = names[random.nextInt(6)];
-                    Set<String> callees = new java.util.TreeSet<>();
+                    Set<String> callees = new TreeSet<>();
                     for (int c = 0; c < random.nextInt(4); c++) {
                         callees.add(names[random.nextInt(names.length)]);
                     }
@@ -108,7 +113,7 @@ class CallLevelsTest {
                     }
                 }
                 functions.put(path, list);
-                Set<String> imports = new java.util.TreeSet<>();
+                Set<String> imports = new TreeSet<>();
                 for (int i = 0; i < fileCount; i++) {
                     if (i != f && random.nextInt(3) == 0) {
                         imports.add("p/m" + i + ".py");
@@ -116,10 +121,10 @@ class CallLevelsTest {
                 }
                 importsOf.put(path, imports);
             }
-            java.util.function.BiPredicate<String, String> canCall =
+            BiPredicate<String, String> canCall =
                     (caller, callee) -> caller.equals(callee) || importsOf.get(caller).contains(callee);
-            java.util.function.Function<String, java.util.Collection<String>> callerFiles = callee -> {
-                List<String> out = new java.util.ArrayList<>(List.of(callee));
+            Function<String, Collection<String>> callerFiles = callee -> {
+                List<String> out = new ArrayList<>(List.of(callee));
                 importsOf.forEach((file, imports) -> {
                     if (imports.contains(callee)) {
                         out.add(file);

@@ -3,14 +3,38 @@ package dev.eventletscan.cli;
 import static dev.eventletscan.TestSupport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventletscan.ChildJvm;
 import dev.eventletscan.TestSupport.CliRun;
+import dev.eventletscan.api.ScanListener;
+import dev.eventletscan.api.ScanRequest;
+import dev.eventletscan.api.Scanner;
+import dev.eventletscan.report.ReportFormat;
+import dev.eventletscan.report.TextRenderer;
+import dev.eventletscan.report.html.HtmlView;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +72,8 @@ class BadInputTest {
     }
 
     private CliRun scanText(String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.toString(), "--format", "text"));
-        args.addAll(java.util.List.of(more));
+        List<String> args = new ArrayList<>(List.of("scan", tmp.toString(), "--format", "text"));
+        args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
     }
 
@@ -76,7 +100,7 @@ class BadInputTest {
         CliRun run = scanText();
 
         assertThat(run.exitCode()).isZero();
-        for (String file : java.util.List.of("utf16be.py", "utf16le.py")) {
+        for (String file : List.of("utf16be.py", "utf16le.py")) {
             assertThat(run.out().lines()).contains(tmp + "/" + file + ": warning: decoded from UTF-16 (byte order mark)");
             assertThat(run.out()).contains(tmp + "/" + file + ":2:1: EVT203 ");
         }
@@ -145,7 +169,7 @@ class BadInputTest {
 
     private void writeLarge(String name, String head, String line, long size) throws IOException {
         byte[] bytes = bytes(line, StandardCharsets.US_ASCII);
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp.resolve(name)), 1 << 16)) {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(name)), 1 << 16)) {
             out.write(bytes(head, StandardCharsets.US_ASCII));
             for (long written = head.length(); written < size; written += bytes.length) {
                 out.write(bytes);
@@ -207,7 +231,7 @@ class BadInputTest {
         Path secret = write("secret.py", "import eventlet\n");
         Path requirements = write("requirements.txt", "eventlet>=0.30\n");
         Path locked = write("locked/inner.py", "import eventlet\n").getParent();
-        var none = java.nio.file.attribute.PosixFilePermissions.fromString("---------");
+        var none = PosixFilePermissions.fromString("---------");
         Files.setPosixFilePermissions(secret, none);
         Files.setPosixFilePermissions(requirements, none);
         Files.setPosixFilePermissions(locked, none);
@@ -221,7 +245,7 @@ class BadInputTest {
             assertThat(run.out().lines().filter(l -> l.contains("requirements.txt"))).as("one line per problem").hasSize(1);
             assertGoodFileScanned(run);
         } finally {
-            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
 
@@ -230,23 +254,23 @@ class BadInputTest {
     void aFileDeletedDuringTheScanIsReported() throws Exception {
         writeGoodFile();
         Path doomed = write("doomed.py", "import eventlet\n");
-        var request = dev.eventletscan.api.ScanRequest.of(tmp);
-        var deleting = new dev.eventletscan.api.ScanListener() {
+        var request = ScanRequest.of(tmp);
+        var deleting = new ScanListener() {
             @Override
             public void phaseStarted(Phase phase, int files) {
                 if (phase == Phase.DETECT) {
                     try {
                         Files.delete(doomed);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }
             }
         };
 
-        var result = dev.eventletscan.api.Scanner.forRequest(request).scan(request, deleting);
-        var text = new java.io.StringWriter();
-        new dev.eventletscan.report.TextRenderer().render(result, text);
+        var result = Scanner.forRequest(request).scan(request, deleting);
+        var text = new StringWriter();
+        new TextRenderer().render(result, text);
 
         assertThat(text.toString().lines()).contains(tmp + "/doomed.py: error: file disappeared during the scan");
         assertThat(text.toString()).contains(tmp + "/good.py:2:1: EVT200 ").contains("(2 Python files walked, 1 parsed, 1 problem)");
@@ -270,7 +294,7 @@ class BadInputTest {
         Path unborn = Files.createDirectories(tmp.resolve("unborn"));
         dev.eventletscan.TempGitRepo.init(unborn, "main").close();
 
-        for (Path dir : java.util.List.of(plain, unborn)) {
+        for (Path dir : List.of(plain, unborn)) {
             CliRun run = cli("scan", dir.toString(), "--format", "text");
             assertThat(run.exitCode()).as(dir.toString()).isZero();
             assertThat(run.out()).as(dir.toString()).startsWith("0 findings in 0 files (0 Python files walked, 0 parsed)\n");
@@ -279,12 +303,12 @@ class BadInputTest {
         assertThat(cli("scan", unborn.toString(), "-f", "json").out()).doesNotContain("\"commit\"");
     }
 
-    private static byte[] bytes(String text, java.nio.charset.Charset charset) {
+    private static byte[] bytes(String text, Charset charset) {
         return text.getBytes(charset);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
@@ -303,7 +327,7 @@ class BadInputTest {
                 "lambdas", "lambda: ".repeat(n) + call,
                 "negations", "-".repeat(n) + call,
                 "nots", "not ".repeat(n) + call,
-                "sums", String.join(" + ", java.util.Collections.nCopies(n, call))));
+                "sums", String.join(" + ", Collections.nCopies(n, call))));
         nested.put("attributes", "eventlet" + ".x".repeat(n));
         nested.put("targets", "(".repeat(n) + "a" + ")".repeat(n) + ", b = " + call);
         for (var e : nested.entrySet()) {
@@ -317,7 +341,7 @@ class BadInputTest {
         assertThat(run.out()).doesNotContain(": error: ").doesNotContain(": warning: ");
         for (String name : nested.keySet()) {
             String rule = name.equals("attributes") ? "EVT002" : "EVT203";
-            assertThat(run.out()).as(name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(tmp + "/" + name + ".py") + ":2:\\d+: " + rule + " ");
+            assertThat(run.out()).as(name).containsPattern("(?m)^" + Pattern.quote(tmp + "/" + name + ".py") + ":2:\\d+: " + rule + " ");
         }
         assertGoodFileScanned(run);
     }
@@ -376,24 +400,24 @@ class BadInputTest {
         Map<String, String> problems = Map.of("binary.py", "binary content (NUL bytes), not scanned",
                 "garbled.py", "invalid UTF-8: undecodable bytes were replaced with U+FFFD",
                 "broken.py", "syntax errors (1 error node); scanned what could be parsed");
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.toString(), "-q"));
-        for (var format : dev.eventletscan.report.ReportFormat.values()) {
-            args.addAll(java.util.List.of("-o", format.id() + ":" + tmp.resolve("reports/report." + format.id())));
+        List<String> args = new ArrayList<>(List.of("scan", tmp.toString(), "-q"));
+        for (var format : ReportFormat.values()) {
+            args.addAll(List.of("-o", format.id() + ":" + tmp.resolve("reports/report." + format.id())));
         }
         Files.createDirectories(tmp.resolve("reports"));
 
         CliRun run = cli(args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (var format : dev.eventletscan.report.ReportFormat.values()) {
+        for (var format : ReportFormat.values()) {
             String report = Files.readString(tmp.resolve("reports/report." + format.id()));
             problems.forEach((file, message) -> assertThat(report).as(format.id() + " lists " + file)
                     .contains(file).contains(message));
         }
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("reports/report.json").toFile());
+        var json = new ObjectMapper().readTree(tmp.resolve("reports/report.json").toFile());
         assertThat(json.path("problems")).extracting(p -> p.path("path").asText() + ": " + p.path("message").asText())
                 .containsExactlyInAnyOrder(problems.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toArray(String[]::new));
-        var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("reports/report.sarif").toFile());
+        var sarif = new ObjectMapper().readTree(tmp.resolve("reports/report.sarif").toFile());
         assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications")).hasSize(3);
     }
 
@@ -439,7 +463,7 @@ class BadInputTest {
 
         Path readOnly = Files.createDirectory(tmp.resolve("read-only"));
         Path kept = Files.writeString(readOnly.resolve("report.json"), "keep me");
-        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         CliRun denied = Unprivileged.jvm().cli("scan", good.toString(), "-o", kept.toString());
         assertError(denied, "eventlet-scan: error: " + kept + ": cannot write report: cannot create a file in " + readOnly
                 + " (permission denied)");
@@ -447,17 +471,17 @@ class BadInputTest {
 
         Path fifo = tmp.resolve("report.pipe");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var read = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readString(fifo);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         // outside the scanned tree: inside it, a pipe is the repository's and refused (see HostileRepositoryTest)
         Path project = write("project/good.py", "import eventlet\neventlet.spawn(print)\n");
         assertThat(cli("scan", project.toString(), "-q", "-o", "json:" + fifo).exitCode()).isZero();
-        assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("{").contains("\"EVT200\"");
+        assertThat(read.get(60, TimeUnit.SECONDS)).startsWith("{").contains("\"EVT200\"");
         assertThat(Files.isRegularFile(fifo)).as("the pipe is still a pipe").isFalse();
 
         // Only after the pipe showed that special files are written through: replacing /dev/full would be harm.
@@ -593,8 +617,8 @@ class BadInputTest {
         Path nested = write("pkg/.gitignore", "build/\n");
         write("pkg/mod.py", "import eventlet\n");
         Path exclude = write(".git/info/exclude", "*.tmp\n");
-        var none = java.nio.file.attribute.PosixFilePermissions.fromString("---------");
-        for (Path p : java.util.List.of(top, nested, exclude)) {
+        var none = PosixFilePermissions.fromString("---------");
+        for (Path p : List.of(top, nested, exclude)) {
             Files.setPosixFilePermissions(p, none);
         }
 
@@ -623,7 +647,7 @@ class BadInputTest {
         assertThat(new ProcessBuilder("mkfifo", pack.toString()).start().waitFor()).isZero();
         Files.writeString(tmp.resolve("good.py"), "import eventlet\neventlet.spawn(print)\n# changed\n");
 
-        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> cli("scan", tmp.toString(), "--format", "text", "--cache-dir", cache.toString(), "--exclude", "cache"));
 
         assertThat(run.exitCode()).isZero();
@@ -638,7 +662,7 @@ class BadInputTest {
         Path cache = Files.createDirectories(tmp.resolve("cache"));
         Path stale = Files.writeString(cache.resolve(".0123.pack.4567.tmp"), "half a pack");
         Path fresh = Files.writeString(cache.resolve(".89ab.pack.cdef.tmp"), "another scan's pack, being written");
-        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
         assertThat(cli("scan", tmp.toString(), "-q", "--cache-dir", cache.toString(), "--exclude", "cache").exitCode()).isZero();
 
@@ -653,9 +677,9 @@ class BadInputTest {
             write("pkg/m" + i + ".py", "import eventlet\n" + "eventlet.spawn(print)\neventlet.sleep(0)\n".repeat(20));
         }
         Path reports = Files.createDirectories(tmp.resolve("reports"));
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", tmp.resolve("pkg").toString(), "-q", "--no-cache"));
+        List<String> args = new ArrayList<>(List.of("scan", tmp.resolve("pkg").toString(), "-q", "--no-cache"));
         for (int i = 0; i < 20; i++) {
-            args.addAll(java.util.List.of("-o", reports.resolve("r" + i + ".html").toString()));
+            args.addAll(List.of("-o", reports.resolve("r" + i + ".html").toString()));
         }
 
         Process scan = ChildJvm.create().start(args.toArray(String[]::new));
@@ -668,7 +692,7 @@ class BadInputTest {
         }
         assertThat(caught).as("a temporary report was seen while the scan ran").isTrue();
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor()).isZero();
-        assertThat(scan.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(scan.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         try (var files = Files.list(reports)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -686,10 +710,10 @@ class BadInputTest {
         CliRun private077 = ChildJvm.create().wrappedIn("sh", "-c", "umask 077 && exec \"$@\"", "sh").cli("scan", tmp.toString(), "-q",
                 "--no-cache", "-o", report.toString());
         assertThat(private077.exitCode()).as(private077.err()).isZero();
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");
 
         Path kept = Files.writeString(tmp.resolve("out/kept.json"), "keep me");
-        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("r--r--r--"));
         CliRun readOnly = Unprivileged.jvm().cli("scan", tmp.resolve("good.py").toString(), "--no-cache", "-o", kept.toString());
         assertError(readOnly, "eventlet-scan: error: " + kept + ": cannot write report: the file is read-only");
         assertThat(Files.readString(kept)).isEqualTo("keep me");
@@ -700,15 +724,15 @@ class BadInputTest {
     void theSameBytesInAnyLocale() throws Exception {
         write("caf\u00e9/\u00fcber.py", "import eventlet\neventlet.sleep(0)\n");
         Path locale = Path.of("scripts/locale.sh").toAbsolutePath();
-        java.util.Map<String, String> outputs = new java.util.TreeMap<>();
-        for (String environment : java.util.List.of("LANG=", "LANG=C", "LC_ALL=POSIX", "LC_ALL=C.UTF-8")) {
+        Map<String, String> outputs = new TreeMap<>();
+        for (String environment : List.of("LANG=", "LANG=C", "LC_ALL=POSIX", "LC_ALL=C.UTF-8")) {
             CliRun run = ChildJvm.create().wrappedIn("env", "-i", "PATH=/usr/bin:/bin", environment, "bash", "-c",
                     "source " + locale + " && utf8_locale && exec \"$@\"", "bash").cli("scan", tmp.toString(), "-f", "text", "--no-cache", "-q");
             assertThat(run.exitCode()).as(environment + ": " + run.err()).isZero();
             outputs.put(environment, run.out());
         }
         assertThat(outputs.get("LANG=")).contains(tmp + "/caf\u00e9/\u00fcber.py:2:1: EVT203 ").doesNotContain("\ufffd");
-        assertThat(new java.util.HashSet<>(outputs.values())).as("one output for every locale").hasSize(1);
+        assertThat(new HashSet<>(outputs.values())).as("one output for every locale").hasSize(1);
     }
 
     /** Item 16: YAML aliases and duplicate keys are errors, as are two -o naming one file. */
@@ -737,7 +761,7 @@ class BadInputTest {
     @Test
     void aReportLostToAFullOrClosedStandardOutputIsExitTwo() throws Exception {
         writeGoodFile();
-        for (String redirect : java.util.List.of(">/dev/full", ">&-")) {
+        for (String redirect : List.of(">/dev/full", ">&-")) {
             CliRun run = ChildJvm.create().wrappedIn("sh", "-c", "exec \"$@\" " + redirect, "sh")
                     .cli("scan", tmp.toString(), "-q", "-f", "json");
             assertThat(run.exitCode()).as(redirect + ": " + run.err()).isEqualTo(2);
@@ -806,7 +830,7 @@ class BadInputTest {
                 .as("without -f, -o files leave standard output alone").isEmpty();
         assertError(cli("scan", tmp.toString(), "-f", "json", "-o", tmp.resolve("out/r.xyz").toString()),
                 "eventlet-scan: error: " + tmp.resolve("out/r.xyz") + ": cannot tell the report format from the extension;"
-                        + " write FORMAT:FILE (formats: " + dev.eventletscan.report.ReportFormat.ids() + ")");
+                        + " write FORMAT:FILE (formats: " + ReportFormat.ids() + ")");
     }
 
     /** Item 22: --summary leaves the list out and keeps the assessment; --only new keeps baselined findings out of SARIF. */
@@ -824,10 +848,10 @@ class BadInputTest {
         assertThat(summary.out()).doesNotContainPattern(":\\d+:\\d+: EVT").contains("4 findings in 2 files")
                 .containsPattern("(?m)^difficulty [0-9.]+/100");
         assertThat(onlyNew.exitCode()).as(onlyNew.err()).isZero();
-        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile()).at("/runs/0/results");
+        var results = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0/results");
         assertThat(results).isNotEmpty().allSatisfy(r ->
                 assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("added.py"));
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(onlyNew.out()).at("/findings")).isNotEmpty()
+        assertThat(new ObjectMapper().readTree(onlyNew.out()).at("/findings")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.get("path").asText()).isEqualTo("added.py"));
         assertThat(cli("scan", tmp.toString(), "--only", "old").err()).contains("--only must be new or all, was 'old'");
     }
@@ -884,7 +908,7 @@ class BadInputTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("can eventlet be switched off: no (1 explicit eventlet primitive runs on eventlet and nothing switches it)");
-        var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).at("/findings");
+        var findings = new ObjectMapper().readTree(json.out()).at("/findings");
         assertThat(findings).extracting(f -> f.get("ruleId").asText() + " guarded=" + f.get("guarded").asBoolean())
                 .contains("EVT001 guarded=true", "EVT200 guarded=false");
     }
@@ -918,7 +942,7 @@ class BadInputTest {
         Path metadataFile = write("site/foo-1.0.dist-info/METADATA", metadata.toString());
 
         // CPU time, not wall time: the machine may be shared. Before the fix this took 64 s of CPU, after it 5 s.
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long start = os.getProcessCpuTime();
         CliRun run = cli("scan", tmp.resolve("proj") + "/", "--site-packages", tmp.resolve("site") + "/", "--no-cache", "-f", "text");
         double cpuSeconds = (os.getProcessCpuTime() - start) / 1e9;
@@ -943,7 +967,7 @@ class BadInputTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var doc = org.jsoup.Jsoup.parse(html.toFile());
-        assertThat(doc.select("#findings tbody tr")).hasSize(dev.eventletscan.report.html.HtmlView.MAX_ROWS);
+        assertThat(doc.select("#findings tbody tr")).hasSize(HtmlView.MAX_ROWS);
         assertThat(doc.getElementById("findings-capped").text()).startsWith("The table and the code below show the first 2000 of 60000 findings");
         assertThat(Files.size(html)).as("bytes").isLessThan(3_000_000);
     }
@@ -954,7 +978,7 @@ class BadInputTest {
         try (var repo = dev.eventletscan.TempGitRepo.init(tmp, "main")) {
             repo.write("a.py", "import eventlet\neventlet.spawn(print)\n");
             repo.write("b.py", "import eventlet\neventlet.sleep(0)\n");
-            repo.commitAll("one", java.time.Instant.parse("2025-01-06T00:00:00Z"));
+            repo.commitAll("one", Instant.parse("2025-01-06T00:00:00Z"));
             String blob = repo.git().getRepository().resolve("HEAD:b.py").name();
             String commit = repo.git().getRepository().resolve("HEAD").name().substring(0, 10);
             Path object = tmp.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));

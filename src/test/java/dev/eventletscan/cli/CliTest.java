@@ -7,6 +7,7 @@ import dev.eventletscan.TestSupport.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class CliTest {
         CliRun run = TestSupport.cli("scan", sample(), "-o", out.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(out)).startsWith("{\n  \"tool\" : {");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .as("a new report is readable like any other file, not private like the temporary file it was")
                 .isEqualTo("rw-r--r--");
         assertThat(run.err()).contains("22 findings in 8 files");
@@ -166,20 +167,16 @@ class CliTest {
     @Test
     void aMissingNativeLibraryDirectoryStopsTheRun() {
         String before = System.getProperty("eventletscan.native.dir");
-        try {
-            // Only checked before the libraries were first loaded in this JVM; afterwards they stay loaded.
-            CliRun run = TestSupport.cli("scan", sample(), "--native-dir", tmp.resolve("none").toString());
-            if (run.exitCode() != 0) {
-                assertThat(run.exitCode()).isEqualTo(2);
-                assertThat(run.err().strip()).startsWith("eventlet-scan: error: native parser: ")
-                        .contains("libtree-sitter.so: missing");
-            }
-        } finally {
-            if (before == null) {
-                System.clearProperty("eventletscan.native.dir");
-            } else {
-                System.setProperty("eventletscan.native.dir", before);
-            }
+        // Only checked before the libraries were first loaded in this JVM; afterwards they stay loaded.
+        CliRun run = TestSupport.cli("scan", sample(), "--native-dir", tmp.resolve("none").toString());
+        if (run.exitCode() != 0) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("eventlet-scan: error: native parser: ")
+                    .contains("libtree-sitter.so: missing");
         }
+        assertThat(System.getProperty("eventletscan.native.dir")).as("--native-dir travels in the request, not a system property")
+                .isEqualTo(before);
+        // the next run without --native-dir does not inherit it
+        assertThat(TestSupport.cli("scan", sample(), "--no-cache").exitCode()).isZero();
     }
 }

@@ -2,11 +2,13 @@ package dev.eventletscan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventletscan.ChildJvm;
 import dev.eventletscan.TestSupport.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +167,7 @@ class HostileRepositoryTest {
             assertThat(printed).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
         }
         assertThat(json).contains("bidi\\u202e.py");
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("files").toString()).as("the same string, decoded")
+        assertThat(new ObjectMapper().readTree(json).path("files").toString()).as("the same string, decoded")
                 .contains("bidi\u202e.py");
     }
 
@@ -212,7 +214,7 @@ class HostileRepositoryTest {
         CliRun run = run("scan", repo.toString(), "-f", "text");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(60));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         assertThat(run.out()).contains(repo + "/notes.txt:1:1: EVT950 ").contains(repo + "/app.py:2:1: EVT200 ")
                 .doesNotContain("HOST901").doesNotContain("HOST902");
     }

@@ -3,6 +3,7 @@ package dev.eventletscan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.eventletscan.TempGitRepo;
@@ -13,7 +14,10 @@ import dev.eventletscan.trend.ScriptedHistory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -56,14 +60,14 @@ class TrendCliTest {
             try (InputStream in = TrendCliTest.class.getResourceAsStream("/schema/trend.schema.json")) {
                 var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
                 assertThat(schema.validate(report)).isEmpty();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) report.at("/points/0")).put("usageFindings", -1);
+                ((ObjectNode) report.at("/points/0")).put("usageFindings", -1);
                 assertThat(schema.validate(report)).as("the schema can fail").isNotEmpty();
             }
             assertThat(report.at("/points").size()).isEqualTo(8);
             assertThat(report.at("/points/3/sameCommitAsPrevious").asBoolean()).isTrue();
             assertThat(report.at("/drops/0/commit/subject").asText()).isEqualTo("Run without green threads");
             assertThat(report.at("/projection/status").asText()).isEqualTo("projected");
-            assertThat(Files.readString(one)).doesNotContain(java.time.LocalDate.now().toString()); // no run date anywhere
+            assertThat(Files.readString(one)).doesNotContain(LocalDate.now().toString()); // no run date anywhere
         }
     }
 
@@ -113,7 +117,7 @@ class TrendCliTest {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         try (TempGitRepo repo = history()) {
             String dir = repo.dir().toString();
-            Map<String[], String> cases = new java.util.LinkedHashMap<>();
+            Map<String[], String> cases = new LinkedHashMap<>();
             cases.put(new String[] {"trend", plain.toString(), "--since", "1y"},
                     "plain: not in a git repository (trend reads the history of its current branch)");
             cases.put(new String[] {"trend", dir, "--since", "yesterday"},
@@ -155,7 +159,7 @@ class TrendCliTest {
     void aBareRepositoryAndASubfolderWork() throws Exception {
         try (TempGitRepo repo = history()) {
             Path bare = tmp.resolve("bare.git");
-            org.eclipse.jgit.api.Git.cloneRepository().setURI(repo.dir().toUri().toString()).setBare(true)
+            Git.cloneRepository().setURI(repo.dir().toUri().toString()).setBare(true)
                     .setDirectory(bare.toFile()).call().close();
             CliRun fromBare = TestSupport.cli("trend", bare.toString(), "--since", SINCE, "--until", UNTIL, "--no-cache", "-f", "json");
             CliRun fromTree = TestSupport.cli("trend", repo.dir().toString(), "--since", SINCE, "--until", UNTIL, "--no-cache", "-f", "json");

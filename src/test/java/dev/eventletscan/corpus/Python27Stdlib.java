@@ -3,6 +3,7 @@ package dev.eventletscan.corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class Python27Stdlib {
     /** Every .py file, as a '/'-separated path from the folder, links not followed (the walk would not leave it either). */
     static List<String> pythonFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     .filter(f -> f.getFileName().toString().endsWith(".py"))
                     .map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
         }

@@ -15,6 +15,7 @@ import dev.eventletscan.model.ScanResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,7 @@ class Python27StdlibTest {
             byte[] original = Files.readAllBytes(dir.resolve(file));
             Files.write(target, original);
             Files.write(target, "\nimport eventlet\neventlet.sleep(0)\n".getBytes(StandardCharsets.US_ASCII),
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
         }
 
         long start = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.eventletscan.deps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventletscan.rules.DependencyMatch;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ class DependencyClosureTest {
             String[] parts = r.split("\\|");
             return DistRequirement.parse(parts[0], parts.length > 1 ? parts[1].strip() : null).orElseThrow();
         }).toList();
-        return new InstalledDistribution(name, dev.eventletscan.rules.DependencyMatch.normalise(name), "1.0",
+        return new InstalledDistribution(name, DependencyMatch.normalise(name), "1.0",
                 Path.of("/sp"), Path.of("/sp/" + name + "-1.0.dist-info"), "dist-info", reqs, List.of(), List.of(),
                 List.of(), -1, List.of());
     }

@@ -7,6 +7,7 @@ import dev.eventletscan.api.InstalledDependencies;
 import dev.eventletscan.corpus.DebianCorpus;
 import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ class DependencyCorpusTest {
         for (Path root : roots) {
             try (var files = Files.walk(root)) {
                 for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                     if (text.contains("eventlet") || text.contains("greenlet")) {
                         return true;
                     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.FindingIdentity;
+import dev.eventletscan.model.Hop;
 import dev.eventletscan.model.Severity;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -109,7 +110,7 @@ class BaselineMatcherTest {
     void anIndirectFindingIsNotTheDirectOneOnTheSameLine() {
         Finding through = new Finding("EVT200", "green-thread", Severity.MEDIUM, 1, "svc/a.py", 5, 5, 5, 20,
                 "eventlet.greenthread.spawn", "call", "m", "eventlet.spawn(fn)", "start", false, null, null, null,
-                List.of(new dev.eventletscan.model.Hop("svc.util.start", "wrapper", "svc/util.py", 3)));
+                List.of(new Hop("svc.util.start", "wrapper", "svc/util.py", 3)));
         assertThat(BaselineFile.entries(List.of(through))).extracting(BaselineEntry::symbol)
                 .containsExactly("eventlet.greenthread.spawn via svc.util.start");
         assertThat(known(List.of(through), baseline(spawn))).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventletscan.model.ScanResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class FacadeNamesTest {
             "proj/concurrency.py", "import eventlet\nfrom eventlet import timeout\n");
 
     private ScanResult scan(String path, String code) throws IOException {
-        Map<String, String> files = new java.util.HashMap<>(FACADE);
+        Map<String, String> files = new HashMap<>(FACADE);
         files.put(path, code);
         return SmallProject.scan(dir, files);
     }

@@ -2,7 +2,16 @@ package dev.eventletscan.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.Parser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PythonParserTest {
@@ -56,21 +65,21 @@ class PythonParserTest {
 
     @Test
     void aCombinedQueryReportsEachHitUnderItsOwnKeyAsSeparateQueriesWould() {
-        var sources = new java.util.LinkedHashMap<String, String>();
+        var sources = new LinkedHashMap<String, String>();
         sources.put("A", "(call function: (identifier) @symbol (#eq? @symbol \"spawn\")) @match");
         // Two patterns in one part, and a comment with a non-ASCII character before them: offsets are bytes.
         sources.put("B", "; füße\n(string) @match\n(keyword_argument name: (identifier) @symbol (#eq? @symbol \"hub\")) @match");
         sources.put("C", "(decorator) @match");
         SourceText src = SourceText.of("spawn(1, hub='x')\n@deco\ndef f():\n    pass\n");
         try (PythonParser parser = new PythonParser(); SyntaxQuery combined = SyntaxQuery.combined(sources)) {
-            var together = parser.parse(src, java.util.List.of(combined)).queryHits();
-            var apart = new java.util.ArrayList<QueryHit>();
+            var together = parser.parse(src, List.of(combined)).queryHits();
+            var apart = new ArrayList<QueryHit>();
             for (var e : sources.entrySet()) {
                 try (SyntaxQuery one = new SyntaxQuery(e.getKey(), e.getValue())) {
-                    apart.addAll(parser.parse(src, java.util.List.of(one)).queryHits());
+                    apart.addAll(parser.parse(src, List.of(one)).queryHits());
                 }
             }
-            java.util.Comparator<QueryHit> order = java.util.Comparator.comparing(QueryHit::key)
+            Comparator<QueryHit> order = Comparator.comparing(QueryHit::key)
                     .thenComparingInt(QueryHit::startByte).thenComparingInt(QueryHit::endByte);
             assertThat(together).usingElementComparator(order).containsExactlyInAnyOrderElementsOf(apart);
             assertThat(together).extracting(QueryHit::key).containsOnly("A", "B", "C").contains("A", "B", "C");
@@ -87,24 +96,24 @@ class PythonParserTest {
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "java walk: {0}, callback parse: {1}")
     @org.junit.jupiter.params.provider.CsvSource({"false, false", "true, false", "false, true", "true, true"})
-    void theCopyHoldsWhatJtreesittersNodesHold(boolean javaWalk, boolean callbackParse) throws java.io.IOException {
-        java.util.List<SourceText> sources = new java.util.ArrayList<>();
-        try (var walk = java.nio.file.Files.walk(dev.eventletscan.TestSupport.projectDir().resolve("samples"))) {
+    void theCopyHoldsWhatJtreesittersNodesHold(boolean javaWalk, boolean callbackParse) throws IOException {
+        List<SourceText> sources = new ArrayList<>();
+        try (var walk = Files.walk(dev.eventletscan.TestSupport.projectDir().resolve("samples"))) {
             for (var f : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
-                sources.add(SourceText.decode(java.nio.file.Files.readAllBytes(f)));
+                sources.add(SourceText.decode(Files.readAllBytes(f)));
             }
         }
         sources.add(SourceText.of("def f(:\n  return ((1,\nclass\n  x = 'é' + \"ß\"\n"));
         try (PythonParser ours = new PythonParser(javaWalk, callbackParse);
-                var theirs = new io.github.treesitter.jtreesitter.Parser(PythonGrammar.language())) {
-            ours.setTimeLimit(java.time.Duration.ofSeconds(30));
+                var theirs = new Parser(PythonGrammar.language())) {
+            ours.setTimeLimit(Duration.ofSeconds(30));
             for (SourceText src : sources) {
                 SyntaxTree copy = ours.parse(src);
-                java.util.List<String> expected = new java.util.ArrayList<>();
+                List<String> expected = new ArrayList<>();
                 try (var tree = theirs.parse(src.text()).orElseThrow()) {
                     collect(tree.getRootNode(), null, "-", expected);
                 }
-                java.util.List<String> actual = new java.util.ArrayList<>();
+                List<String> actual = new ArrayList<>();
                 for (int n = 0; n < copy.size(); n++) {
                     int parent = copy.parent(n);
                     actual.add(copy.type(n) + " " + copy.field(n) + " " + copy.startByte(n) + "-" + copy.endByte(n) + " in "
@@ -122,7 +131,7 @@ class PythonParserTest {
         SourceText big = SourceText.of("import eventlet\n" + "x = eventlet.sleep(1) + [1, 2, (3, {4: 5})]\n".repeat(300_000));
         SourceText small = SourceText.of("import eventlet\neventlet.sleep(0)\n");
         try (PythonParser parser = new PythonParser(false, callbackParse)) {
-            parser.setTimeLimit(java.time.Duration.ofMillis(20));
+            parser.setTimeLimit(Duration.ofMillis(20));
             SyntaxTree expected = parser.parse(small);
             for (int round = 0; round < 2; round++) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(big))
@@ -134,8 +143,8 @@ class PythonParserTest {
         }
     }
 
-    private static void collect(io.github.treesitter.jtreesitter.Node node, String field, String parent,
-            java.util.List<String> out) {
+    private static void collect(Node node, String field, String parent,
+            List<String> out) {
         boolean kept = node.isNamed() || node.isError();
         String type = node.isError() ? "ERROR" : node.getType();
         String self = parent;

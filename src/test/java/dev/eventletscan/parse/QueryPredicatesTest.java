@@ -7,6 +7,7 @@ import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleExamples;
 import dev.eventletscan.rules.RuleLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +163,7 @@ class QueryPredicatesTest {
         try (SyntaxQuery all = SyntaxQuery.combined(QUERIES)) {
             for (String text : texts) {
                 SourceText source = SourceText.of(text + "\n");
-                var mayMatch = all.keysThatMayMatch(new String(source.utf8(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                var mayMatch = all.keysThatMayMatch(new String(source.utf8(), StandardCharsets.ISO_8859_1));
                 for (QueryHit hit : hits(true, source, all)) {
                     assertThat(mayMatch).as("%s in %s", hit.key(), text).contains(hit.key());
                 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -57,7 +59,7 @@ class TreeFlattenerTest {
                 PythonParser walk = new PythonParser(true, true)) {
             for (PythonParser p : List.of(fast, callback, walk)) {
                 // as a scan parses: the time limit reads the text as UTF-8, where without it jtreesitter converts it
-                p.setTimeLimit(java.time.Duration.ofSeconds(60));
+                p.setTimeLimit(Duration.ofSeconds(60));
             }
             for (Input in : inputs) {
                 SourceText source = SourceText.decode(in.content());
@@ -108,10 +110,10 @@ class TreeFlattenerTest {
             out = switch (random.nextInt(4)) {
                 case 0 -> splice(out, at, Math.min(out.length, at + random.nextInt(40)), new byte[0]);
                 case 1 -> splice(out, at, at, INSERTS[random.nextInt(INSERTS.length)].getBytes(StandardCharsets.UTF_8));
-                case 2 -> java.util.Arrays.copyOf(out, at);
+                case 2 -> Arrays.copyOf(out, at);
                 default -> {
                     int end = Math.min(out.length, at + 1 + random.nextInt(200));
-                    byte[] moved = java.util.Arrays.copyOfRange(out, at, end);
+                    byte[] moved = Arrays.copyOfRange(out, at, end);
                     byte[] without = splice(out, at, end, new byte[0]);
                     int to = without.length == 0 ? 0 : random.nextInt(without.length);
                     yield splice(without, to, to, moved);

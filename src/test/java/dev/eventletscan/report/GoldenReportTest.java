@@ -3,11 +3,12 @@ package dev.eventletscan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventletscan.TestSupport;
-import dev.eventletscan.api.ScanRequest;
-import dev.eventletscan.api.Scanner;
+import dev.eventletscan.analysis.Analysis;
+import dev.eventletscan.analysis.AnalysisListener;
+import dev.eventletscan.analysis.AnalysisRequest;
+import dev.eventletscan.analysis.AnalysisRequest.Baseline;
+import dev.eventletscan.analysis.AnalysisRequest.Gates;
 import dev.eventletscan.gate.BaselineFile;
-import dev.eventletscan.gate.Comparisons;
-import dev.eventletscan.gate.GatePolicy;
 import dev.eventletscan.model.BaselineEntry;
 import dev.eventletscan.model.FailOn;
 import dev.eventletscan.model.Finding;
@@ -16,6 +17,7 @@ import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,40 +58,42 @@ class GoldenReportTest {
     }
 
     /**
-     * The sample's scan as the CLI run from the project folder sees it, less what differs from run to run or
-     * commit to commit: start time and duration, and the commit of this repository (the samples live in it).
+     * The sample's analysis as the CLI run from the project folder sees it (through the same library entry point),
+     * less what differs from run to run or commit to commit: start time and duration, and the commit of this
+     * repository (the samples live in it).
      */
     static ScanResult result(String sample) {
         if (sample.equals(GATED)) {
             ScanResult base = result("green-service"); // not inside computeIfAbsent: the map forbids nested updates
-            return RESULTS.computeIfAbsent(sample, s -> gated(base));
+            return RESULTS.computeIfAbsent(sample, s -> analyse(gated(base)));
         }
-        return RESULTS.computeIfAbsent(sample, s -> {
-            ScanRequest request = ScanRequest.of(Path.of("samples", s));
-            try {
-                ScanResult r = Scanner.forRequest(request).scan(request);
-                ScanMetadata m = r.metadata();
-                return new ScanResult(r.tool(), r.root(), new ScanMetadata(null, null, m.options(), null), r.summary(),
-                        r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment(), null, null,
-                        r.interfaces());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return RESULTS.computeIfAbsent(sample, s -> analyse(AnalysisRequest.of(Path.of("samples", s))));
+    }
+
+    private static ScanResult analyse(AnalysisRequest request) {
+        try {
+            ScanResult r = Analysis.run(request, AnalysisListener.NONE).result();
+            ScanMetadata m = r.metadata();
+            return new ScanResult(r.tool(), r.root(), new ScanMetadata(null, null, m.options(), null), r.summary(),
+                    r.files(), r.findings(), r.suppressed(), r.rules(), r.problems(), r.assessment(), r.comparison(),
+                    r.gate(), r.interfaces());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * green-service against a baseline made from its own findings, less its spawn (so that is new) and plus a
      * usage since removed (so that is fixed), gated on new findings and on monkey patching.
      */
-    private static ScanResult gated(ScanResult scan) {
+    private static AnalysisRequest gated(ScanResult scan) {
         List<Finding> accepted = scan.findings().stream().filter(f -> !f.ruleId().equals("EVT200")).toList();
         List<BaselineEntry> baseline = new ArrayList<>(BaselineFile.entries(accepted));
         baseline.add(new BaselineEntry("green_service/legacy.py", "EVT300", "eventlet.greenpool.GreenPool", "Legacy.start",
                 "pool = eventlet.GreenPool(<size>)", "0".repeat(64)));
-        ScanResult compared = Comparisons.compare(scan, ".eventlet-scan-baseline.json", baseline, null, null);
-        GatePolicy gates = new GatePolicy(FailOn.NEW, 90.0, List.of("monkey-patch"), Severity.LOW);
-        return compared.withGate(gates.evaluate(compared));
+        return AnalysisRequest.of(Path.of("samples", "green-service"))
+                .withComparison(new Baseline.Entries(".eventlet-scan-baseline.json", baseline), null)
+                .withGates(new Gates(FailOn.NEW, 90.0, List.of("monkey-patch"), Severity.LOW));
     }
 
     static String fileName(ReportFormat format) {

@@ -3,6 +3,9 @@ package dev.eventletscan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,8 +48,8 @@ class HtmlEscapingTest {
         assertThat(csp).startsWith("default-src 'none'").contains("script-src 'sha256-").doesNotContain("script-src 'unsafe-inline'");
         // the hash is of our script exactly (HtmlBrowserTest proves the browser agrees: its filters run)
         String script = doc.select("script").first().data();
-        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(StandardCharsets.UTF_8)));
         assertThat(csp).contains("'sha256-" + hash + "'");
     }
 }

@@ -3,6 +3,7 @@ package dev.eventletscan.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -81,7 +82,7 @@ class JsonReportTest {
     @Test
     void theSchemaRejectsWhatItShould() throws IOException {
         JsonNode report = JsonRenderer.mapper().readTree(json(TestSupport.sample("green-service"), 0));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) report.at("/findings/0")).put("line", 0);
+        ((ObjectNode) report.at("/findings/0")).put("line", 0);
         assertThat(schema().validate(report)).isNotEmpty();
     }
 

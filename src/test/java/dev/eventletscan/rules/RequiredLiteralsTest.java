@@ -2,8 +2,9 @@ package dev.eventletscan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The text a file must hold for a text rule to match in it: what lets the scan skip most files unread. */
@@ -44,7 +45,7 @@ class RequiredLiteralsTest {
 
     @Test
     void everyShippedTextRuleStillSkipsFilesWithoutEventlet() {
-        RuleSet shipped = RuleLoader.load(java.util.List.of());
+        RuleSet shipped = RuleLoader.load(List.of());
         for (Rule r : shipped.textRules()) {
             assertThat(RequiredLiterals.of(((TextMatch) r.match()).text())).as(r.id()).isNotNull()
                     .allMatch(literal -> literal.contains("eventlet"));

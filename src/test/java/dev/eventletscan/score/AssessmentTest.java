@@ -12,6 +12,11 @@ import dev.eventletscan.model.DifficultyScore;
 import dev.eventletscan.model.PlanPhase;
 import dev.eventletscan.rules.RuleFileException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,11 +74,11 @@ class AssessmentTest {
     }
 
     @Test
-    void theSameCodeScoresLowerWhenItsPatchingCanBeSwitchedOff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path fixed,
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path switched) throws IOException {
+    void theSameCodeScoresLowerWhenItsPatchingCanBeSwitchedOff(@org.junit.jupiter.api.io.TempDir Path fixed,
+            @org.junit.jupiter.api.io.TempDir Path switched) throws IOException {
         String worker = "import eventlet\n\n\ndef start(f):\n    return eventlet.spawn(f)\n";
-        java.nio.file.Files.writeString(fixed.resolve("svc.py"), "import eventlet\neventlet.monkey_patch()\n" + worker);
-        java.nio.file.Files.writeString(switched.resolve("svc.py"),
+        Files.writeString(fixed.resolve("svc.py"), "import eventlet\neventlet.monkey_patch()\n" + worker);
+        Files.writeString(switched.resolve("svc.py"),
                 "import os\nimport eventlet\nif os.environ.get('SVC_GREEN'):\n    eventlet.monkey_patch()\n" + worker);
         DifficultyScore always = Scanner.forRequest(ScanRequest.of(fixed)).scan(ScanRequest.of(fixed)).assessment().repository().difficulty();
         DifficultyScore sometimes = Scanner.forRequest(ScanRequest.of(switched)).scan(ScanRequest.of(switched)).assessment()
@@ -102,22 +107,22 @@ class AssessmentTest {
     }
 
     @Test
-    void aScanOfInstalledDependenciesVerifiesTheKnowledgeBase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path site)
+    void aScanOfInstalledDependenciesVerifiesTheKnowledgeBase(@org.junit.jupiter.api.io.TempDir Path site)
             throws IOException {
         // oslo.messaging installed with code that spawns green threads; greenlet installed without eventlet use
-        var dist = java.nio.file.Files.createDirectories(site.resolve("oslo.messaging-14.0.0.dist-info"));
-        java.nio.file.Files.writeString(dist.resolve("METADATA"), "Metadata-Version: 2.1\nName: oslo.messaging\nVersion: 14.0.0\n");
-        java.nio.file.Files.writeString(dist.resolve("top_level.txt"), "oslo_messaging\n");
-        var code = java.nio.file.Files.createDirectories(site.resolve("oslo_messaging"));
-        java.nio.file.Files.writeString(code.resolve("__init__.py"), "");
-        java.nio.file.Files.writeString(code.resolve("executor.py"), "import eventlet\n\ndef submit(f):\n    return eventlet.spawn(f)\n");
-        var greenlet = java.nio.file.Files.createDirectories(site.resolve("greenlet-2.0.2.dist-info"));
-        java.nio.file.Files.writeString(greenlet.resolve("METADATA"), "Metadata-Version: 2.1\nName: greenlet\nVersion: 2.0.2\n");
-        java.nio.file.Files.writeString(greenlet.resolve("top_level.txt"), "greenlet\n");
-        java.nio.file.Files.createDirectories(site.resolve("greenlet"));
-        java.nio.file.Files.writeString(site.resolve("greenlet/__init__.py"), "def getcurrent():\n    pass\n");
+        var dist = Files.createDirectories(site.resolve("oslo.messaging-14.0.0.dist-info"));
+        Files.writeString(dist.resolve("METADATA"), "Metadata-Version: 2.1\nName: oslo.messaging\nVersion: 14.0.0\n");
+        Files.writeString(dist.resolve("top_level.txt"), "oslo_messaging\n");
+        var code = Files.createDirectories(site.resolve("oslo_messaging"));
+        Files.writeString(code.resolve("__init__.py"), "");
+        Files.writeString(code.resolve("executor.py"), "import eventlet\n\ndef submit(f):\n    return eventlet.spawn(f)\n");
+        var greenlet = Files.createDirectories(site.resolve("greenlet-2.0.2.dist-info"));
+        Files.writeString(greenlet.resolve("METADATA"), "Metadata-Version: 2.1\nName: greenlet\nVersion: 2.0.2\n");
+        Files.writeString(greenlet.resolve("top_level.txt"), "greenlet\n");
+        Files.createDirectories(site.resolve("greenlet"));
+        Files.writeString(site.resolve("greenlet/__init__.py"), "def getcurrent():\n    pass\n");
 
-        ScanRequest request = ScanRequest.of(TestSupport.sample("green-service")).withSitePackages(java.util.List.of(site));
+        ScanRequest request = ScanRequest.of(TestSupport.sample("green-service")).withSitePackages(List.of(site));
         Assessment a = Scanner.forRequest(request).scan(request).assessment();
         assertThat(a.dependencies()).filteredOn(d -> d.usesEventlet())
                 .extracting(d -> d.name() + " " + d.evidence()).containsExactly("oslo.messaging scanned");
@@ -144,8 +149,8 @@ class AssessmentTest {
 
     @Test
     void entryPointsAreComponentsWithTheCodeTheyLoadAndPackagesCountOnlyTheDependenciesTheyImport(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
-        java.util.Map<String, String> files = java.util.Map.of(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Map<String, String> files = Map.of(
                 "requirements.txt", "oslo.messaging>=14\n",
                 "setup.cfg", "[entry_points]\nconsole_scripts =\n    svc-api = svc.api:main\n",
                 "svc/__init__.py", "import eventlet\neventlet.monkey_patch()\n",
@@ -156,9 +161,9 @@ class AssessmentTest {
                 "other/__init__.py", "",
                 "other/tool.py", "import eventlet\n\ndef tick():\n    eventlet.sleep(1)\n");
         for (var e : files.entrySet()) {
-            java.nio.file.Path f = dir.resolve(e.getKey());
-            java.nio.file.Files.createDirectories(f.getParent());
-            java.nio.file.Files.writeString(f, e.getValue());
+            Path f = dir.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
         }
         ScanRequest request = ScanRequest.of(dir);
         Assessment a = Scanner.forRequest(request).scan(request).assessment();
@@ -176,7 +181,7 @@ class AssessmentTest {
             // api.py imports oslo_messaging and runs it in eventlet mode
             assertThat(e.difficulty().dependencies().score()).isPositive();
         });
-        java.util.Map<String, Double> dependencyScore = new java.util.TreeMap<>();
+        Map<String, Double> dependencyScore = new TreeMap<>();
         a.packages().forEach(p -> dependencyScore.put(p.name(), p.difficulty().dependencies().score()));
         // oslo.messaging with executor='eventlet', unverified (0.6): 100*0.6/2.6 = 23.1, for svc (its api.py imports
         // it) and the repository only

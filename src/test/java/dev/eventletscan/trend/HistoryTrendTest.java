@@ -14,8 +14,11 @@ import dev.eventletscan.model.TrendReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,10 +260,10 @@ class HistoryTrendTest {
         Map<Path, String> out = new LinkedHashMap<>();
         try (var files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.put(root.relativize(f), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                out.put(root.relativize(f), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(Files.readAllBytes(f))) + " " + Files.getLastModifiedTime(f).toMillis());
             }
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return out;

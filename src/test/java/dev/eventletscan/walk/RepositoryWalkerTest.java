@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
@@ -129,14 +131,14 @@ class RepositoryWalkerTest {
 
     /** Real git, with no user or system configuration (a global excludes file would change its answer). */
     private static GitRun git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "core.excludesFile=/dev/null"));
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.excludesFile=/dev/null"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
         try {
             Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return new GitRun(p.waitFor(), out);
         } catch (IOException e) {
             return new GitRun(-1, e.getMessage()); // no git on this machine

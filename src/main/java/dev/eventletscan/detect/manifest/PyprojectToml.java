@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.eventletscan.detect.EntryPoint;
 import dev.eventletscan.parse.SourceText;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * pyproject.toml: PEP 621 ({@code [project]} dependencies, optional
@@ -76,7 +81,7 @@ final class PyprojectToml {
         });
     }
 
-    private static void fields(JsonNode node, java.util.function.BiConsumer<String, JsonNode> each) {
+    private static void fields(JsonNode node, BiConsumer<String, JsonNode> each) {
         if (node == null || !node.isObject()) {
             return;
         }
@@ -90,7 +95,7 @@ final class PyprojectToml {
     private static final class Locator {
         private final String text;
         private final SourceText source;
-        private final java.util.Set<Integer> used = new java.util.HashSet<>();
+        private final Set<Integer> used = new HashSet<>();
 
         Locator(SourceText source) {
             this.source = source;
@@ -109,7 +114,7 @@ final class PyprojectToml {
         }
 
         int key(String name) {
-            var m = java.util.regex.Pattern.compile("(?m)^[ \\t]*[\"']?" + java.util.regex.Pattern.quote(name) + "[\"']?[ \\t]*=").matcher(text);
+            var m = Pattern.compile("(?m)^[ \\t]*[\"']?" + Pattern.quote(name) + "[\"']?[ \\t]*=").matcher(text);
             while (m.find()) {
                 int at = text.indexOf(name, m.start());
                 if (used.add(at)) {
@@ -120,11 +125,11 @@ final class PyprojectToml {
         }
 
         int length(String value) {
-            return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            return value.getBytes(StandardCharsets.UTF_8).length;
         }
 
         private int bytes(int charIndex) {
-            return text.substring(0, charIndex).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            return text.substring(0, charIndex).getBytes(StandardCharsets.UTF_8).length;
         }
     }
 }

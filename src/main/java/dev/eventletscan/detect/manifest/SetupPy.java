@@ -7,6 +7,7 @@ import dev.eventletscan.parse.SyntaxTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * The literal lists a setup.py passes to {@code setup(...)}: install_requires,
@@ -67,7 +68,7 @@ public final class SetupPy {
     }
 
     /** Each string literal of a list, tuple or set (or a single string). */
-    private static void strings(SyntaxTree tree, int node, java.util.function.IntConsumer each) {
+    private static void strings(SyntaxTree tree, int node, IntConsumer each) {
         if (node == NONE) {
             return;
         }

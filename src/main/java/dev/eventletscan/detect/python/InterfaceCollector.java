@@ -2,11 +2,14 @@ package dev.eventletscan.detect.python;
 
 import static dev.eventletscan.parse.SyntaxTree.NONE;
 
+import dev.eventletscan.detect.SwitchSources;
 import dev.eventletscan.model.MonkeyPatchDetails;
 import dev.eventletscan.parse.SyntaxTree;
 import dev.eventletscan.rules.SymbolNames;
 import dev.eventletscan.rules.Usage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,9 +142,9 @@ final class InterfaceCollector {
 
     private static List<ModuleInterface.Wrapper> wrappers(SyntaxTree tree, List<Resolved> usages) {
         Map<Integer, ModuleInterface.Wrapper> byFunction = new LinkedHashMap<>();
-        Map<Integer, List<String>> patchConditions = new java.util.HashMap<>();
+        Map<Integer, List<String>> patchConditions = new HashMap<>();
         List<Resolved> sorted = new ArrayList<>(usages);
-        sorted.sort(java.util.Comparator.comparingInt(r -> tree.startByte(r.usage().node())));
+        sorted.sort(Comparator.comparingInt(r -> tree.startByte(r.usage().node())));
         for (Resolved r : sorted) {
             Usage u = r.usage();
             boolean green = u.kind() == Usage.Kind.CALL || u.kind() == Usage.Kind.WITH;
@@ -358,7 +361,7 @@ final class InterfaceCollector {
      * {@code elif}'s condition, {@code not (...)} of those an {@code else} or later {@code elif} branch follows.
      */
     static List<String> conditions(SyntaxTree tree, int node) {
-        return dev.eventletscan.detect.SwitchSources.explain(tree.source(), tree.source().lineOf(tree.startByte(node)),
+        return SwitchSources.explain(tree.source(), tree.source().lineOf(tree.startByte(node)),
                 branchConditions(tree, node));
     }
 

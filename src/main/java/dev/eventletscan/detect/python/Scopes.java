@@ -4,10 +4,12 @@ import static dev.eventletscan.parse.SyntaxTree.NONE;
 
 import dev.eventletscan.parse.SyntaxTree;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +28,7 @@ final class Scopes {
         final Set<String> locals = new HashSet<>();
         final Set<String> globals = new HashSet<>();
         /** Where the scope's own statements bind each name, in document order: see {@link #hiddenByOrder}. */
-        final Map<String, java.util.List<Bound>> order = new HashMap<>();
+        final Map<String, List<Bound>> order = new HashMap<>();
 
         Scope(int node, Scope parent, boolean classBody) {
             this.node = node;
@@ -121,7 +123,7 @@ final class Scopes {
                 default -> { }
             }
         }
-        scope.order.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new Bound(tree.endByte(statement), tracked, certain));
+        scope.order.computeIfAbsent(name, k -> new ArrayList<>()).add(new Bound(tree.endByte(statement), tracked, certain));
     }
 
     /**
@@ -130,7 +132,7 @@ final class Scopes {
      * run (a fallback import in an {@code except}, an assignment under an {@code if}) hides nothing.
      */
     private boolean hiddenByOrder(Scope scope, String name, int at) {
-        java.util.List<Bound> bindings = scope.order.get(name);
+        List<Bound> bindings = scope.order.get(name);
         if (bindings == null) {
             return false;
         }

@@ -3,6 +3,8 @@ package dev.eventletscan.detect.python;
 import static dev.eventletscan.parse.SyntaxTree.NONE;
 
 import dev.eventletscan.parse.SyntaxTree;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -49,7 +51,7 @@ final class StringLiterals {
         if (start == NONE || end == NONE) {
             return null;
         }
-        String prefix = tree.text(start).replace("'", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+        String prefix = tree.text(start).replace("'", "").replace("\"", "").toLowerCase(Locale.ROOT);
         if (prefix.contains("f") || prefix.contains("b") || prefix.contains("t")) {
             return null;
         }
@@ -76,7 +78,7 @@ final class StringLiterals {
                     text.append(tree.text(c));
                 }
                 case "interpolation" -> {
-                    boolean fString = start != NONE && tree.text(start).toLowerCase(java.util.Locale.ROOT).contains("f");
+                    boolean fString = start != NONE && tree.text(start).toLowerCase(Locale.ROOT).contains("f");
                     return fString ? text.toString() : null;
                 }
                 default -> { }
@@ -110,11 +112,11 @@ final class StringLiterals {
     static String fromTrackedRoot(String dotted, Set<String> roots, Set<String> own, boolean mockTarget) {
         String[] parts = dotted.split("\\.");
         for (int i = 0; i < parts.length; i++) {
-            if (!roots.contains(parts[i]) || i > 0 && own.contains(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)))) {
+            if (!roots.contains(parts[i]) || i > 0 && own.contains(String.join(".", Arrays.copyOfRange(parts, 0, i + 1)))) {
                 continue;
             }
             if (i < parts.length - 1) {
-                return String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                return String.join(".", Arrays.copyOfRange(parts, i, parts.length));
             }
             return mockTarget && i > 0 ? parts[i] : null;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +58,7 @@ final class UsageCollector {
         collector.bind();
         collector.resolveReferences();
         collector.resolveStrings();
-        Map<String, String> module = new java.util.LinkedHashMap<>(collector.scopes.module().tracked);
+        Map<String, String> module = new LinkedHashMap<>(collector.scopes.module().tracked);
         module.keySet().removeAll(collector.scopes.module().locals); // rebound to something else later
         return new Collected(collector.usages, module);
     }

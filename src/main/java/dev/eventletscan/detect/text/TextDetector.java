@@ -1,5 +1,7 @@
 package dev.eventletscan.detect.text;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.eventletscan.detect.FileFacts;
 import dev.eventletscan.detect.Findings;
 import dev.eventletscan.model.Finding;
@@ -9,10 +11,13 @@ import dev.eventletscan.rules.RequiredLiterals;
 import dev.eventletscan.rules.Rule;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.rules.TextMatch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies the text rules (configuration values, environment variables,
@@ -21,7 +26,7 @@ import com.google.re2j.Pattern;
 public final class TextDetector {
     private final List<Rule> rules;
     /** Per rule, text one of which every match holds (lower case); null when a rule has none to offer. */
-    private final java.util.Map<Rule, java.util.Set<String>> literals = new java.util.HashMap<>();
+    private final Map<Rule, Set<String>> literals = new HashMap<>();
 
     public TextDetector(RuleSet rules) {
         this.rules = rules.textRules();
@@ -41,13 +46,13 @@ public final class TextDetector {
             if (!((TextMatch) rule.match()).appliesTo(fileName)) {
                 continue;
             }
-            java.util.Set<String> required = literals.get(rule);
+            Set<String> required = literals.get(rule);
             if (required == null) {
                 return true;
             }
             if (lower == null) {
                 // As Latin-1 every byte is one char: the ASCII literals are found in UTF-8 text byte for byte.
-                lower = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+                lower = new String(content, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             }
             for (String literal : required) {
                 if (lower.contains(literal)) {

@@ -8,9 +8,11 @@ import dev.eventletscan.model.RuleInfo;
 import dev.eventletscan.model.ScanResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -55,7 +57,7 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
             }
         }
         List<Row> rows = new ArrayList<>();
-        Map<String, String> componentByPath = new java.util.HashMap<>();
+        Map<String, String> componentByPath = new HashMap<>();
         for (Finding f : result.findings()) {
             String component = componentByPath.computeIfAbsent(f.path(), path -> componentOf(path, packages));
             byComponent.merge(component, 1, Integer::sum);
@@ -105,7 +107,7 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
             if (findings.isEmpty()) {
                 continue;
             }
-            Map<Integer, List<Finding>> byLine = new java.util.HashMap<>();
+            Map<Integer, List<Finding>> byLine = new HashMap<>();
             findings.forEach(f -> byLine.computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f));
             List<Block> blocks = new ArrayList<>();
             for (Excerpt e : file.excerpts()) {
@@ -117,7 +119,7 @@ public record HtmlView(List<Bar> categories, List<Bar> packages, List<Row> rows,
                 blocks.add(new Block(lines));
             }
             List<RuleInfo> used = findings.stream().map(Finding::ruleId).distinct().sorted()
-                    .map(rules::get).filter(java.util.Objects::nonNull).sorted(Comparator.comparing(RuleInfo::id)).toList();
+                    .map(rules::get).filter(Objects::nonNull).sorted(Comparator.comparing(RuleInfo::id)).toList();
             out.add(new FileSection(file.path(), anchors.get(file.path()), blocks, used));
         }
         return out;

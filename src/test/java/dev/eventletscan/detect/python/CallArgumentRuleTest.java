@@ -2,6 +2,9 @@ package dev.eventletscan.detect.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventletscan.parse.PythonParser;
+import dev.eventletscan.parse.SourceText;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Rules may require literal arguments: use_hub("asyncio") is a different finding from use_hub("poll"). */
@@ -23,14 +26,14 @@ class CallArgumentRuleTest {
     @Test
     void literalArgumentsByPositionAndKeyword() {
         String code = "f('a', b, 'c', k='v', j=x, s=f'{y}')\n";
-        try (var parser = new dev.eventletscan.parse.PythonParser()) {
-            var tree = parser.parse(dev.eventletscan.parse.SourceText.of(code));
+        try (var parser = new PythonParser()) {
+            var tree = parser.parse(SourceText.of(code));
             int call = 0;
             while (!tree.is(call, "call")) {
                 call++;
             }
             assertThat(CallArguments.literalStrings(tree, call)).containsExactly(
-                    java.util.Map.entry("0", "a"), java.util.Map.entry("2", "c"), java.util.Map.entry("k", "v"));
+                    Map.entry("0", "a"), Map.entry("2", "c"), Map.entry("k", "v"));
         }
     }
 }

@@ -1,7 +1,6 @@
-package dev.eventletscan.cli;
+package dev.eventletscan.fileio;
 
-import dev.eventletscan.fileio.FileErrors;
-import dev.eventletscan.fileio.InsideTree;
+import dev.eventletscan.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,26 +10,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Checks an output path before the scan runs, so a typo costs no scan and the message says what is wrong. */
-final class OutputPath {
+/**
+ * Checks an output path (a report, a baseline) before the scan runs, so a typo costs no scan and the message says
+ * what is wrong. Each problem is an {@link InvalidInputException}: the user's input, one line.
+ */
+public final class OutputPath {
     private OutputPath() {}
 
     /** @param what what would be written there, for the message: "report", "baseline" */
-    static void check(Path file, String what) {
+    public static void check(Path file, String what) {
         Path dir = file.toAbsolutePath().getParent();
         String prefix = file + ": cannot write " + what + ": ";
         if (dir == null || !Files.exists(dir)) {
-            throw new UserError(prefix + "folder " + dir + " does not exist");
+            throw new InvalidInputException(prefix + "folder " + dir + " does not exist");
         }
         if (!Files.isDirectory(dir)) {
-            throw new UserError(prefix + dir + " is not a folder");
+            throw new InvalidInputException(prefix + dir + " is not a folder");
         }
         if (Files.isDirectory(file)) {
-            throw new UserError(prefix + "it is a folder");
+            throw new InvalidInputException(prefix + "it is a folder");
         }
         if (Files.isRegularFile(file) && !Files.isWritable(file)) {
             // replacing it would succeed (the folder is writable), but the user marked it read-only
-            throw new UserError(prefix + "the file is read-only");
+            throw new InvalidInputException(prefix + "the file is read-only");
         }
     }
 
@@ -42,7 +44,7 @@ final class OutputPath {
      *
      * @param always check even a path outside the tree, as for one the repository's configuration named
      */
-    static void checkInTree(Path file, String what, Path tree, boolean always) {
+    public static void checkInTree(Path file, String what, Path tree, boolean always) {
         Path absolute = file.toAbsolutePath().normalize();
         Path root = tree.toAbsolutePath().normalize();
         if (!always && !absolute.startsWith(root)) {
@@ -51,21 +53,21 @@ final class OutputPath {
         String prefix = file + ": cannot write " + what + ": ";
         try {
             if (!InsideTree.contains(root, absolute)) {
-                throw new UserError(prefix + "a symbolic link leads out of the scanned tree (" + root + "); not written");
+                throw new InvalidInputException(prefix + "a symbolic link leads out of the scanned tree (" + root + "); not written");
             }
             if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-                throw new UserError(prefix + "not a regular file (a device, pipe or socket in the scanned tree); not written");
+                throw new InvalidInputException(prefix + "not a regular file (a device, pipe or socket in the scanned tree); not written");
             }
             if (Files.isSymbolicLink(absolute) && !Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UserError(prefix + "a broken symbolic link; not written");
+                throw new InvalidInputException(prefix + "a broken symbolic link; not written");
             }
         } catch (IOException e) {
-            throw new UserError(prefix + FileErrors.reason(e));
+            throw new InvalidInputException(prefix + FileErrors.reason(e));
         }
     }
 
     /** Two reports into one file would leave only the last: an error, not a silent loss. */
-    static void checkDistinct(List<Path> files, String what) {
+    public static void checkDistinct(List<Path> files, String what) {
         Map<Path, Path> seen = new HashMap<>();
         for (Path file : files.stream().filter(Objects::nonNull).toList()) {
             Path where;
@@ -76,7 +78,7 @@ final class OutputPath {
             }
             Path earlier = seen.putIfAbsent(where, file);
             if (earlier != null) {
-                throw new UserError(file + ": cannot write " + what + ": " + (earlier.equals(file) ? "given twice" : "the same file as " + earlier)
+                throw new InvalidInputException(file + ": cannot write " + what + ": " + (earlier.equals(file) ? "given twice" : "the same file as " + earlier)
                         + "; each -o needs a file of its own");
             }
         }
