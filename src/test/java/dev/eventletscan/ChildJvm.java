@@ -21,6 +21,7 @@ public final class ChildJvm {
 
     private final List<String> wrapper = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private long timeoutSeconds = TIMEOUT_SECONDS;
 
     private ChildJvm() {}
 
@@ -31,6 +32,12 @@ public final class ChildJvm {
     /** Runs the JVM through another command, e.g. {@code setpriv --bounding-set=-all}. */
     public ChildJvm wrappedIn(String... command) {
         wrapper.addAll(List.of(command));
+        return this;
+    }
+
+    /** A longer wait than the default five minutes, for a test that scans a very large tree. */
+    public ChildJvm timeout(java.time.Duration limit) {
+        timeoutSeconds = limit.toSeconds();
         return this;
     }
 
@@ -66,9 +73,9 @@ public final class ChildJvm {
         Path err = Files.createTempFile("child-jvm", ".err");
         try {
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("the child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command);
+                throw new AssertionError("the child JVM did not finish in " + timeoutSeconds + " s: " + command);
             }
             return new TestSupport.CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -19,8 +19,11 @@ record FileOutcome(FileSummary summary, List<Finding> findings, List<Finding> su
         this(summary, findings, suppressed, problems, null);
     }
 
+    /** One for every file that could hold no finding: most of a large tree. */
+    private static final FileOutcome SKIPPED = new FileOutcome(null, List.of(), List.of(), List.of());
+
     static FileOutcome skipped() {
-        return new FileOutcome(null, List.of(), List.of(), List.of());
+        return SKIPPED;
     }
 
     static FileOutcome failed(ProcessingIssue problem) {

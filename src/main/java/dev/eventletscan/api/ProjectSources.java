@@ -28,6 +28,11 @@ final class ProjectSources {
     record Structure(List<ImportStatement> imports, List<FunctionCalls> functions, List<ModuleAssignments.Assignment> aliases,
             int[] attributes) {
         static final Structure EMPTY = new Structure(List.of(), List.of(), List.of(), new int[0]);
+
+        /** What the indirect pass still needs once the call levels are built. */
+        Structure withoutFunctions() {
+            return functions.isEmpty() ? this : new Structure(imports, List.of(), aliases, attributes);
+        }
     }
 
     private ProjectSources() {}

@@ -11,16 +11,21 @@ import dev.eventletscan.detect.manifest.Manifests;
 import dev.eventletscan.detect.python.ModuleInterface;
 import dev.eventletscan.graph.ImportGraph;
 import dev.eventletscan.graph.ImportStatement;
+import dev.eventletscan.hazard.PatchOrder;
 import dev.eventletscan.indirect.IndirectUsage;
 import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.model.Assessment;
 import dev.eventletscan.model.DependencyAssessment;
+import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.model.ScanMetadata;
 import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.ToolInfo;
 import dev.eventletscan.modules.ModuleNames;
 import dev.eventletscan.parse.PythonGrammar;
+import dev.eventletscan.parse.SourceText;
+import dev.eventletscan.rules.AnalysisMatch;
+import dev.eventletscan.rules.Rule;
 import dev.eventletscan.rules.RuleLoader;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.score.Assessor;
@@ -37,9 +42,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +56,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -192,7 +201,12 @@ public final class Scanner {
         Structure structure = ScanPool.join(pending);
         IndirectUsage.Result indirect = timed(listener, Phase.INDIRECT, 0,
                 () -> indirect(walk, outcomes, structure, project, request.wrapperDepth(), threads));
-        List<dev.eventletscan.model.Finding> patchOrder = patchOrder(walk, outcomes, structure, entryPoints);
+        List<Finding> patchOrder = patchOrder(walk, outcomes, structure, entryPoints);
+        if (!structure.sources().isEmpty()) {
+            // every file's imports, read by the indirect pass and the patch-order analysis alone: the assessment
+            // needs only the graph and call levels, and on 200,000 files these took a fifth of the heap it runs in
+            structure.sources().clear();
+        }
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files(), patchOrder);
         Assessment assessment = timed(listener, Phase.ASSESS, 0, () -> ScanPool.join(CompletableFuture.supplyAsync(
                 () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
@@ -265,16 +279,18 @@ public final class Scanner {
         sources.forEach((path, structure) -> functions.put(path, structure.functions()));
         CallLevels calls = new CallLevels(functions, (caller, callee) -> ImportGraphShape.canCall(graph, caller, callee),
                 callee -> ImportGraphShape.callerFiles(graph, callee));
+        functions.clear();
+        sources.replaceAll((path, structure) -> structure.withoutFunctions()); // the call levels hold what they need
         return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit()),
                 graph, sources);
     }
 
     /** Imports that run before each monkey_patch and hold locks, sockets or threads (the patch-order analysis). */
-    private List<dev.eventletscan.model.Finding> patchOrder(WalkResult walk, List<FileOutcome> outcomes, Structure structure,
+    private List<Finding> patchOrder(WalkResult walk, List<FileOutcome> outcomes, Structure structure,
             List<EntryPoint> entryPoints) {
-        List<dev.eventletscan.rules.Rule> order = rules.analysisRules(dev.eventletscan.rules.AnalysisMatch.PATCH_ORDER);
-        List<dev.eventletscan.model.Finding> direct = outcomes.stream().flatMap(o -> o.findings().stream())
-                .filter(dev.eventletscan.model.Finding::isMonkeyPatchCall).toList();
+        List<Rule> order = rules.analysisRules(AnalysisMatch.PATCH_ORDER);
+        List<Finding> direct = outcomes.stream().flatMap(o -> o.findings().stream())
+                .filter(Finding::isMonkeyPatchCall).toList();
         if (order.isEmpty() || direct.isEmpty() || structure.graph() == null) {
             return List.of();
         }
@@ -282,19 +298,71 @@ public final class Scanner {
         structure.sources().forEach((path, s) -> imports.put(path, s.imports()));
         Map<String, SourceFile> files = new TreeMap<>();
         walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
-        Map<String, List<String>> read = new java.util.HashMap<>();
-        java.util.function.Function<String, List<String>> lines = path -> read.computeIfAbsent(path, p -> {
+        Map<String, List<String>> read = new HashMap<>();
+        Function<String, List<String>> lines = path -> read.computeIfAbsent(path, p -> {
             try {
-                return dev.eventletscan.parse.SourceText.decode(walk.contents().read(files.get(p))).text().lines().toList();
+                return SourceText.decode(walk.contents().read(files.get(p))).text().lines().toList();
             } catch (IOException | RuntimeException e) {
                 return List.of(); // unreadable: the detection pass reports it
             }
         });
-        List<dev.eventletscan.model.Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
         for (var rule : order) {
-            out.addAll(new dev.eventletscan.hazard.PatchOrder(structure.graph(), imports, lines, rule).findings(direct, entryPoints));
+            out.addAll(new PatchOrder(structure.graph(), imports, lines, rule).findings(direct, entryPoints));
         }
         return out;
+    }
+
+    /**
+     * One part of every file's structure, by path, read through: three copies of a map of 200,000 files took tens
+     * of megabytes for no gain.
+     */
+    private static <V> Map<String, V> field(Map<String, ProjectSources.Structure> sources,
+            Function<ProjectSources.Structure, V> part) {
+        return new AbstractMap<>() {
+            @Override
+            public V get(Object path) {
+                ProjectSources.Structure s = sources.get(path);
+                return s == null ? null : part.apply(s);
+            }
+
+            @Override
+            public boolean containsKey(Object path) {
+                return sources.containsKey(path);
+            }
+
+            @Override
+            public int size() {
+                return sources.size();
+            }
+
+            @Override
+            public Set<Entry<String, V>> entrySet() {
+                return new AbstractSet<>() {
+                    @Override
+                    public Iterator<Entry<String, V>> iterator() {
+                        var entries = sources.entrySet().iterator();
+                        return new Iterator<>() {
+                            @Override
+                            public boolean hasNext() {
+                                return entries.hasNext();
+                            }
+
+                            @Override
+                            public Entry<String, V> next() {
+                                var e = entries.next();
+                                return Map.entry(e.getKey(), part.apply(e.getValue()));
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return sources.size();
+                    }
+                };
+            }
+        };
     }
 
     /** Findings reached through the project's facades and wrappers: after detection, as they need every file's imports. */
@@ -305,14 +373,9 @@ public final class Scanner {
         if (offered.isEmpty() || structure.graph() == null) {
             return IndirectUsage.Result.NONE;
         }
-        Map<String, List<ImportStatement>> imports = new TreeMap<>();
-        Map<String, List<ModuleAssignments.Assignment>> aliases = new TreeMap<>();
-        Map<String, int[]> attributes = new HashMap<>();
-        structure.sources().forEach((path, s) -> {
-            imports.put(path, s.imports());
-            aliases.put(path, s.aliases());
-            attributes.put(path, s.attributes());
-        });
+        Map<String, List<ImportStatement>> imports = field(structure.sources(), ProjectSources.Structure::imports);
+        Map<String, List<ModuleAssignments.Assignment>> aliases = field(structure.sources(), ProjectSources.Structure::aliases);
+        Map<String, int[]> attributes = field(structure.sources(), ProjectSources.Structure::attributes);
         Map<String, SourceFile> files = new TreeMap<>();
         walk.files().stream().filter(SourceFile::python).forEach(f -> files.put(f.relativePath(), f));
         Set<String> mentionTracked = outcomes.stream().filter(o -> o.summary() != null && o.summary().kind().equals("python"))

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -38,22 +38,32 @@ public final class CallLevels {
         public static final Summary NONE = new Summary(0, 0);
     }
 
-    // Functions are numbered, so a climb works on int arrays: nova's repository climb visits thousands of
-    // functions, each with hundreds of same-named callers, once per component.
-    private final List<Site> sites = new ArrayList<>();
-    private final Map<Site, Integer> idOf = new HashMap<>();
-    private final List<String> paths = new ArrayList<>();
-    private final Map<String, Integer> fileIdOf = new HashMap<>();
-    private int[] fileOf = new int[0];
-    private final List<Set<String>> spellings = new ArrayList<>();
-    /** Callers by the spelling they call, then by their file: {@code .start} to the functions calling {@code x.start()}. */
-    private final Map<String, Map<Integer, List<Integer>>> callersOf = new HashMap<>();
+    // Functions are numbered, in path order and by name within a file, and everything about them is an array: a
+    // climb works on ints (nova's repository climb visits thousands of functions, each with hundreds of same-named
+    // callers, once per component), and 200,000 files' worth of records and maps took more than the launcher's heap.
+    /** File paths in order; file f's functions are numbers {@code firstFunction[f]} to {@code firstFunction[f + 1] - 1}. */
+    private final String[] paths;
+    private final int[] firstFunction;
+    private final int[] fileOf;
+    /** By function: its qualified name, and whether it is a method (called as {@code obj.m()} only). */
+    private final String[] names;
+    private final boolean[] method;
+    /** By function, whether it is a module's top-level code, which nothing calls by name. */
+    private final boolean[] moduleCode;
+    /**
+     * Callers by the spelling they call ({@code .start} for {@code x.start()}): spelling s's callers are
+     * {@code callers[firstCaller[s]]} to {@code callers[firstCaller[s + 1] - 1]}, in function order, so those of
+     * one file are together.
+     */
+    private final String[] spellings;
+    private final int[] firstCaller;
+    private final int[] callers;
     private final BiPredicate<String, String> canCall;
     /** The files that can call into a file, when known: far fewer than the files calling a common name. */
     private final Function<String, Collection<String>> callerFiles;
     /** Per caller file, the callee files already asked about, and those it can call: the same pairs come up again and again. */
-    private BitSet[] asked;
-    private BitSet[] allowed;
+    private final BitSet[] asked;
+    private final BitSet[] allowed;
     /**
      * Per function, the functions that can call it, resolved on first need: every component's climb reuses them.
      * Components are assessed on several threads; two resolving the same function write equal arrays.
@@ -61,8 +71,6 @@ public final class CallLevels {
     private final AtomicReferenceArray<int[]> callersByCallee;
     /** Per thread, levels (all -1 between climbs) and a queue: room for every function, made once per thread. */
     private final ThreadLocal<int[][]> scratch;
-    /** Per function, whether it is a module's top-level code, which nothing calls by name. */
-    private final boolean[] moduleCode;
 
     /**
      * @param functions every file's functions, by path
@@ -80,35 +88,90 @@ public final class CallLevels {
             Function<String, Collection<String>> callerFiles) {
         this.canCall = canCall;
         this.callerFiles = callerFiles;
-        List<Integer> files = new ArrayList<>();
-        new TreeMap<>(functions).forEach((path, list) -> {
-            int file = fileIdOf.computeIfAbsent(path, p -> {
-                paths.add(p);
-                return paths.size() - 1;
-            });
+        SortedMap<String, List<FunctionCalls>> byPath = functions instanceof SortedMap<String, List<FunctionCalls>> sorted
+                && sorted.comparator() == null ? sorted : new TreeMap<>(functions);
+        paths = byPath.keySet().toArray(String[]::new);
+        firstFunction = new int[paths.length + 1];
+        int count = 0;
+        int file = 0;
+        for (List<FunctionCalls> list : byPath.values()) {
+            firstFunction[file++] = count;
+            count += (int) list.stream().map(FunctionCalls::qualifiedName).distinct().count();
+        }
+        firstFunction[file] = count;
+        fileOf = new int[count];
+        names = new String[count];
+        method = new boolean[count];
+        moduleCode = new boolean[count];
+        // every spelling called, sorted and once each, so a spelling's number is found by binary search (a map
+        // from hundreds of thousands of spellings to numbers would be the largest thing built here)
+        int calls = 0;
+        for (List<FunctionCalls> list : byPath.values()) {
             for (FunctionCalls f : list) {
-                Site site = new Site(path, f.qualifiedName());
-                Integer known = idOf.putIfAbsent(site, sites.size());
-                int caller = known == null ? sites.size() : known; // a name defined twice in a file is one function
-                if (known == null) {
-                    sites.add(site);
-                    spellings.add(f.spellings());
-                    files.add(file);
-                }
+                calls += f.callees().size();
+            }
+        }
+        String[] called = new String[calls];
+        calls = 0;
+        for (List<FunctionCalls> list : byPath.values()) {
+            for (FunctionCalls f : list) {
                 for (String callee : f.callees()) {
-                    callersOf.computeIfAbsent(callee, k -> new HashMap<>()).computeIfAbsent(file, k -> new ArrayList<>()).add(caller);
+                    called[calls++] = callee;
                 }
             }
-        });
-        fileOf = files.stream().mapToInt(Integer::intValue).toArray();
-        moduleCode = new boolean[sites.size()];
-        for (int i = 0; i < moduleCode.length; i++) {
-            moduleCode[i] = sites.get(i).function().equals(CallExtractor.MODULE_CODE);
         }
-        asked = new BitSet[paths.size()];
-        allowed = new BitSet[paths.size()];
-        callersByCallee = new AtomicReferenceArray<>(sites.size());
-        int n = sites.size();
+        Arrays.sort(called);
+        int distinct = 0;
+        for (int i = 0; i < called.length; i++) {
+            if (distinct == 0 || !called[i].equals(called[distinct - 1])) {
+                called[distinct++] = called[i];
+            }
+        }
+        spellings = Arrays.copyOf(called, distinct);
+        long[] pairs = new long[calls];
+        int pairCount = 0;
+        file = 0;
+        for (List<FunctionCalls> list : byPath.values()) {
+            // a file's functions by name; a name defined twice in a file is one function (the first says whether
+            // it is a method), calling what either calls
+            TreeMap<String, FunctionCalls> first = new TreeMap<>();
+            list.forEach(f -> first.putIfAbsent(f.qualifiedName(), f));
+            int id = firstFunction[file];
+            for (FunctionCalls f : first.values()) {
+                fileOf[id] = file;
+                names[id] = f.qualifiedName();
+                method[id] = f.method();
+                moduleCode[id] = f.qualifiedName().equals(CallExtractor.MODULE_CODE);
+                id++;
+            }
+            for (FunctionCalls f : list) {
+                int caller = Arrays.binarySearch(names, firstFunction[file], firstFunction[file + 1], f.qualifiedName());
+                for (String callee : f.callees()) {
+                    pairs[pairCount++] = ((long) Arrays.binarySearch(spellings, callee) << 32) | caller;
+                }
+            }
+            file++;
+        }
+        Arrays.sort(pairs, 0, pairCount);
+        firstCaller = new int[spellings.length + 1];
+        int[] found = new int[pairCount];
+        int kept = 0;
+        for (int i = 0; i < pairCount; i++) {
+            if (i > 0 && pairs[i] == pairs[i - 1]) {
+                continue; // a function calling a name twice is one caller of it
+            }
+            int spelling = (int) (pairs[i] >>> 32);
+            found[kept] = (int) pairs[i];
+            firstCaller[spelling + 1] = ++kept;
+        }
+        for (int s = 1; s <= spellings.length; s++) {
+            firstCaller[s] = Math.max(firstCaller[s], firstCaller[s - 1]); // a spelling no one calls: an empty range
+        }
+        callers = Arrays.copyOf(found, kept);
+        asked = new BitSet[paths.length];
+        allowed = new BitSet[paths.length];
+        callersByCallee = new AtomicReferenceArray<>(count);
+        int n = count;
         scratch = ThreadLocal.withInitial(() -> {
             int[] level = new int[n];
             Arrays.fill(level, -1);
@@ -118,7 +181,16 @@ public final class CallLevels {
 
     /** Whether the file has this function; findings name their scope, which may be a class body instead. */
     public boolean isFunction(Site site) {
-        return idOf.containsKey(site);
+        return idOf(site) >= 0;
+    }
+
+    private int idOf(Site site) {
+        int file = Arrays.binarySearch(paths, site.path());
+        if (file < 0) {
+            return -1;
+        }
+        int id = Arrays.binarySearch(names, firstFunction[file], firstFunction[file + 1], site.function());
+        return id < 0 ? -1 : id;
     }
 
     /**
@@ -131,7 +203,7 @@ public final class CallLevels {
         TreeMap<Site, Integer> out = new TreeMap<>();
         for (int i = 0; i < levels.length; i++) {
             if (levels[i] >= 0) {
-                out.put(sites.get(i), levels[i]);
+                out.put(new Site(paths[fileOf[i]], names[i]), levels[i]);
             }
         }
         return out;
@@ -139,9 +211,9 @@ public final class CallLevels {
 
     /** Each function's level, -1 where the climb never reached it. */
     private int[] levels(Set<Site> greenCallers, int maxLevel) {
-        int[] level = new int[sites.size()];
+        int[] level = new int[names.length];
         Arrays.fill(level, -1);
-        climb(greenCallers, maxLevel, level, new int[sites.size()]);
+        climb(greenCallers, maxLevel, level, new int[names.length]);
         return level;
     }
 
@@ -155,8 +227,8 @@ public final class CallLevels {
     private int climb(Set<Site> greenCallers, int maxLevel, int[] level, int[] queue) {
         int tail = 0;
         for (Site s : new TreeSet<>(greenCallers)) {
-            Integer id = idOf.get(s);
-            if (id != null && level[id] < 0) {
+            int id = idOf(s);
+            if (id >= 0 && level[id] < 0) {
                 level[id] = 0;
                 queue[tail++] = id;
             }
@@ -176,34 +248,60 @@ public final class CallLevels {
         return tail;
     }
 
+    /** The call spellings that may reach a function: {@code .m} for a method, {@code f} and {@code .f} otherwise. */
+    private List<String> spellingsOf(int function) {
+        String simple = names[function].substring(names[function].lastIndexOf('.') + 1);
+        return method[function] ? List.of("." + simple) : List.of(simple, "." + simple);
+    }
+
     private int[] callersOf(int callee) {
         int[] known = callersByCallee.get(callee);
-        if (known == null && callerFiles != null) {
-            List<Integer> found = new ArrayList<>();
-            for (String path : callerFiles.apply(paths.get(fileOf[callee]))) {
-                Integer file = fileIdOf.get(path);
-                if (file == null) {
-                    continue;
-                }
-                for (String spelling : spellings.get(callee)) {
-                    found.addAll(callersOf.getOrDefault(spelling, Map.of()).getOrDefault(file, List.of()));
-                }
-            }
-            known = found.stream().mapToInt(Integer::intValue).distinct().toArray();
-            callersByCallee.set(callee, known);
-        } else if (known == null) {
-            List<Integer> found = new ArrayList<>();
-            for (String spelling : spellings.get(callee)) {
-                callersOf.getOrDefault(spelling, Map.of()).forEach((file, callers) -> {
-                    if (canCall(file, fileOf[callee])) {
-                        found.addAll(callers);
-                    }
-                });
-            }
-            known = found.stream().mapToInt(Integer::intValue).toArray();
-            callersByCallee.set(callee, known);
+        if (known != null) {
+            return known;
         }
+        List<Integer> found = new ArrayList<>();
+        for (String spelling : spellingsOf(callee)) {
+            int s = Arrays.binarySearch(spellings, spelling);
+            if (s < 0) {
+                continue;
+            }
+            if (callerFiles != null) {
+                for (String path : callerFiles.apply(paths[fileOf[callee]])) {
+                    int file = Arrays.binarySearch(paths, path);
+                    if (file >= 0) {
+                        // the spelling's callers in that file: a run of the range, found by function number
+                        int from = lowerBound(firstCaller[s], firstCaller[s + 1], firstFunction[file]);
+                        for (int i = from; i < firstCaller[s + 1] && callers[i] < firstFunction[file + 1]; i++) {
+                            found.add(callers[i]);
+                        }
+                    }
+                }
+            } else {
+                for (int i = firstCaller[s]; i < firstCaller[s + 1]; i++) {
+                    if (canCall(fileOf[callers[i]], fileOf[callee])) {
+                        found.add(callers[i]);
+                    }
+                }
+            }
+        }
+        known = found.stream().mapToInt(Integer::intValue).distinct().toArray();
+        callersByCallee.set(callee, known);
         return known;
+    }
+
+    /** The first index in {@code callers[from..to)} holding a function number of at least {@code function}. */
+    private int lowerBound(int from, int to, int function) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (callers[mid] < function) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Synchronized: the memo is shared by the threads assessing components, and only graphs without caller lists ask. */
@@ -214,7 +312,7 @@ public final class CallLevels {
         }
         if (!asked[callerFile].get(calleeFile)) {
             asked[callerFile].set(calleeFile);
-            allowed[callerFile].set(calleeFile, canCall.test(paths.get(callerFile), paths.get(calleeFile)));
+            allowed[callerFile].set(calleeFile, canCall.test(paths[callerFile], paths[calleeFile]));
         }
         return allowed[callerFile].get(calleeFile);
     }
@@ -227,14 +325,14 @@ public final class CallLevels {
         int[] queue = mine[1];
         int reached = climb(greenCallers, maxLevel, level, queue);
         int depth = 0;
-        int callers = 0;
+        int above = 0;
         for (int i = 0; i < reached; i++) {
             int id = queue[i];
             int l = level[id];
             depth = Math.max(depth, l);
-            callers += l > 0 ? 1 : 0;
+            above += l > 0 ? 1 : 0;
             level[id] = -1;
         }
-        return new Summary(depth, callers);
+        return new Summary(depth, above);
     }
 }

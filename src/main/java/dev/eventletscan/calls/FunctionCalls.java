@@ -11,7 +11,10 @@ import java.util.Set;
  */
 public record FunctionCalls(String qualifiedName, boolean method, Set<String> callees) {
     public FunctionCalls {
-        callees = Set.copyOf(callees);
+        // interned: every file's functions are held until the call levels are built, and the same few names
+        // (get, .append, LOG.debug's .debug) are called everywhere
+        qualifiedName = qualifiedName.intern();
+        callees = Set.copyOf(callees.stream().map(String::intern).toList());
     }
 
     /** The last part of the qualified name: what callers write. */

@@ -8,15 +8,16 @@ import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,22 +29,38 @@ import java.util.function.Predicate;
  * The project's own import graph: which of its modules import which, from the
  * imports of every Python file (read lexically, see {@link ImportExtractor}).
  * Imports of anything outside the project are kept apart, by top-level name.
+ *
+ * <p>Held as arrays: modules are numbered in name order, edges are sorted arrays of numbers, and names are found
+ * by binary search. With maps of sets per module, 200,000 small files took more than the launcher's 512 MB heap
+ * in this graph and the call levels alone.
  */
 public final class ImportGraph {
-    private final Map<String, String> pathOfModule = new TreeMap<>();
-    // Hashed: scoring asks these millions of times (call levels ask for every pair of files), and no caller
-    // depends on their order.
-    private final Map<String, String> moduleOfPath = new HashMap<>();
-    private final Map<String, Set<String>> imports = new HashMap<>();
-    private final Map<String, Set<String>> importers = new HashMap<>();
-    private final Map<String, Set<String>> external = new TreeMap<>();
-    // Modules numbered in name order, with their importers by number: each component's reach walks these, and
-    // on 5,000 modules a walk over hashed names took a fifth of the assessment.
-    private String[] moduleByNumber;
-    private final Map<String, Integer> numberOf = new HashMap<>();
-    private int[][] importerNumbers;
+    private static final int[] NONE = new int[0];
+    private static final String[] NO_NAMES = new String[0];
 
-    private ImportGraph() {}
+    /** Module names in order; a module's number is its index. */
+    private final String[] modules;
+    /** By module number: the file that defines it. */
+    private final String[] pathOf;
+    /** File paths in order, with the number of the module each defines. */
+    private final String[] paths;
+    private final int[] moduleOfPath;
+    /** By module number, sorted: the modules it imports, and those importing it. */
+    private final int[][] imports;
+    private final int[][] importers;
+    /** By module number, sorted and shared between modules importing the same: top-level names from outside. */
+    private final String[][] external;
+
+    private ImportGraph(String[] modules, String[] pathOf, String[] paths, int[] moduleOfPath, int[][] imports,
+            int[][] importers, String[][] external) {
+        this.modules = modules;
+        this.pathOf = pathOf;
+        this.paths = paths;
+        this.moduleOfPath = moduleOfPath;
+        this.imports = imports;
+        this.importers = importers;
+        this.external = external;
+    }
 
     public static ImportGraph build(List<SourceFile> files) {
         return build(files, f -> {
@@ -69,89 +86,204 @@ public final class ImportGraph {
     /** @param names the files' module names, as detection read them */
     public static ImportGraph build(List<SourceFile> files, Function<SourceFile, List<ImportStatement>> importsOf,
             ModuleNames names) {
-        ImportGraph g = new ImportGraph();
-        Map<String, List<ImportStatement>> statements = new TreeMap<>();
+        Map<String, SourceFile> fileOfModule = new TreeMap<>();
         for (SourceFile f : files) {
-            if (!f.python()) {
-                continue;
-            }
-            String module = names.moduleOf(f.path().toAbsolutePath());
-            if (module.isEmpty() || g.pathOfModule.containsKey(module)) {
-                continue; // the first file of a name wins, as on sys.path
-            }
-            g.pathOfModule.put(module, f.relativePath());
-            g.moduleOfPath.put(f.relativePath(), module);
-            statements.put(module, importsOf.apply(f));
-        }
-        statements.forEach((module, list) -> list.forEach(s -> g.link(module, s)));
-        g.number();
-        return g;
-    }
-
-    private void number() {
-        moduleByNumber = pathOfModule.keySet().toArray(String[]::new);
-        for (int i = 0; i < moduleByNumber.length; i++) {
-            numberOf.put(moduleByNumber[i], i);
-        }
-        importerNumbers = new int[moduleByNumber.length][];
-        for (int i = 0; i < moduleByNumber.length; i++) {
-            importerNumbers[i] = importersOf(moduleByNumber[i]).stream().mapToInt(numberOf::get).sorted().toArray();
-        }
-    }
-
-    private void link(String module, ImportStatement s) {
-        String base = PythonModules.resolve(pathOfModule.get(module), module, s.level(), s.module());
-        if (base == null) {
-            return;
-        }
-        if (s.names().isEmpty() || s.names().contains("*")) {
-            if (!base.isEmpty()) {
-                target(module, base);
-            }
-        } else {
-            for (String name : s.names()) {
-                target(module, PythonModules.join(base, name)); // a submodule, or a member of base
-            }
-        }
-    }
-
-    /** The longest prefix of a dotted name that is a module of the project, as the edge target. */
-    private void target(String from, String dotted) {
-        for (String name = dotted; !name.isEmpty(); name = PythonModules.parent(name)) {
-            if (pathOfModule.containsKey(name)) {
-                if (!name.equals(from)) {
-                    imports.computeIfAbsent(from, k -> new HashSet<>()).add(name);
-                    importers.computeIfAbsent(name, k -> new HashSet<>()).add(from);
+            if (f.python()) {
+                // interned: the imports naming it hold the same string (ImportStatement interns its names)
+                String module = names.moduleOf(f.path().toAbsolutePath()).intern();
+                if (!module.isEmpty()) {
+                    fileOfModule.putIfAbsent(module, f); // the first file of a name wins, as on sys.path
                 }
-                return;
             }
         }
-        external.computeIfAbsent(from, k -> new TreeSet<>()).add(dotted.split("\\.")[0]);
+        int n = fileOfModule.size();
+        String[] modules = fileOfModule.keySet().toArray(String[]::new);
+        String[] pathOf = new String[n];
+        Integer[] byPath = new Integer[n];
+        int i = 0;
+        for (SourceFile f : fileOfModule.values()) {
+            pathOf[i] = f.relativePath();
+            byPath[i] = i++;
+        }
+        Arrays.sort(byPath, (a, b) -> pathOf[a].compareTo(pathOf[b]));
+        String[] paths = new String[n];
+        int[] moduleOfPath = new int[n];
+        for (int k = 0; k < n; k++) {
+            paths[k] = pathOf[byPath[k]];
+            moduleOfPath[k] = byPath[k];
+        }
+        Linker linker = new Linker(modules, pathOf);
+        i = 0;
+        for (SourceFile f : fileOfModule.values()) {
+            linker.link(i++, importsOf.apply(f));
+        }
+        int[][] imports = linker.edges.rows(n, false);
+        int[][] importers = linker.edges.rows(n, true);
+        return new ImportGraph(modules, pathOf, paths, moduleOfPath, imports, importers, linker.external(n));
+    }
+
+    /** Resolves import statements to edges between module numbers, and to outside names. */
+    private static final class Linker {
+        private final String[] modules;
+        private final String[] pathOf;
+        final EdgeList edges = new EdgeList();
+        private final Map<Integer, TreeSet<String>> external = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
+
+        Linker(String[] modules, String[] pathOf) {
+            this.modules = modules;
+            this.pathOf = pathOf;
+        }
+
+        void link(int from, List<ImportStatement> statements) {
+            for (ImportStatement s : statements) {
+                String base = PythonModules.resolve(pathOf[from], modules[from], s.level(), s.module());
+                if (base == null) {
+                    continue;
+                }
+                if (s.names().isEmpty() || s.names().contains("*")) {
+                    if (!base.isEmpty()) {
+                        target(from, base);
+                    }
+                } else {
+                    for (String name : s.names()) {
+                        target(from, PythonModules.join(base, name)); // a submodule, or a member of base
+                    }
+                }
+            }
+        }
+
+        /** The longest prefix of a dotted name that is a module of the project, as the edge target. */
+        private void target(int from, String dotted) {
+            for (String name = dotted; !name.isEmpty(); name = PythonModules.parent(name)) {
+                int to = Arrays.binarySearch(modules, name);
+                if (to >= 0) {
+                    if (to != from) {
+                        edges.add(from, to);
+                    }
+                    return;
+                }
+            }
+            String top = dotted.split("\\.")[0];
+            external.computeIfAbsent(from, k -> new TreeSet<>()).add(names.computeIfAbsent(top, t -> t));
+        }
+
+        /** By module number; modules with the same outside names share one array. */
+        String[][] external(int n) {
+            String[][] out = new String[n][];
+            Arrays.fill(out, NO_NAMES);
+            Map<List<String>, String[]> shared = new HashMap<>();
+            external.forEach((module, set) -> out[module] = shared.computeIfAbsent(List.copyOf(set), l -> l.toArray(String[]::new)));
+            return out;
+        }
+    }
+
+    /** Edges as packed pairs of numbers, turned into sorted rows once all are in. */
+    private static final class EdgeList {
+        private long[] pairs = new long[1024];
+        private int size;
+
+        void add(int from, int to) {
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
+            }
+            pairs[size++] = ((long) from << 32) | to;
+        }
+
+        /** @param reversed rows by target (importers) instead of by source (imports) */
+        int[][] rows(int n, boolean reversed) {
+            long[] sorted = new long[size];
+            for (int i = 0; i < size; i++) {
+                sorted[i] = reversed ? (pairs[i] << 32) | (pairs[i] >>> 32) : pairs[i];
+            }
+            Arrays.sort(sorted);
+            int[][] out = new int[n][];
+            Arrays.fill(out, NONE);
+            int i = 0;
+            while (i < size) {
+                int row = (int) (sorted[i] >>> 32);
+                int[] buffer = new int[8];
+                int count = 0;
+                for (; i < size && (int) (sorted[i] >>> 32) == row; i++) {
+                    int column = (int) sorted[i];
+                    if (count == 0 || buffer[count - 1] != column) { // an edge named twice is one edge
+                        if (count == buffer.length) {
+                            buffer = Arrays.copyOf(buffer, count * 2);
+                        }
+                        buffer[count++] = column;
+                    }
+                }
+                out[row] = Arrays.copyOf(buffer, count);
+            }
+            return out;
+        }
+    }
+
+    private int number(String module) {
+        return module == null ? -1 : Math.max(-1, Arrays.binarySearch(modules, module));
+    }
+
+    private int numberOfPath(String relativePath) {
+        int i = relativePath == null ? -1 : Arrays.binarySearch(paths, relativePath);
+        return i < 0 ? -1 : moduleOfPath[i];
     }
 
     public Set<String> modules() {
-        return Collections.unmodifiableSet(pathOfModule.keySet());
+        return new NameSet(modules);
     }
 
     public Optional<String> moduleOf(String relativePath) {
-        return Optional.ofNullable(moduleOfPath.get(relativePath));
+        int m = numberOfPath(relativePath);
+        return m < 0 ? Optional.empty() : Optional.of(modules[m]);
     }
 
     public String pathOf(String module) {
-        return pathOfModule.get(module);
+        int m = number(module);
+        return m < 0 ? null : pathOf[m];
     }
 
     public Set<String> importsOf(String module) {
-        return imports.getOrDefault(module, Set.of());
+        int m = number(module);
+        return m < 0 ? Set.of() : names(imports[m]);
     }
 
     public Set<String> importersOf(String module) {
-        return importers.getOrDefault(module, Set.of());
+        int m = number(module);
+        return m < 0 ? Set.of() : names(importers[m]);
+    }
+
+    /** Whether the module defined by one file imports the module defined by another (asked for every call pair). */
+    public boolean fileImports(String importerPath, String importedPath) {
+        int from = numberOfPath(importerPath);
+        int to = numberOfPath(importedPath);
+        return from >= 0 && to >= 0 && Arrays.binarySearch(imports[from], to) >= 0;
+    }
+
+    /** The files whose modules import the module a file defines, in module order. */
+    public List<String> importerPathsOf(String relativePath) {
+        int m = numberOfPath(relativePath);
+        if (m < 0) {
+            return List.of();
+        }
+        String[] out = new String[importers[m].length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pathOf[importers[m][i]];
+        }
+        return Arrays.asList(out);
     }
 
     /** Top-level names of what a module imports from outside the project. */
     public Set<String> externalImportsOf(String module) {
-        return external.getOrDefault(module, Set.of());
+        int m = number(module);
+        return m < 0 ? Set.of() : new NameSet(external[m]);
+    }
+
+    private Set<String> names(int[] numbers) {
+        String[] out = new String[numbers.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = modules[numbers[i]]; // numbers are in name order, so the names are sorted
+        }
+        return new NameSet(out);
     }
 
     /**
@@ -161,21 +293,29 @@ public final class ImportGraph {
      */
     public Set<String> importedFrom(String module) {
         Set<String> seen = new TreeSet<>();
-        if (!pathOfModule.containsKey(module)) {
+        int start = number(module);
+        if (start < 0) {
             return seen;
         }
-        Deque<String> queue = new ArrayDeque<>(List.of(module));
-        seen.add(module);
+        boolean[] reached = new boolean[modules.length];
+        Deque<Integer> queue = new ArrayDeque<>(List.of(start));
+        reached[start] = true;
         while (!queue.isEmpty()) {
-            String current = queue.poll();
-            List<String> next = new ArrayList<>(importsOf(current));
-            for (String p = PythonModules.parent(current); !p.isEmpty(); p = PythonModules.parent(p)) {
-                if (pathOfModule.containsKey(p)) {
-                    next.add(p);
+            int current = queue.poll();
+            seen.add(modules[current]);
+            List<Integer> next = new ArrayList<>();
+            for (int i : imports[current]) {
+                next.add(i);
+            }
+            for (String p = PythonModules.parent(modules[current]); !p.isEmpty(); p = PythonModules.parent(p)) {
+                int n = number(p);
+                if (n >= 0) {
+                    next.add(n);
                 }
             }
-            for (String n : next) {
-                if (seen.add(n)) {
+            for (int n : next) {
+                if (!reached[n]) {
+                    reached[n] = true;
                     queue.add(n);
                 }
             }
@@ -185,20 +325,20 @@ public final class ImportGraph {
 
     /** Every module importing a seed directly (1) or through others (n); the seeds themselves at 0. Unordered. */
     public Map<String, Integer> reach(Set<String> seeds) {
-        int[] distance = new int[moduleByNumber.length];
+        int[] distance = new int[modules.length];
         Arrays.fill(distance, -1);
-        int[] queue = new int[moduleByNumber.length]; // a module joins once, when it gets its distance
+        int[] queue = new int[modules.length]; // a module joins once, when it gets its distance
         int tail = 0;
         for (String s : new TreeSet<>(seeds)) {
-            Integer n = numberOf.get(s);
-            if (n != null && distance[n] < 0) {
+            int n = number(s);
+            if (n >= 0 && distance[n] < 0) {
                 distance[n] = 0;
                 queue[tail++] = n;
             }
         }
         for (int head = 0; head < tail; head++) {
             int m = queue[head];
-            for (int importer : importerNumbers[m]) {
+            for (int importer : importers[m]) {
                 if (distance[importer] < 0) {
                     distance[importer] = distance[m] + 1;
                     queue[tail++] = importer;
@@ -207,8 +347,47 @@ public final class ImportGraph {
         }
         Map<String, Integer> out = new HashMap<>(Math.max(16, tail * 2));
         for (int i = 0; i < tail; i++) {
-            out.put(moduleByNumber[queue[i]], distance[queue[i]]);
+            out.put(modules[queue[i]], distance[queue[i]]);
         }
         return out;
+    }
+
+    /** A read-only set over a sorted array of names: iterates in order, finds by binary search, copies nothing. */
+    private static final class NameSet extends AbstractSet<String> {
+        private final String[] sorted;
+
+        NameSet(String[] sorted) {
+            this.sorted = sorted;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof String s && Arrays.binarySearch(sorted, s) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return sorted.length;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < sorted.length;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= sorted.length) {
+                        throw new NoSuchElementException();
+                    }
+                    return sorted[next++];
+                }
+            };
+        }
     }
 }

@@ -35,24 +35,18 @@ public final class ImportGraphShape implements ProjectShape {
 
     /** Whether code in one file can call functions of another: the same file, or an import links them. */
     public static boolean canCall(ImportGraph graph, String callerPath, String calleePath) {
-        if (callerPath.equals(calleePath)) {
-            return true;
-        }
-        var caller = graph.moduleOf(callerPath);
-        var callee = graph.moduleOf(calleePath);
-        return caller.isPresent() && callee.isPresent() && graph.importsOf(caller.get()).contains(callee.get());
+        return callerPath.equals(calleePath) || graph.fileImports(callerPath, calleePath);
     }
 
     /** The files {@link #canCall} allows to call into a file: the file itself and the files importing its module. */
     public static Collection<String> callerFiles(ImportGraph graph, String calleePath) {
         List<String> out = new ArrayList<>();
         out.add(calleePath);
-        graph.moduleOf(calleePath).ifPresent(m -> graph.importersOf(m).forEach(i -> {
-            String path = graph.pathOf(i);
+        for (String path : graph.importerPathsOf(calleePath)) {
             if (!path.equals(calleePath)) {
                 out.add(path);
             }
-        }));
+        }
         return out;
     }
 
