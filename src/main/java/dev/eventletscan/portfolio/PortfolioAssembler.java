@@ -250,8 +250,12 @@ public final class PortfolioAssembler {
         }
         SortedMap<String, Void> months = new TreeMap<>();
         withHistory.forEach(r -> r.history().forEach(p -> months.put(p.date().substring(0, 7), null)));
+        // The window every repository covers: before a repository's first point its count is unknown, and summing
+        // only the repositories already sampled made the curve climb as each one joined.
+        String common = withHistory.stream().map(r -> r.history().stream().map(p -> p.date().substring(0, 7)).min(String::compareTo)
+                .orElseThrow()).max(String::compareTo).orElseThrow();
         List<MonthPoint> out = new ArrayList<>();
-        for (String month : months.keySet()) {
+        for (String month : months.tailMap(common).keySet()) {
             int sum = 0;
             int counted = 0;
             for (RepositoryEntry r : withHistory) {

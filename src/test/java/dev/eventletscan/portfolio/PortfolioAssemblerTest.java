@@ -77,4 +77,18 @@ class PortfolioAssemblerTest {
         assertThat(Shard.parse(" 3/4 ")).isEqualTo(new Shard(3, 4));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shard.parse("5/4")).hasMessageContaining("1 <= I <= N");
     }
+    @Test
+    void theBurndownCoversOnlyMonthsEveryRepositoryWithHistoryCovers() {
+        RepositoryEntry early = row("early", RepositoryEntry.IN_PROGRESS, 10, List.of(), List.of()).withHistory(List.of(
+                new RepositoryEntry.HistoryPoint("2025-01-15", "a1", 100), new RepositoryEntry.HistoryPoint("2025-03-15", "a2", 80),
+                new RepositoryEntry.HistoryPoint("2025-04-15", "a3", 60)), List.of());
+        RepositoryEntry late = row("late", RepositoryEntry.IN_PROGRESS, 10, List.of(), List.of()).withHistory(List.of(
+                new RepositoryEntry.HistoryPoint("2025-03-01", "b1", 50), new RepositoryEntry.HistoryPoint("2025-04-01", "b2", 40)),
+                List.of());
+        PortfolioReport p = assemble(List.of(early, late));
+        // before March only "early" is known: summing it alone would show 100 rising to 130 when "late" joins
+        assertThat(p.burndown()).extracting(PortfolioReport.MonthPoint::month, PortfolioReport.MonthPoint::usageFindings,
+                PortfolioReport.MonthPoint::repositories).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2025-03", 130, 2), org.assertj.core.groups.Tuple.tuple("2025-04", 100, 2));
+    }
 }
