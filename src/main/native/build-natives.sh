@@ -44,7 +44,7 @@ for file in "${own[@]}"; do
   own_stamp+=" $(basename "$file"):$(sha256sum "$file" | cut -d' ' -f1)"
 done
 stamp="$lib_dir/.sources"
-want="tree-sitter@$core_version:$core_sha tree-sitter-python@$py_version:$py_sha$own_stamp cflags=-O2"
+want="tree-sitter@$core_version:$core_sha tree-sitter-python@$py_version:$py_sha$own_stamp cflags=-O2 prefix-map"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" \
       && -f "$lib_dir/libtree-sitter.so" && -f "$lib_dir/libtree-sitter-python.so" ]]; then
   exit 0
@@ -85,7 +85,10 @@ grammar="$work_dir/tree-sitter-python/src"
 [[ -f "$core/src/lib.c" ]] || fail "tree-sitter@$core_version has no vendor/tree-sitter/lib/src/lib.c"
 [[ -f "$grammar/parser.c" ]] || fail "tree-sitter-python@$py_version has no src/parser.c"
 
-flags=(-O2 -fPIC -shared -fvisibility=default)
+# The file names that assert() keeps in the library name the folder it was built in: map them to fixed names, so
+# that two clones at the same commit build the same bytes (reproducible jars, issue 21).
+abs_work=$(cd "$work_dir" && pwd)
+flags=(-O2 -fPIC -shared -fvisibility=default "-ffile-prefix-map=$abs_work=native-sources" "-ffile-prefix-map=$here=native")
 "$cc" "${flags[@]}" -std=c11 -D_DEFAULT_SOURCE -I"$core/include" -I"$core/src" \
   "$core/src/lib.c" "${own[@]}" -o "$lib_dir/libtree-sitter.so" \
   || fail "compiling the tree-sitter core with $cc failed"
