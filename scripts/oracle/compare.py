@@ -21,6 +21,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 PYTHON_USAGES = {"import", "call", "decorator", "base-class", "with", "except", "reference", "mock", "string"}
 
 
+# categories that report beside the inventory, on sites it already counts: hazards say what breaks under threads
+BESIDE = {"threading-hazard"}
+
+
 def tracked(symbol):
     return symbol.split(".", 1)[0] in ("eventlet", "greenlet")
 
@@ -65,7 +69,7 @@ def compare(rows, report):
     sd, si, via = collections.Counter(), collections.Counter(), {}
     scanned_files = set()
     for f in report["findings"]:
-        if f.get("usage") not in PYTHON_USAGES or not tracked(f.get("symbol", "")):
+        if f.get("usage") not in PYTHON_USAGES or not tracked(f.get("symbol", "")) or f.get("category") in BESIDE:
             continue
         k = key(f["path"], f["line"], f["symbol"])
         scanned_files.add(f["path"])
