@@ -32,8 +32,8 @@ class LargeTreeTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("out of memory");
-        // every 50th file spawns and sleeps through eventlet: 4,000 files with 4 findings each
-        assertThat(run.out()).contains("16000 findings in 4000 files");
+        // every 50th file spawns and sleeps through eventlet: 4,000 files with 5 findings each (one a threading hazard)
+        assertThat(run.out()).contains("20000 findings in 4000 files");
     }
 
     /** The heap ./eventlet-scan gives a scan, read from its options, so the test follows them. */

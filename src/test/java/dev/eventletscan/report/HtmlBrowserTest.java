@@ -98,12 +98,12 @@ class HtmlBrowserTest {
     void filteringAndSortingWorkAndNothingFails() throws Exception {
         open("green-service");
         WebElement counter = browser.findElement(By.id("f-count"));
-        assertThat(visibleRows()).hasSize(22);
-        assertThat(counter.getText()).isEqualTo("22 of 22 findings shown");
+        assertThat(visibleRows()).hasSize(24);
+        assertThat(counter.getText()).isEqualTo("24 of 24 findings shown");
 
         new Select(browser.findElement(By.id("f-category"))).selectByValue("import");
         assertThat(visibleRows()).hasSize(5).allSatisfy(r -> assertThat(r.getText()).contains("EVT001"));
-        assertThat(counter.getText()).isEqualTo("5 of 22 findings shown");
+        assertThat(counter.getText()).isEqualTo("5 of 24 findings shown");
 
         browser.findElement(By.id("f-text")).sendKeys("worker.py");
         assertThat(visibleRows()).hasSize(3);
@@ -158,11 +158,11 @@ class HtmlBrowserTest {
     void aComparedReportFiltersByStatusAndShowsTheGate() throws Exception {
         open(GoldenReportTest.GATED);
         assertThat(browser.findElement(By.id("gate")).getText()).contains("Gate failed").contains("--fail-on new");
-        assertThat(browser.findElement(By.id("comparison")).getText()).contains("1 new").contains("21 known").contains("1 fixed");
+        assertThat(browser.findElement(By.id("comparison")).getText()).contains("1 new").contains("23 known").contains("1 fixed");
         new Select(browser.findElement(By.id("f-status"))).selectByValue("new");
         assertThat(visibleRows()).hasSize(1).first().satisfies(r -> assertThat(r.getText()).contains("EVT200").contains("new"));
         new Select(browser.findElement(By.id("f-status"))).selectByValue("known");
-        assertThat(visibleRows()).hasSize(21);
+        assertThat(visibleRows()).hasSize(23);
         assertThat(browser.findElement(By.id("fixed")).getText()).contains("green_service/legacy.py");
         assertThat(severeConsoleEntries()).isEmpty();
     }
@@ -171,13 +171,13 @@ class HtmlBrowserTest {
     void directAndIndirectUsageShowApartAndTogether() throws Exception {
         open("facade-project");
         assertThat(browser.findElement(By.id("usage-split")).getText())
-                .contains("direct (names eventlet) 18 3").contains("26 8").contains("together 44 10");
+                .contains("direct (names eventlet) 20 3").contains("26 8").contains("together 46 10");
         assertThat(browser.findElement(By.id("switch-off")).getText()).isEqualTo("maybe");
-        assertThat(visibleRows()).hasSize(44);
+        assertThat(visibleRows()).hasSize(46);
         new Select(browser.findElement(By.id("f-kind"))).selectByValue("indirect");
         assertThat(visibleRows()).hasSize(26).allSatisfy(r -> assertThat(r.getText()).contains("harbor."));
         new Select(browser.findElement(By.id("f-kind"))).selectByValue("direct");
-        assertThat(visibleRows()).hasSize(18).allSatisfy(r -> assertThat(r.getText()).contains("direct"));
+        assertThat(visibleRows()).hasSize(20).allSatisfy(r -> assertThat(r.getText()).contains("direct"));
         assertThat(browser.findElements(By.cssSelector("#wrapper-table tbody tr"))).hasSize(7);
         assertThat(severeConsoleEntries()).isEmpty();
     }
@@ -230,7 +230,7 @@ class HtmlBrowserTest {
         }
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("div.file"))).hasSize(4);
-        assertThat(browser.findElement(By.id("f-count")).getText()).isEqualTo("7 of 7 findings shown");
+        assertThat(browser.findElement(By.id("f-count")).getText()).isEqualTo("8 of 8 findings shown");
         assertThat(severeConsoleEntries()).isEmpty();
         Files.write(TestSupport.projectDir().resolve("target/html-escaping-screenshot.png"), browser.getScreenshotAs(OutputType.BYTES));
         assertThat(new File(CHROMIUM.toString())).exists();
