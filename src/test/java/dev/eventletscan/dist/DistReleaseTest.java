@@ -80,6 +80,7 @@ class DistReleaseTest {
     @Test
     @Order(1)
     void itsFirstRunWithOnlyAShellAndCoreutilsGivesTheDevelopmentLaunchersJsonQuickly() throws Exception {
+        long waited = waitForAQuietMachine();
         Command.Result release = Command.of(shellOnly.resolve("bash"), "-c", "time -p \"$0\" \"$@\"", launcher,
                         "scan", "samples/green-service", "--format", "json")
                 .cleanEnv().env("PATH", shellOnly).env("HOME", Files.createDirectories(tmp.resolve("home"))).run();
@@ -96,7 +97,7 @@ class DistReleaseTest {
         double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("first run of the extracted release on samples/green-service: %d ms wall, %d ms CPU"
-                + " (load average %.1f on %d cores)%n", wall, cpu, load, cores);
+                + " (load average %.1f on %d cores, after waiting %d s for it to fall)%n", wall, cpu, load, cores, waited);
         if (load > cores) {
             // on a machine busier than its cores, wall time measures the neighbours: hold the CPU time to the limit
             System.out.println("the machine is overloaded: the CPU time is held to the limit instead of the wall time");
@@ -104,6 +105,22 @@ class DistReleaseTest {
         } else {
             assertThat(wall).isLessThan(FIRST_RUN_LIMIT_MILLIS);
         }
+    }
+
+    /**
+     * The slow tier ends just before this test, and the one-minute load average trails it: wait (two minutes at
+     * most) until it falls below the core count, so that wall time measures the release and not the tests before
+     * it. A scan runs on every core, so its CPU time exceeds its wall time on a quiet machine too, and is only the
+     * fallback when the machine stays busy.
+     */
+    private static long waitForAQuietMachine() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int cores = Runtime.getRuntime().availableProcessors();
+        while (System.nanoTime() - start < 120_000_000_000L
+                && Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]) >= cores) {
+            Thread.sleep(5_000);
+        }
+        return (System.nanoTime() - start) / 1_000_000_000L;
     }
 
     /** AOTMode=on makes the JVM stop when it cannot use the cache, so this run shows the cache survives the move. */
