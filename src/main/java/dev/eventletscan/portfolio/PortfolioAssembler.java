@@ -198,7 +198,7 @@ public final class PortfolioAssembler {
         }
         Map<String, Integer> levels = new HashMap<>();
         repos.forEach(r -> level(r.name(), byName, needs, levels, new HashSet<>()));
-        List<RepositoryEntry> todo = repos.stream().filter(r -> !r.done() && !r.failed())
+        List<RepositoryEntry> pending = repos.stream().filter(r -> !r.done() && !r.failed())
                 .sorted(Comparator.comparing((RepositoryEntry r) -> levels.get(r.name()))
                         .thenComparing(r -> needs.get(r.name()).size())
                         .thenComparing(r -> -unblocks.getOrDefault(r.name(), 0))
@@ -206,7 +206,7 @@ public final class PortfolioAssembler {
                         .thenComparing(RepositoryEntry::name))
                 .toList();
         List<Step> out = new ArrayList<>();
-        for (RepositoryEntry r : todo) {
+        for (RepositoryEntry r : pending) {
             out.add(new Step(out.size() + 1, r.name(), r.team(), r.status(), levels.get(r.name()), r.score(), needs.get(r.name()),
                     unblocks.getOrDefault(r.name(), 0)));
         }
