@@ -37,6 +37,7 @@ import dev.eventletscan.walk.GitTreeWalker;
 import dev.eventletscan.walk.PathFilter;
 import dev.eventletscan.walk.RepositoryWalker;
 import dev.eventletscan.walk.SourceFile;
+import dev.eventletscan.walk.WalkMemo;
 import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,12 +121,12 @@ public final class Scanner {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
-        WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
         ResultCache cache = request.cache() == null ? ResultCache.disabled()
                 : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
         ScanResult known;
         ScanResult result;
         try (ForkJoinPool pool = ScanPool.create(request.effectiveThreads())) {
+            WalkResult walk = timed(listener, Phase.WALK, 0, () -> walk(request, cache, pool));
             String whole = cache.enabled() ? WholeScanKey.of(request, walk, cache, pool) : null;
             known = whole == null ? null : cache.get(whole, ScanResult.class);
             if (known != null) {
@@ -144,6 +145,23 @@ public final class Scanner {
         String saved = cache.save();
         listener.cacheSaved(known != null ? "nothing changed, whole result read back (" + saved + ")" : saved);
         return result;
+    }
+
+    /** The memo of what the last walk of a root saw, in that root's cache pack. */
+    private static final String WALK_MEMO = "walk memo";
+
+    /**
+     * Walks the request's target, listing folders on the pool; folders and scripts the last walk saw unchanged
+     * are taken from the cache's memo, unopened.
+     */
+    private WalkResult walk(ScanRequest request, ResultCache cache, ForkJoinPool pool) throws IOException {
+        WalkMemo stored = cache.keep(WALK_MEMO, WalkMemo.class);
+        RepositoryWalker.Remembered walked = walker(request).walk(request.target(), stored == null ? WalkMemo.NONE : stored,
+                request.effectiveThreads() > 1 ? pool : null);
+        if (walked.memo() != null) {
+            cache.put(WALK_MEMO, walked.memo());
+        }
+        return walked.result();
     }
 
     /** The walker a request asks for: its include and exclude globs, and the non-Python files the rules read. */
