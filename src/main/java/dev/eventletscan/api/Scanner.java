@@ -88,8 +88,10 @@ public final class Scanner {
      */
     public static Scanner forRequest(ScanRequest request) {
         // The scoring model needs nothing from the rules, and on a fresh JVM reading it takes about as long as
-        // reading them (YAML and Jackson's first use): on another core meanwhile, where there is one.
-        CompletableFuture<ScoringModel> model = CompletableFuture.supplyAsync(ScoringModel::shipped);
+        // reading them (YAML and Jackson's first use): on another core meanwhile, where there is one. Its own thread,
+        // never the common pool, which a library caller may have busy or blocked.
+        CompletableFuture<ScoringModel> model = CompletableFuture.supplyAsync(ScoringModel::shipped,
+                task -> Thread.ofPlatform().daemon().name("scoring-model").start(task));
         RuleSet all = RuleLoader.load(request.extraRules());
         requireNames(all, "disable", request.disabled());
         requireNames(all, "enable", request.enabled());

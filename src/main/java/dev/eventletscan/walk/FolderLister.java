@@ -6,6 +6,7 @@ import dev.eventletscan.walk.WalkMemo.Folder;
 import dev.eventletscan.walk.WalkMemo.Item;
 import dev.eventletscan.walk.WalkMemo.Kind;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -102,6 +103,8 @@ final class FolderLister {
             stream.forEach(paths::add);
         } catch (IOException e) {
             return FileErrors.reason(e);
+        } catch (DirectoryIteratorException e) { // a read of the folder failed half-way
+            return FileErrors.reason(e.getCause());
         } catch (SecurityException e) {
             return e.getMessage();
         }

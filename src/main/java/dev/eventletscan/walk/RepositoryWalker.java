@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
@@ -129,7 +128,7 @@ public final class RepositoryWalker {
                 notices.add(new WalkNotice(rel, "symbolic link loop: folder already visited, not followed"));
                 return;
             }
-            Listing entries = join(listing);
+            Listing entries = listing.join();
             boolean pushed = (entries.problem() != null || entries.entries().stream().anyMatch(e -> e.name().equals(".gitignore")))
                     && ignores.push(dir.resolve(".gitignore"), rel);
             noteUnreadableIgnoreFiles();
@@ -194,7 +193,7 @@ public final class RepositoryWalker {
                     return;
                 }
                 CompletableFuture<Listing> pending = listing != null ? listing : lister.list(entry, rel + "/", null);
-                if (join(pending).virtualenv()) {
+                if (pending.join().virtualenv()) {
                     return;
                 }
                 visit(entry, rel + "/", link ? null : parentReal.resolve(name), pending);
@@ -259,20 +258,6 @@ public final class RepositoryWalker {
                 return false;
             }
             return true;
-        }
-
-        private static Listing join(CompletableFuture<Listing> listing) {
-            try {
-                return listing.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
         }
     }
 }
