@@ -1,9 +1,7 @@
 package dev.eventletscan.parse;
 
-import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.QueryError;
-import io.github.treesitter.jtreesitter.QueryMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A tree-sitter query over Python, compiled for one parser (queries hold
@@ -74,9 +71,8 @@ public final class SyntaxQuery implements AutoCloseable {
     }
 
     /** Whether a match found on a tree without text satisfies its pattern's text predicates. */
-    boolean accepts(QueryMatch match,
-            Function<Node, String> text) {
-        return predicatesOfPattern[match.patternIndex()].accept(match, text);
+    boolean accepts(MatchCaptures match, MatchCaptures.Text text) {
+        return predicatesOfPattern[match.pattern()].accept(match, text);
     }
 
     /**
