@@ -1,6 +1,7 @@
 package dev.eventletscan.graph;
 
 import dev.eventletscan.modules.ModuleNames;
+import dev.eventletscan.modules.NameIndex;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.FileContents;

@@ -65,10 +65,13 @@ final class QueryPredicates {
 
     private final List<Predicate> predicates;
     private final boolean understood;
+    /** What each predicate needs the file to hold, worked out once: it was asked for every pattern of every file. */
+    private final List<Needle> needles;
 
     private QueryPredicates(List<Predicate> predicates, boolean understood) {
         this.predicates = predicates;
         this.understood = understood;
+        this.needles = predicates.stream().map(QueryPredicates::requiredText).filter(n -> n != null).toList();
     }
 
     /** The predicates written in a pattern's source text. */
@@ -145,11 +148,12 @@ final class QueryPredicates {
      * only where the file contains that literal; on a string's content, only where a quote (or an f-string's
      * brace) stands before it, and for {@code #eq?} after it too. Files that cannot match skip the query's walk of
      * their tree: most files that name eventlet never hold {@code 'eventlet'} as a whole string.
+     *
+     * @param searched what earlier needles found in this file, by needle
      */
-    boolean mayHold(String latin1) {
-        for (Predicate p : predicates) {
-            Needle needed = requiredText(p);
-            if (needed != null && !needed.foundIn(latin1)) {
+    boolean mayHold(String latin1, Map<Object, Boolean> searched) {
+        for (Needle needed : needles) {
+            if (!searched.computeIfAbsent(needed, n -> needed.foundIn(latin1))) {
                 return false;
             }
         }

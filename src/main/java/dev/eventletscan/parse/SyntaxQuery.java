@@ -5,6 +5,7 @@ import io.github.treesitter.jtreesitter.QueryError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +126,9 @@ public final class SyntaxQuery implements AutoCloseable {
      */
     public Set<String> keysThatMayMatch(String latin1) {
         Set<String> out = new LinkedHashSet<>();
+        Map<Object, Boolean> searched = new HashMap<>(); // patterns share needles (os, self, sleep): one search each
         for (int p = 0; p < keyOfPattern.length; p++) {
-            if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1)) {
+            if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1, searched)) {
                 out.add(keyOfPattern[p]);
             }
         }

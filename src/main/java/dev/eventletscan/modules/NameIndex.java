@@ -1,17 +1,18 @@
-package dev.eventletscan.graph;
+package dev.eventletscan.modules;
 
 /**
- * Positions of names in a fixed array, by hash. Module names share long prefixes ({@code nova.api.openstack.compute.}),
- * so each step of a binary search compared most of two strings: the hazard pass's import replays spent over a
- * second of a 5,000-file scan there. Open addressing over two ints a name keeps it as compact as the arrays.
+ * Positions of names in a fixed array, by hash. Module names and call spellings share long prefixes
+ * ({@code nova.api.openstack.compute.}), so each step of a binary search compared most of two strings: the hazard
+ * pass's import replays spent over a second of a 5,000-file scan there. Open addressing over two ints a name keeps
+ * it as compact as the arrays it indexes.
  */
-final class NameIndex {
+public final class NameIndex {
     private final String[] names;
     /** Index into {@code names} plus one; 0 is an empty slot. */
     private final int[] slots;
     private final int mask;
 
-    NameIndex(String[] names) {
+    public NameIndex(String[] names) {
         this.names = names;
         int capacity = Integer.highestOneBit(Math.max(2, names.length * 2 - 1)) << 1;
         this.slots = new int[capacity];
@@ -26,7 +27,7 @@ final class NameIndex {
     }
 
     /** The name's position, or -1 when it is not there. */
-    int indexOf(String name) {
+    public int indexOf(String name) {
         if (name == null) {
             return -1;
         }
