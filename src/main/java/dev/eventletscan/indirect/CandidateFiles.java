@@ -18,15 +18,17 @@ final class CandidateFiles {
     private final IndirectUsage.Input in;
     private final InterfaceTable table;
     private final TreeMap<String, Map<String, Target>> targets;
+    private final SharedSets shared;
 
-    private CandidateFiles(IndirectUsage.Input in, InterfaceTable table) {
+    private CandidateFiles(IndirectUsage.Input in, InterfaceTable table, SharedSets shared) {
         this.in = in;
         this.table = table;
         this.targets = table.byModule();
+        this.shared = shared;
     }
 
-    static Map<String, Set<String>> of(IndirectUsage.Input in, InterfaceTable table) {
-        return new CandidateFiles(in, table).candidates();
+    static Map<String, Set<String>> of(IndirectUsage.Input in, InterfaceTable table, SharedSets shared) {
+        return new CandidateFiles(in, table, shared).candidates();
     }
 
     /**
@@ -94,7 +96,7 @@ final class CandidateFiles {
                 needles.addAll(mockable);
             }
             if (!needles.isEmpty()) {
-                out.put(path, needles);
+                out.put(path, shared.of(needles));
             }
         }
         return out;
