@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The pre-filter: which files can use what the project offers, and the text one of which must be in a file for a
@@ -51,7 +50,7 @@ final class CandidateFiles {
             if (module == null) {
                 continue;
             }
-            Set<String> needles = new TreeSet<>();
+            Set<String> needles = new HashSet<>(); // a set, not a list: order says nothing, and hashing is quicker
             int[] attributes = in.attributes().get(path);
             boolean mocks = MockTargets.mayPatch(e.getValue(), attributes);
             for (ImportStatement s : e.getValue()) {

@@ -15,12 +15,12 @@ import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -113,12 +113,12 @@ public final class IndirectUsage {
             Set<String> absent = rejected.getOrDefault(path, Set.of());
             Set<String> fresh = needles;
             if (!absent.isEmpty()) {
-                fresh = new TreeSet<>(needles);
+                fresh = new HashSet<>(needles);
                 fresh.removeAll(absent);
             }
             if (fresh.isEmpty() || !texts.mayUse(path, fresh)) {
                 if (!fresh.isEmpty()) {
-                    Set<String> all = new TreeSet<>(absent);
+                    Set<String> all = new HashSet<>(absent);
                     all.addAll(fresh);
                     rejected.put(path, sharedSets.of(all));
                 }
