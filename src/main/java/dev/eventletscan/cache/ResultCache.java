@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a pack that fails its checksum or does not decode is ignored and rebuilt: the cache can make a scan
  * faster, never different.
  * <p>
+ * Values stay out of the heap: a pack that is read is checked and indexed, and each value is read from it when a
+ * scan asks; what a scan puts goes to a spill file beside the pack, and the save copies the entries it keeps into
+ * the new pack one by one. Held in the heap until the save, the entries of 200,000 files did not leave the scan
+ * room to finish in the launcher's 512 MB.
+ * <p>
  * An in-memory cache ({@link #inMemory}) keeps entries for one run only: a scan of history reuses a file's
  * results at every point where its bytes are unchanged, even with {@code --no-cache}.
  */
@@ -38,23 +41,34 @@ public final class ResultCache {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final byte IN_PACK = 0;
+    private static final byte IN_SPILL = 1;
+
     private final boolean enabled;
     private final Path pack;
     private final String stamp;
-    private final Map<String, PackFile.Slice> loaded;
-    private final Map<String, PackFile.Slice> used = new ConcurrentHashMap<>();
+    private final String loadProblem;
+    /** Every entry known, read or put, and which of them the next save keeps. Guarded by this. */
+    private final EntryIndex index;
+    private final int packed;
+    private final RecordStore.Pack packRecords;
+    /** The records this run put; on disk beside the pack unless there is no pack (or no room for a spill file). */
+    private RecordStore spill;
+    private String spillProblem;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private volatile boolean changed;
-    private final String loadProblem;
 
     private ResultCache(boolean enabled, Path pack, String stamp) {
         this.enabled = enabled;
         this.pack = pack;
         this.stamp = stamp;
-        PackFile.Read read = pack == null ? PackFile.Read.EMPTY : PackFile.read(pack, stamp);
-        this.loaded = read.entries();
+        PackFile.Read read = pack == null ? PackFile.Read.empty(null) : PackFile.read(pack, stamp);
+        this.index = read.index();
+        this.packed = index.size();
+        this.packRecords = read.records();
         this.loadProblem = read.problem();
+        this.spill = pack == null ? new RecordStore.Heap() : null;
     }
 
     /** A cache that keeps nothing ({@code --no-cache}). */
@@ -62,13 +76,13 @@ public final class ResultCache {
         return new ResultCache(false, null, "");
     }
 
-    /** A cache that lives as long as this object and is never written anywhere. */
+    /** A cache that lives as long as this object and is never written anywhere (its values stay in the heap). */
     public static ResultCache inMemory() {
         return new ResultCache(true, null, "");
     }
 
     /**
-     * @param directory where packs live; created on save
+     * @param directory where packs live; created on the first put or the save
      * @param scope what the pack is for, such as the scanned root's absolute path
      * @param stamp the tool build and rule fingerprint that entries are valid for
      */
@@ -100,18 +114,21 @@ public final class ResultCache {
     }
 
     /**
+     * As {@link #get}, for the cache's own bookkeeping (file stamps): kept for the next save when found, and not
+     * counted among the results cached or computed.
+     */
+    public <T> T keep(String key, Class<T> type) {
+        return read(key, type, true);
+    }
+
+    /**
      * The value under a key, decoded for a guess that may prove wrong: neither counted nor kept for the next save
      * until {@link #hit} says it was used.
      *
      * @return null when there is none (or it no longer decodes)
      */
     public <T> T peek(String key, Class<T> type) {
-        PackFile.Slice bytes = enabled ? loaded.get(key) : null;
-        try {
-            return bytes == null ? null : SMILE.readValue(bytes.array(), bytes.offset(), bytes.length(), type);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return read(key, type, false);
     }
 
     /**
@@ -124,36 +141,57 @@ public final class ResultCache {
         if (!enabled) {
             return null;
         }
-        if (peeked == null) {
-            misses.incrementAndGet();
-            changed |= loaded.containsKey(key); // there but no longer decodes: the next save leaves it out
-            return null;
+        synchronized (this) {
+            int entry = index.find(EntryKey.of(key));
+            if (peeked == null) {
+                misses.incrementAndGet();
+                changed |= entry >= 0; // there but no longer decodes: the next save leaves it out
+                return null;
+            }
+            if (entry >= 0) {
+                index.keep(entry);
+            }
         }
-        used.put(key, loaded.get(key));
         hits.incrementAndGet();
         return peeked;
     }
 
-    /**
-     * As {@link #get}, for the cache's own bookkeeping (file stamps): kept for the next save when found, and not
-     * counted among the results cached or computed.
-     */
-    public <T> T keep(String key, Class<T> type) {
+    /** @param keep whether a value found is kept for the next save, and one that no longer decodes dropped */
+    private <T> T read(String key, Class<T> type, boolean keep) {
         if (!enabled) {
             return null;
         }
-        PackFile.Slice bytes = used.get(key);
-        if (bytes == null) {
-            bytes = loaded.get(key);
-        }
-        if (bytes != null) {
-            try {
-                T value = SMILE.readValue(bytes.array(), bytes.offset(), bytes.length(), type);
-                used.put(key, bytes);
-                return value;
-            } catch (IOException | RuntimeException e) {
-                changed = true; // dropped: the next save leaves it out
+        EntryKey k = EntryKey.of(key);
+        int entry;
+        RecordStore from;
+        long where;
+        int length;
+        synchronized (this) {
+            entry = index.find(k);
+            if (entry < 0) {
+                return null;
             }
+            from = index.store(entry) == IN_PACK ? packRecords : spill;
+            where = index.where(entry);
+            length = index.length(entry);
+        }
+        try {
+            byte[] record = from.read(where, length);
+            int[] value = CacheRecord.value(record, k);
+            if (value != null) {
+                T decoded = SMILE.readValue(record, value[0], value[1], type);
+                if (keep) {
+                    synchronized (this) {
+                        index.keep(entry);
+                    }
+                }
+                return decoded;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or no longer decodes: a miss
+        }
+        if (keep) {
+            changed = true; // dropped: the next save leaves it out
         }
         return null;
     }
@@ -162,17 +200,38 @@ public final class ResultCache {
         if (!enabled) {
             return;
         }
+        EntryKey k = EntryKey.of(key);
+        byte[] record;
         try {
-            used.put(key, PackFile.Slice.of(SMILE.writeValueAsBytes(value)));
-            changed = true;
+            record = CacheRecord.of(k, SMILE.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        synchronized (this) {
+            try {
+                index.put(k, IN_SPILL, spill().append(record), record.length, true);
+                changed = true;
+            } catch (IOException e) {
+                spillProblem = "cannot keep results: " + e.getMessage(); // this scan's result stands; the next computes it
+            }
+        }
+    }
+
+    /** The spill file, made on the first put: a scan that puts nothing (a warm one) makes none. Guarded by this. */
+    private RecordStore spill() {
+        if (spill == null) {
+            try {
+                spill = RecordStore.Spill.in(pack.getParent(), pack.getFileName().toString());
+            } catch (IOException | RuntimeException e) {
+                spill = new RecordStore.Heap(); // an unwritable cache folder: the save will say so
+            }
+        }
+        return spill;
     }
 
     /** Keeps every entry read for the next save, used by this scan or not: a whole scan came from the cache. */
-    public void keepAll() {
-        loaded.forEach(used::putIfAbsent);
+    public synchronized void keepAll() {
+        index.keepAll();
     }
 
     public int hits() {
@@ -184,32 +243,61 @@ public final class ResultCache {
     }
 
     /**
-     * Writes the entries this scan used, when they differ from the pack read.
+     * Writes the entries this scan used, when they differ from the pack read, and lets go of the files it read.
      *
      * @return what happened, for {@code --verbose}
      */
-    public String save() {
+    public synchronized String save() {
         if (!enabled) {
             return "cache off";
         }
         String summary = hits + " cached, " + misses + " computed";
+        if (spillProblem != null) {
+            summary += " (" + spillProblem + ")";
+        }
         if (pack == null) {
             return summary + " (in memory only)";
         }
         if (loadProblem != null) {
             summary += " (" + loadProblem + ")";
         }
-        if (!changed && used.size() == loaded.size()) {
-            return summary;
-        }
         try {
+            if (!changed && index.keptCount() == packed) {
+                return summary;
+            }
+            int[] order = index.keptInOrder();
             Files.createDirectories(pack.getParent());
             AtomicFile.removeStale(pack.getParent(), Duration.ofHours(1));
             // replaced, never opened: a pipe put in its place would block the scan
-            AtomicFile.replaceFile(pack, tmp -> Files.write(tmp, PackFile.encode(stamp, used)));
+            AtomicFile.replaceFile(pack, tmp -> PackFile.write(tmp, stamp, new PackFile.Source() {
+                @Override
+                public int count() {
+                    return order.length;
+                }
+
+                @Override
+                public byte[] record(int i) throws IOException {
+                    int entry = order[i];
+                    return (index.store(entry) == IN_PACK ? packRecords : spill).read(index.where(entry), index.length(entry));
+                }
+            }));
             return summary + "; wrote " + pack;
         } catch (IOException | RuntimeException e) {
             return summary + "; cannot write " + pack + ": " + e.getMessage();
+        } finally {
+            closeFiles();
+        }
+    }
+
+    private void closeFiles() {
+        for (RecordStore files : new RecordStore[] {packRecords, spill}) {
+            try {
+                if (files != null) {
+                    files.close();
+                }
+            } catch (IOException e) {
+                // read from, or already unlinked: nothing is lost
+            }
         }
     }
 
