@@ -138,8 +138,8 @@ final class ResultAssembly {
         return new IndirectCounts(findings.size() - indirectFindings, indirectFindings, direct.size(), indirect.size(), only.size());
     }
 
-    static ScanMetadata metadata(ScanRequest request, ScanMetadata.Timing timing) {
-        GitHead head = GitHead.of(request.target());
+    /** @param head the commit checked out where the target is ({@link GitHead#of}) */
+    static ScanMetadata metadata(ScanRequest request, GitHead head, ScanMetadata.Timing timing) {
         var options = new ScanMetadata.Options(request.includes(), request.excludes(), request.disabled(),
                 request.extraRules().stream().map(ResultAssembly::slashed).toList(),
                 request.sitePackages().stream().map(ResultAssembly::slashed).toList(), request.enabled(), request.severities());

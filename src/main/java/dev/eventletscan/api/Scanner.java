@@ -37,6 +37,7 @@ import dev.eventletscan.walk.GitTreeWalker;
 import dev.eventletscan.walk.PathFilter;
 import dev.eventletscan.walk.RepositoryWalker;
 import dev.eventletscan.walk.SourceFile;
+import dev.eventletscan.walk.WalkMemo;
 import dev.eventletscan.walk.WalkResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,11 +87,17 @@ public final class Scanner {
      * @throws IllegalArgumentException when a disabled, enabled or overridden name is neither a rule id nor a category
      */
     public static Scanner forRequest(ScanRequest request) {
+        // The scoring model needs nothing from the rules, and on a fresh JVM reading it takes about as long as
+        // reading them (YAML and Jackson's first use): on another core meanwhile, where there is one. Its own thread,
+        // never the common pool, which a library caller may have busy or blocked.
+        CompletableFuture<ScoringModel> model = CompletableFuture.supplyAsync(ScoringModel::shipped,
+                task -> Thread.ofPlatform().daemon().name("scoring-model").start(task));
         RuleSet all = RuleLoader.load(request.extraRules());
         requireNames(all, "disable", request.disabled());
         requireNames(all, "enable", request.enabled());
         requireNames(all, "set the severity of", request.severities().keySet());
-        return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()));
+        return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()),
+                ScanPool.join(model));
     }
 
     private static void requireNames(RuleSet rules, String verb, Collection<String> names) {
@@ -120,30 +127,61 @@ public final class Scanner {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         PythonGrammar.language(); // a missing or broken native library stops the scan before any work
-        WalkResult walk = timed(listener, Phase.WALK, 0, () -> walker(request).walk(request.target()));
-        ResultCache cache = request.cache() == null ? ResultCache.disabled()
-                : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
         ScanResult known;
         ScanResult result;
+        ResultCache cache;
         try (ForkJoinPool pool = ScanPool.create(request.effectiveThreads())) {
+            // only the report's metadata needs it, and JGit may start git to find its configuration: read meanwhile
+            CompletableFuture<GitHead> head = CompletableFuture.supplyAsync(() -> GitHead.of(request.target()), pool);
+            cache = request.cache() == null ? ResultCache.disabled()
+                    : ResultCache.open(request.cache(), "scan " + request.target().toAbsolutePath().normalize(), cacheStamp());
+            // The last scan's whole result is decoded while the walk and the file digests tell whether it still holds:
+            // the usual re-scan (nothing changed) then waits for neither one after the other.
+            String lastWhole = cache.enabled() ? cache.keep(LAST_WHOLE, String.class) : null;
+            CompletableFuture<ScanResult> last = lastWhole == null ? null
+                    : CompletableFuture.supplyAsync(() -> cache.peek(lastWhole, ScanResult.class), pool);
+            WalkResult walk = timed(listener, Phase.WALK, 0, () -> walk(request, cache, pool));
             String whole = cache.enabled() ? WholeScanKey.of(request, walk, cache, pool) : null;
-            known = whole == null ? null : cache.get(whole, ScanResult.class);
+            known = whole == null ? null : whole.equals(lastWhole) ? cache.hit(whole, ScanPool.join(last))
+                    : cache.get(whole, ScanResult.class);
             if (known != null) {
                 cache.keepAll(); // the per-file results stay for the next scan that changes something
                 var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
                         (System.nanoTime() - startNanos) / 1_000_000);
                 // where and when it ran, and the commit, are this run's; everything else depends on the bytes alone
-                result = known.restamped(ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing));
+                result = known.restamped(ResultAssembly.displayRoot(request),
+                        ResultAssembly.metadata(request, ScanPool.join(head), timing));
             } else {
-                result = scan(request, walk, cache, listener, started, startNanos, pool);
+                result = scan(request, walk, cache, listener, started, startNanos, pool, head);
                 if (whole != null && result.problems().stream().noneMatch(p -> p.level().equals("error"))) {
                     cache.put(whole, result.withoutTiming());
+                    cache.put(LAST_WHOLE, whole);
                 }
             }
         }
         String saved = cache.save();
         listener.cacheSaved(known != null ? "nothing changed, whole result read back (" + saved + ")" : saved);
         return result;
+    }
+
+    /** The key of the last whole result put in a root's cache pack. */
+    private static final String LAST_WHOLE = "last whole result";
+
+    /** The memo of what the last walk of a root saw, in that root's cache pack. */
+    private static final String WALK_MEMO = "walk memo";
+
+    /**
+     * Walks the request's target, listing folders on the pool; folders and scripts the last walk saw unchanged
+     * are taken from the cache's memo, unopened.
+     */
+    private WalkResult walk(ScanRequest request, ResultCache cache, ForkJoinPool pool) throws IOException {
+        WalkMemo stored = cache.keep(WALK_MEMO, WalkMemo.class);
+        RepositoryWalker.Remembered walked = walker(request).walk(request.target(), stored == null ? WalkMemo.NONE : stored,
+                request.effectiveThreads() > 1 ? pool : null);
+        if (walked.memo() != null) {
+            cache.put(WALK_MEMO, walked.memo());
+        }
+        return walked.result();
     }
 
     /** The walker a request asks for: its include and exclude globs, and the non-Python files the rules read. */
@@ -168,7 +206,8 @@ public final class Scanner {
      */
     public ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener) throws IOException {
         try (ForkJoinPool pool = ScanPool.create(request.effectiveThreads())) {
-            return scan(request, walk, cache, listener, Instant.now(), System.nanoTime(), pool);
+            return scan(request, walk, cache, listener, Instant.now(), System.nanoTime(), pool,
+                    CompletableFuture.supplyAsync(() -> GitHead.of(request.target()), pool));
         }
     }
 
@@ -177,7 +216,7 @@ public final class Scanner {
      *     pass and the assessment run their parallel work there
      */
     private ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener, Instant started,
-            long startNanos, ForkJoinPool pool) throws IOException {
+            long startNanos, ForkJoinPool pool, CompletableFuture<GitHead> head) throws IOException {
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
         Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), walk.contents(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
@@ -211,15 +250,15 @@ public final class Scanner {
         Assessment assessment = timed(listener, Phase.ASSESS, 0, () -> ScanPool.join(CompletableFuture.supplyAsync(
                 () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
                         new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())), pool)));
-        return result(request, started, startNanos, merged, assessment, indirect);
+        return result(request, started, startNanos, merged, assessment, indirect, ScanPool.join(head));
     }
 
     private ScanResult result(ScanRequest request, Instant started, long startNanos, ResultAssembly.Merged merged,
-            Assessment assessment, IndirectUsage.Result indirect) {
+            Assessment assessment, IndirectUsage.Result indirect, GitHead head) {
         var timing = new ScanMetadata.Timing(started.truncatedTo(ChronoUnit.MILLIS).toString(),
                 (System.nanoTime() - startNanos) / 1_000_000);
         var tool = new ToolInfo("eventlet-scan", Version.get(), SCHEMA_VERSION, rules.version());
-        return new ScanResult(tool, ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, timing),
+        return new ScanResult(tool, ResultAssembly.displayRoot(request), ResultAssembly.metadata(request, head, timing),
                 merged.summary(), merged.files(), merged.findings(), merged.suppressed(),
                 ResultAssembly.rulesBehind(rules, merged.findings(), merged.suppressed()), merged.problems(), assessment,
                 null, null, indirect.interfaces().facades().isEmpty() && indirect.interfaces().wrappers().isEmpty()

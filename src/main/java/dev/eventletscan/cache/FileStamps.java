@@ -29,14 +29,22 @@ public record FileStamps(long takenAtMillis, Map<String, Entry> files) {
 
     /** The inode's size, times and number: any write moves the change time, whatever it does to the others. */
     public record Stamp(long size, long modifiedNanos, long changedNanos, long inode) {
+        /** The attributes {@link #of(Map)} needs, for {@link Files#readAttributes(Path, String, java.nio.file.LinkOption...)}. */
+        public static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
+
         /** @return null where the file system has no such attributes, or the file cannot be read */
         public static Stamp of(Path file) {
             Map<String, Object> a;
             try {
-                a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+                a = Files.readAttributes(file, ATTRIBUTES);
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
                 return null; // gone, unreadable, or a file system without the unix view: the file is hashed instead
             }
+            return of(a);
+        }
+
+        /** From attributes read with (at least) {@link #ATTRIBUTES}; null when some are missing. */
+        public static Stamp of(Map<String, Object> a) {
             return a.get("size") instanceof Long size && a.get("lastModifiedTime") instanceof FileTime modified
                     && a.get("ctime") instanceof FileTime changed && a.get("ino") instanceof Long inode
                     ? new Stamp(size, nanos(modified), nanos(changed), inode) : null;
@@ -53,7 +61,8 @@ public record FileStamps(long takenAtMillis, Map<String, Entry> files) {
         return now != null && known != null && known.stamp().equals(now) && trusts(takenAtMillis, now) ? known.digest() : null;
     }
 
-    private static boolean trusts(long takenAtMillis, Stamp stamp) {
+    /** Whether a stamp seen by a pass that started at {@code takenAtMillis} can tell that nothing changed since. */
+    public static boolean trusts(long takenAtMillis, Stamp stamp) {
         long trustedBefore = TimeUnit.MILLISECONDS.toNanos(takenAtMillis - RACY_MILLIS);
         return stamp.modifiedNanos() < trustedBefore && stamp.changedNanos() < trustedBefore;
     }

@@ -6,6 +6,8 @@ import java.io.DataOutputStream;
 import java.io.UncheckedIOException;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,22 +23,30 @@ import java.util.zip.CRC32C;
 final class PackFile {
     private static final long MAGIC = 0x4556_5343_4143_4801L; // "EVSCACH" and the format number
 
+    /** An entry's bytes: in place in the pack that was read (decoding a pack copies nothing), or on their own. */
+    record Slice(byte[] array, int offset, int length) {
+        static Slice of(byte[] bytes) {
+            return new Slice(bytes, 0, bytes.length);
+        }
+    }
+
     /** @param problem why the pack was not used, or null when it was read or did not exist */
-    record Read(Map<String, byte[]> entries, String problem) {
+    record Read(Map<String, Slice> entries, String problem) {
         static final Read EMPTY = new Read(Map.of(), null);
     }
 
     private PackFile() {}
 
-    static byte[] encode(String stamp, Map<String, byte[]> entries) {
+    static byte[] encode(String stamp, Map<String, Slice> entries) {
         byte[] body = bytesOf(out -> {
             out.writeLong(MAGIC);
             out.writeUTF(stamp);
             out.writeInt(entries.size());
             for (var e : new TreeMap<>(entries).entrySet()) {
                 out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
+                Slice value = e.getValue();
+                out.writeInt(value.length());
+                out.write(value.array(), value.offset(), value.length());
             }
         });
         CRC32C crc = new CRC32C();
@@ -73,23 +83,47 @@ final class PackFile {
         } catch (IOException e) {
             return new Read(Map.of(), "ignored " + pack + ": " + e.getMessage());
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
-            if (in.readLong() != MAGIC) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - 8); // big-endian, as DataOutputStream wrote it
+            if (in.getLong() != MAGIC) {
                 return new Read(Map.of(), "ignored " + pack + ": not a cache pack of this format");
             }
-            if (!in.readUTF().equals(stamp)) {
+            if (!utf(in).equals(stamp)) {
                 return Read.EMPTY; // another build or other rules: the entries would be stale, silently
             }
-            int count = in.readInt();
-            Map<String, byte[]> entries = new HashMap<>(Math.max(16, count * 2));
+            int count = in.getInt();
+            Map<String, Slice> entries = new HashMap<>(Math.max(16, count * 2));
             for (int i = 0; i < count; i++) {
-                String key = in.readUTF();
-                entries.put(key, in.readNBytes(in.readInt()));
+                String key = utf(in);
+                int length = in.getInt();
+                if (length < 0 || length > in.remaining()) {
+                    throw new IOException("entry longer than the pack");
+                }
+                entries.put(key, new Slice(all, in.position(), length));
+                in.position(in.position() + length);
             }
             return new Read(entries, null);
         } catch (IOException | RuntimeException e) {
             return new Read(Map.of(), "ignored " + pack + ": " + e.getMessage());
         }
+    }
+
+    /** A string as {@link DataOutputStream#writeUTF} wrote it; keys are ASCII, read without a stream. */
+    private static String utf(ByteBuffer in) throws IOException {
+        int length = Short.toUnsignedInt(in.getShort());
+        int start = in.position();
+        if (length > in.remaining()) {
+            throw new IOException("key longer than the pack");
+        }
+        byte[] array = in.array();
+        for (int i = start; i < start + length; i++) {
+            if (array[i] < 0) { // beyond ASCII: modified UTF-8, decoded by the JDK
+                in.position(start + length);
+                return new DataInputStream(new ByteArrayInputStream(array, start - 2, length + 2)).readUTF();
+            }
+        }
+        in.position(start + length);
+        return new String(array, start, length, StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] bytesOf(Writer writer) {

@@ -41,8 +41,8 @@ public final class ResultCache {
     private final boolean enabled;
     private final Path pack;
     private final String stamp;
-    private final Map<String, byte[]> loaded;
-    private final Map<String, byte[]> used = new ConcurrentHashMap<>();
+    private final Map<String, PackFile.Slice> loaded;
+    private final Map<String, PackFile.Slice> used = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private volatile boolean changed;
@@ -100,6 +100,41 @@ public final class ResultCache {
     }
 
     /**
+     * The value under a key, decoded for a guess that may prove wrong: neither counted nor kept for the next save
+     * until {@link #hit} says it was used.
+     *
+     * @return null when there is none (or it no longer decodes)
+     */
+    public <T> T peek(String key, Class<T> type) {
+        PackFile.Slice bytes = enabled ? loaded.get(key) : null;
+        try {
+            return bytes == null ? null : SMILE.readValue(bytes.array(), bytes.offset(), bytes.length(), type);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A value {@link #peek}ed under a key proved to be the one wanted: counted as {@link #get} counts it and kept.
+     *
+     * @param peeked what {@link #peek} gave for the key (null: counted as a miss, as {@link #get} would count it)
+     * @return the value
+     */
+    public <T> T hit(String key, T peeked) {
+        if (!enabled) {
+            return null;
+        }
+        if (peeked == null) {
+            misses.incrementAndGet();
+            changed |= loaded.containsKey(key); // there but no longer decodes: the next save leaves it out
+            return null;
+        }
+        used.put(key, loaded.get(key));
+        hits.incrementAndGet();
+        return peeked;
+    }
+
+    /**
      * As {@link #get}, for the cache's own bookkeeping (file stamps): kept for the next save when found, and not
      * counted among the results cached or computed.
      */
@@ -107,13 +142,13 @@ public final class ResultCache {
         if (!enabled) {
             return null;
         }
-        byte[] bytes = used.get(key);
+        PackFile.Slice bytes = used.get(key);
         if (bytes == null) {
             bytes = loaded.get(key);
         }
         if (bytes != null) {
             try {
-                T value = SMILE.readValue(bytes, type);
+                T value = SMILE.readValue(bytes.array(), bytes.offset(), bytes.length(), type);
                 used.put(key, bytes);
                 return value;
             } catch (IOException | RuntimeException e) {
@@ -128,7 +163,7 @@ public final class ResultCache {
             return;
         }
         try {
-            used.put(key, SMILE.writeValueAsBytes(value));
+            used.put(key, PackFile.Slice.of(SMILE.writeValueAsBytes(value)));
             changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

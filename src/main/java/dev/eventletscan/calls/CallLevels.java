@@ -1,5 +1,6 @@
 package dev.eventletscan.calls;
 
+import dev.eventletscan.modules.NameIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -56,6 +57,7 @@ public final class CallLevels {
      * one file are together.
      */
     private final String[] spellings;
+    private final NameIndex spellingIndex;
     private final int[] firstCaller;
     private final int[] callers;
     private final BiPredicate<String, String> canCall;
@@ -128,6 +130,7 @@ public final class CallLevels {
             }
         }
         spellings = Arrays.copyOf(called, distinct);
+        spellingIndex = new NameIndex(spellings);
         long[] pairs = new long[calls];
         int pairCount = 0;
         file = 0;
@@ -147,7 +150,7 @@ public final class CallLevels {
             for (FunctionCalls f : list) {
                 int caller = Arrays.binarySearch(names, firstFunction[file], firstFunction[file + 1], f.qualifiedName());
                 for (String callee : f.callees()) {
-                    pairs[pairCount++] = ((long) Arrays.binarySearch(spellings, callee) << 32) | caller;
+                    pairs[pairCount++] = ((long) spellingIndex.indexOf(callee) << 32) | caller;
                 }
             }
             file++;
@@ -261,7 +264,7 @@ public final class CallLevels {
         }
         List<Integer> found = new ArrayList<>();
         for (String spelling : spellingsOf(callee)) {
-            int s = Arrays.binarySearch(spellings, spelling);
+            int s = spellingIndex.indexOf(spelling);
             if (s < 0) {
                 continue;
             }

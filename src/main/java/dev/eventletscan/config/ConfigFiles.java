@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 public final class ConfigFiles {
     public static final List<String> YAML_NAMES = List.of(".eventlet-scan.yaml", ".eventlet-scan.yml");
     static final String SECTION = "tool.eventlet-scan";
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Made on first use: most scans find no pyproject.toml with our section, and the mapper takes a while to build. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
     private static final Pattern SECTION_HEADER = Pattern.compile("^\\s*\\[\\s*tool\\s*\\.\\s*\"?eventlet-scan\"?\\s*\\]\\s*(#.*)?$");
 
     private ConfigFiles() {}
@@ -120,7 +123,7 @@ public final class ConfigFiles {
     private static ProjectConfig readToml(Path file, String text) {
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new InvalidInputException(file + FileErrors.syntax("TOML", e));
         }

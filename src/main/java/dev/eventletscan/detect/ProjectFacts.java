@@ -88,19 +88,27 @@ public final class ProjectFacts {
         return new FileFacts(relativePath, TestPaths.isTest(relativePath), mine, module, ownTrackedNames);
     }
 
+    /** Asked for every file and entry point (hundreds in a repository of services): no string is built. */
     private static boolean endsWithModule(String fileModule, String declared) {
-        return fileModule.equals(declared) || fileModule.endsWith("." + declared);
+        int at = fileModule.length() - declared.length();
+        return fileModule.endsWith(declared) && (at == 0 || at > 0 && fileModule.charAt(at - 1) == '.');
     }
 
     /** Whether the declared module lies in the package, the package named by its trailing parts. */
     private static boolean isInside(String declared, String filePackage) {
-        String[] pkg = filePackage.split("\\.");
-        for (int start = 0; start < pkg.length; start++) {
-            String suffix = String.join(".", Arrays.copyOfRange(pkg, start, pkg.length));
-            if (declared.startsWith(suffix + ".")) {
+        for (int start = 0; start >= 0; start = nextPart(filePackage, start)) {
+            int length = filePackage.length() - start;
+            if (declared.length() > length && declared.charAt(length) == '.'
+                    && declared.regionMatches(0, filePackage, start, length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where the dotted name's next part starts after {@code start}; -1 after the last. */
+    private static int nextPart(String dotted, int start) {
+        int dot = dotted.indexOf('.', start);
+        return dot < 0 ? -1 : dot + 1;
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventletscan.graph;
 
 import dev.eventletscan.modules.ModuleNames;
+import dev.eventletscan.modules.NameIndex;
 import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.FileContents;
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
  * Imports of anything outside the project are kept apart, by top-level name.
  *
  * <p>Held as arrays: modules are numbered in name order, edges are sorted arrays of numbers, and names are found
- * by binary search. With maps of sets per module, 200,000 small files took more than the launcher's 512 MB heap
+ * by hash (see {@link NameIndex}). With maps of sets per module, 200,000 small files took more than the launcher's 512 MB heap
  * in this graph and the call levels alone.
  */
 public final class ImportGraph {
@@ -50,6 +51,8 @@ public final class ImportGraph {
     private final int[][] importers;
     /** By module number, sorted and shared between modules importing the same: top-level names from outside. */
     private final String[][] external;
+    private final NameIndex moduleIndex;
+    private final NameIndex pathIndex;
 
     private ImportGraph(String[] modules, String[] pathOf, String[] paths, int[] moduleOfPath, int[][] imports,
             int[][] importers, String[][] external) {
@@ -60,6 +63,8 @@ public final class ImportGraph {
         this.imports = imports;
         this.importers = importers;
         this.external = external;
+        this.moduleIndex = new NameIndex(modules);
+        this.pathIndex = new NameIndex(paths);
     }
 
     public static ImportGraph build(List<SourceFile> files) {
@@ -220,11 +225,11 @@ public final class ImportGraph {
     }
 
     private int number(String module) {
-        return module == null ? -1 : Math.max(-1, Arrays.binarySearch(modules, module));
+        return moduleIndex.indexOf(module);
     }
 
     private int numberOfPath(String relativePath) {
-        int i = relativePath == null ? -1 : Arrays.binarySearch(paths, relativePath);
+        int i = pathIndex.indexOf(relativePath);
         return i < 0 ? -1 : moduleOfPath[i];
     }
 

@@ -4,11 +4,9 @@ import dev.eventletscan.detect.EntryPoint;
 import dev.eventletscan.graph.ImportGraph;
 import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.model.Finding;
-import dev.eventletscan.modules.PythonModules;
 import dev.eventletscan.rules.AnalysisMatch;
 import dev.eventletscan.rules.Rule;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.function.Function;
  */
 public final class PatchOrder {
     private final ImportGraph graph;
-    private final Map<String, List<ImportStatement>> importsByPath;
+    private final ImportSteps steps;
     private final Function<String, List<String>> topLevelLines;
     private final Rule rule;
     private final AnalysisMatch match;
@@ -46,7 +44,7 @@ public final class PatchOrder {
     public PatchOrder(ImportGraph graph, Map<String, List<ImportStatement>> importsByPath,
             Function<String, List<String>> topLevelLines, Rule rule) {
         this.graph = graph;
-        this.importsByPath = importsByPath;
+        this.steps = new ImportSteps(graph, importsByPath);
         this.topLevelLines = topLevelLines;
         this.rule = rule;
         this.match = (AnalysisMatch) rule.match();
@@ -66,7 +64,11 @@ public final class PatchOrder {
             }
             String module = graph.moduleOf(patch.path()).orElseThrow();
             Map<String, List<String>> early = new LinkedHashMap<>();
+            Set<String> reachers = steps.reachers(module);
             for (String start : starts) {
+                if (!reachers.contains(start)) {
+                    continue; // its replay could never reach the patch
+                }
                 Replay replay = new Replay(module, patch);
                 replay.load(start, List.of(start));
                 if (replay.patched) {
@@ -112,25 +114,17 @@ public final class PatchOrder {
             if (patched || !loaded.add(module)) {
                 return;
             }
-            List<String> parents = new ArrayList<>();
-            for (String p = PythonModules.parent(module); !p.isEmpty(); p = PythonModules.parent(p)) {
-                parents.addFirst(p);
-            }
-            for (String p : parents) {
-                if (graph.pathOf(p) != null) {
-                    load(p, append(chain, p)); // importing a module runs its packages first
-                }
+            ImportSteps.Plan plan = steps.plan(module);
+            for (String p : plan.packages()) {
+                load(p, append(chain, p)); // importing a module runs its packages first
             }
             if (patched) {
                 return;
             }
-            String path = graph.pathOf(module);
-            if (!module.equals(patchModule) && createsAtImport(path)) {
+            if (!module.equals(patchModule) && createsAtImport(plan.path())) {
                 risky.putIfAbsent(module, chain);
             }
-            List<ImportStatement> statements = new ArrayList<>(importsByPath.getOrDefault(path, List.of()));
-            statements.sort(Comparator.comparingInt(ImportStatement::line));
-            for (ImportStatement s : statements) {
+            for (ImportSteps.Step s : plan.steps()) {
                 if (module.equals(patchModule) && s.line() >= patchLine) {
                     break;
                 }
@@ -139,8 +133,9 @@ public final class PatchOrder {
                 if (s.indent() != 0 && !beforePatchInItsFunction) {
                     continue;
                 }
-                for (String target : targets(path, module, s)) {
-                    if (graph.pathOf(target) != null) {
+                for (int i = 0; i < s.targets().size(); i++) {
+                    String target = s.targets().get(i);
+                    if (s.inProject().get(i)) {
                         load(target, append(chain, target));
                     } else {
                         String top = target.split("\\.")[0];
@@ -156,31 +151,6 @@ public final class PatchOrder {
             if (module.equals(patchModule)) {
                 patched = true;
             }
-        }
-
-        private List<String> targets(String path, String module, ImportStatement s) {
-            String base = PythonModules.resolve(path, module, s.level(), s.module());
-            if (base == null) {
-                return List.of();
-            }
-            if (s.names().isEmpty() || s.names().contains("*")) {
-                return base.isEmpty() ? List.of() : List.of(project(base));
-            }
-            List<String> out = new ArrayList<>();
-            for (String name : s.names()) {
-                out.add(project(PythonModules.join(base, name)));
-            }
-            return out;
-        }
-
-        /** The longest prefix of a dotted name that is a project module, or the name itself when none is. */
-        private String project(String dotted) {
-            for (String name = dotted; !name.isEmpty(); name = PythonModules.parent(name)) {
-                if (graph.pathOf(name) != null) {
-                    return name;
-                }
-            }
-            return dotted;
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The pre-filter: which files can use what the project offers, and the text one of which must be in a file for a
@@ -18,15 +17,17 @@ final class CandidateFiles {
     private final IndirectUsage.Input in;
     private final InterfaceTable table;
     private final TreeMap<String, Map<String, Target>> targets;
+    private final SharedSets shared;
 
-    private CandidateFiles(IndirectUsage.Input in, InterfaceTable table) {
+    private CandidateFiles(IndirectUsage.Input in, InterfaceTable table, SharedSets shared) {
         this.in = in;
         this.table = table;
         this.targets = table.byModule();
+        this.shared = shared;
     }
 
-    static Map<String, Set<String>> of(IndirectUsage.Input in, InterfaceTable table) {
-        return new CandidateFiles(in, table).candidates();
+    static Map<String, Set<String>> of(IndirectUsage.Input in, InterfaceTable table, SharedSets shared) {
+        return new CandidateFiles(in, table, shared).candidates();
     }
 
     /**
@@ -49,7 +50,7 @@ final class CandidateFiles {
             if (module == null) {
                 continue;
             }
-            Set<String> needles = new TreeSet<>();
+            Set<String> needles = new HashSet<>(); // a set, not a list: order says nothing, and hashing is quicker
             int[] attributes = in.attributes().get(path);
             boolean mocks = MockTargets.mayPatch(e.getValue(), attributes);
             for (ImportStatement s : e.getValue()) {
@@ -94,7 +95,7 @@ final class CandidateFiles {
                 needles.addAll(mockable);
             }
             if (!needles.isEmpty()) {
-                out.put(path, needles);
+                out.put(path, shared.of(needles));
             }
         }
         return out;

@@ -142,8 +142,18 @@ final class FileTexts {
         return start;
     }
 
+    /** By Latin-1 character: whether it can be part of a word (a UTF-8 byte of a non-ASCII letter included). */
+    private static final boolean[] WORD = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            WORD[c] = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+        }
+    }
+
+    /** A table look-up: this runs for every character of every candidate file, in each round. */
     private static boolean isWordChar(char c) {
-        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+        return c >= 256 || WORD[c];
     }
 
     private String latin1(String path) {

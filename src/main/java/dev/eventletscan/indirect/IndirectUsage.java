@@ -15,12 +15,12 @@ import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -72,6 +72,7 @@ public final class IndirectUsage {
     // The needles a file's text was found not to hold: most candidates fail the pre-filter, and each round would
     // read them from disk and search them again for the same needles and the few a new wrapper adds.
     private final Map<String, Set<String>> rejected = new ConcurrentHashMap<>();
+    private final SharedSets sharedSets = new SharedSets();
 
     private IndirectUsage(Input in) {
         this.in = in;
@@ -100,7 +101,7 @@ public final class IndirectUsage {
      * needles did not change since the last round keeps its result, as nothing it can reach changed.
      */
     private Map<String, ReferenceScanner.Result> scanCandidates() {
-        Map<String, Set<String>> candidates = CandidateFiles.of(in, table);
+        Map<String, Set<String>> candidates = CandidateFiles.of(in, table, sharedSets);
         List<String> paths = new ArrayList<>(candidates.keySet());
         List<ReferenceScanner.Result> results = parallel(paths, path -> {
             Set<String> needles = candidates.get(path);
@@ -110,13 +111,16 @@ public final class IndirectUsage {
             }
             // A text found to hold none of some needles still holds none of them: only the new ones are searched.
             Set<String> absent = rejected.getOrDefault(path, Set.of());
-            Set<String> fresh = absent.isEmpty() ? needles : new TreeSet<>(needles);
-            fresh.removeAll(absent);
+            Set<String> fresh = needles;
+            if (!absent.isEmpty()) {
+                fresh = new HashSet<>(needles);
+                fresh.removeAll(absent);
+            }
             if (fresh.isEmpty() || !texts.mayUse(path, fresh)) {
                 if (!fresh.isEmpty()) {
-                    Set<String> all = new TreeSet<>(absent);
+                    Set<String> all = new HashSet<>(absent);
                     all.addAll(fresh);
-                    rejected.put(path, all);
+                    rejected.put(path, sharedSets.of(all));
                 }
                 return null;
             }

@@ -2,6 +2,7 @@ package dev.eventletscan.parse;
 
 import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Parser;
+import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -20,6 +21,8 @@ import java.nio.charset.Charset;
  */
 final class NativeTree {
     private static final MethodHandle SEGMENT = find(lookup -> lookup.findVirtual(Tree.class, "segment",
+            MethodType.methodType(MemorySegment.class)));
+    private static final MethodHandle QUERY = find(lookup -> lookup.findVirtual(Query.class, "segment",
             MethodType.methodType(MemorySegment.class)));
     private static final MethodHandle PARSER = find(lookup -> lookup.findGetter(Parser.class, "self", MemorySegment.class));
     private static final MethodHandle WRAP = find(lookup -> lookup.findConstructor(Tree.class,
@@ -47,6 +50,20 @@ final class NativeTree {
     static MemorySegment of(Tree tree) {
         try {
             return (MemorySegment) SEGMENT.invokeExact(tree);
+        } catch (Throwable e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Whether {@link #of(Query)} works with this jtreesitter. */
+    static boolean queryReachable() {
+        return QUERY != null;
+    }
+
+    /** The query's {@code TSQuery}, which lives as long as the query. */
+    static MemorySegment of(Query query) {
+        try {
+            return (MemorySegment) QUERY.invokeExact(query);
         } catch (Throwable e) {
             throw unreachable(e);
         }

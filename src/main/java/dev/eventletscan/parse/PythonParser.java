@@ -2,12 +2,13 @@ package dev.eventletscan.parse;
 
 import io.github.treesitter.jtreesitter.InputEncoding;
 import io.github.treesitter.jtreesitter.Language;
-import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.ParseCallback;
 import io.github.treesitter.jtreesitter.Parser;
 import io.github.treesitter.jtreesitter.QueryCursor;
 import io.github.treesitter.jtreesitter.Tree;
 import io.github.treesitter.jtreesitter.internal.TSNode;
+import io.github.treesitter.jtreesitter.internal.TSQueryCapture;
+import io.github.treesitter.jtreesitter.internal.TSQueryMatch;
 import io.github.treesitter.jtreesitter.internal.TreeSitter;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One tree-sitter parser for Python. Not thread-safe: the pipeline gives each
@@ -136,21 +138,67 @@ public final class PythonParser implements AutoCloseable {
 
     private static List<QueryHit> runQueries(Tree tree, SourceText source, List<SyntaxQuery> queries, boolean ownPredicates) {
         List<QueryHit> hits = new ArrayList<>();
+        MatchCaptures.Text text = source::slice;
         for (SyntaxQuery q : queries) {
-            try (QueryCursor cursor = new QueryCursor(q.query())) {
-                cursor.findMatches(tree.getRootNode()).forEach(m -> {
-                    if (ownPredicates && !q.accepts(m, n -> source.slice(n.getStartByte(), n.getEndByte()))) {
-                        return;
-                    }
-                    String symbol = m.findNodes(SyntaxQuery.SYMBOL_CAPTURE).stream().findFirst()
-                            .map(n -> source.slice(n.getStartByte(), n.getEndByte())).orElse(null);
-                    for (Node at : m.findNodes(SyntaxQuery.MATCH_CAPTURE)) {
-                        hits.add(new QueryHit(q.keyOf(m.patternIndex()), at.getStartByte(), at.getEndByte(), symbol));
+            List<String> names = q.query().getCaptureNames();
+            if (ownPredicates && NativeTree.queryReachable()) {
+                nativeMatches(NativeTree.of(tree), q, new MatchCaptures(names), m -> {
+                    if (q.accepts(m, text)) {
+                        addHits(q, m, text, hits);
                     }
                 });
+                continue;
+            }
+            try (QueryCursor cursor = new QueryCursor(q.query())) {
+                // jtreesitter checked the predicates if the tree holds its text; ours when it does not
+                cursor.findMatches(tree.getRootNode()).map(m -> MatchCaptures.of(m, names))
+                        .filter(m -> !ownPredicates || q.accepts(m, text))
+                        .forEach(m -> addHits(q, m, text, hits));
             }
         }
         return hits;
+    }
+
+    private static void addHits(SyntaxQuery q, MatchCaptures m, MatchCaptures.Text text, List<QueryHit> hits) {
+        String symbol = null;
+        for (int i = 0; i < m.size() && symbol == null; i++) {
+            if (m.named(i, SyntaxQuery.SYMBOL_CAPTURE)) {
+                symbol = m.text(i, text);
+            }
+        }
+        for (int i = 0; i < m.size(); i++) {
+            if (m.named(i, SyntaxQuery.MATCH_CAPTURE)) {
+                hits.add(new QueryHit(q.keyOf(m.pattern()), m.start(i), m.end(i), symbol));
+            }
+        }
+    }
+
+    /**
+     * tree-sitter's matches read straight from its structs into one reused {@link MatchCaptures}: no jtreesitter
+     * {@code Node} (and automatic arena) per capture.
+     */
+    private static void nativeMatches(MemorySegment tree, SyntaxQuery q, MatchCaptures captures,
+            Consumer<MatchCaptures> each) {
+        long captureSize = TSQueryCapture.layout().byteSize();
+        MemorySegment cursor = TreeSitter.ts_query_cursor_new();
+        try (Arena arena = Arena.ofConfined()) {
+            TreeSitter.ts_query_cursor_exec(cursor, NativeTree.of(q.query()), TreeSitter.ts_tree_root_node(arena, tree));
+            MemorySegment match = arena.allocate(TSQueryMatch.layout());
+            while (TreeSitter.ts_query_cursor_next_match(cursor, match)) {
+                int count = Short.toUnsignedInt(TSQueryMatch.capture_count(match));
+                MemorySegment all = TSQueryMatch.captures(match).reinterpret(count * captureSize);
+                captures.reset(Short.toUnsignedInt(TSQueryMatch.pattern_index(match)));
+                for (int i = 0; i < count; i++) {
+                    MemorySegment capture = all.asSlice(i * captureSize, captureSize);
+                    MemorySegment node = TSQueryCapture.node(capture);
+                    captures.add(TSQueryCapture.index(capture), TreeSitter.ts_node_start_byte(node),
+                            TreeSitter.ts_node_end_byte(node));
+                }
+                each.accept(captures);
+            }
+        } finally {
+            TreeSitter.ts_query_cursor_delete(cursor);
+        }
     }
 
     /** The copy in one native call ({@link TreeFlattener}); it keeps what {@link #copy} keeps. */

@@ -1,14 +1,11 @@
 package dev.eventletscan.parse;
 
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +37,18 @@ final class QueryPredicates {
      * Text every match must hold: {@code anchoredStart} when the text starts the captured node, {@code wholeNode}
      * when it is all of it.
      */
-    private record Needle(String text, boolean stringContent, boolean anchoredStart, boolean wholeNode) {
+    private record Needle(List<String> texts, boolean stringContent, boolean anchoredStart, boolean wholeNode) {
+        /** Whether one of the texts stands in the file where the predicate could see it. */
         boolean foundIn(String latin1) {
+            for (String text : texts) {
+                if (foundIn(latin1, text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean foundIn(String latin1, String text) {
             if (!stringContent || !anchoredStart) {
                 return latin1.contains(text);
             }
@@ -58,10 +65,13 @@ final class QueryPredicates {
 
     private final List<Predicate> predicates;
     private final boolean understood;
+    /** What each predicate needs the file to hold, worked out once: it was asked for every pattern of every file. */
+    private final List<Needle> needles;
 
     private QueryPredicates(List<Predicate> predicates, boolean understood) {
         this.predicates = predicates;
         this.understood = understood;
+        this.needles = predicates.stream().map(QueryPredicates::requiredText).filter(n -> n != null).toList();
     }
 
     /** The predicates written in a pattern's source text. */
@@ -138,43 +148,74 @@ final class QueryPredicates {
      * only where the file contains that literal; on a string's content, only where a quote (or an f-string's
      * brace) stands before it, and for {@code #eq?} after it too. Files that cannot match skip the query's walk of
      * their tree: most files that name eventlet never hold {@code 'eventlet'} as a whole string.
+     *
+     * @param searched what earlier needles found in this file, by needle
      */
-    boolean mayHold(String latin1) {
-        for (Predicate p : predicates) {
-            Needle needed = requiredText(p);
-            if (needed != null && !needed.foundIn(latin1)) {
+    boolean mayHold(String latin1, Map<Object, Boolean> searched) {
+        for (Needle needed : needles) {
+            if (!searched.computeIfAbsent(needed, n -> needed.foundIn(latin1))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The text every match of {@code p} has in it, as UTF-8 bytes read as Latin-1; null when there is none. */
+    /** The texts one of which every match of {@code p} has in it, as UTF-8 bytes read as Latin-1; null when none is known. */
     private static Needle requiredText(Predicate p) {
         if (p.name().contains("not-") || p.args().size() != 2 || p.args().get(1).capture()) {
             return null;
         }
         boolean eq = EQ.contains(p.name());
         String regex = p.args().get(1).value();
-        String literal = eq ? regex : MATCH.contains(p.name()) ? literalPrefix(regex) : null;
-        if (literal == null || literal.isEmpty()) {
+        List<String> literals = eq ? List.of(regex) : MATCH.contains(p.name()) ? literalStarts(regex) : null;
+        if (literals == null || literals.isEmpty() || literals.contains("")) {
             return null;
         }
-        return new Needle(new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
-                p.stringContent(), eq || regex.startsWith("^"), eq);
+        List<String> latin1 = literals.stream()
+                .map(l -> new String(l.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList();
+        return new Needle(latin1, p.stringContent(), eq || regex.startsWith("^"), eq);
     }
 
     /**
-     * The plain characters a regex must match first ({@code EVENTLET_} in {@code ^EVENTLET_[A-Z]+$}); null for
-     * a regex with alternation or flags anywhere, whose start says nothing for sure.
+     * The plain texts one of which a regex must match first: {@code EVENTLET_} for {@code ^EVENTLET_[A-Z]+$},
+     * {@code fork} or {@code forkpty} for {@code ^(fork|forkpty)$}, {@code Green} for {@code ^Green(Pool|Pile)$}.
+     * Null when the start says nothing for sure: flags, an alternation at the top, an optional first group, or an
+     * alternative that starts with anything but plain characters. The threading-hazard rules match every call and
+     * keep the few whose name fits: without their names as needles, every file that used eventlet walked its tree
+     * for them, and they made half the detection time.
      */
-    static String literalPrefix(String regex) {
-        if (regex.contains("|") || regex.contains("(?")) {
+    static List<String> literalStarts(String regex) {
+        if (regex.contains("(?") || alternationAt(regex, 0, regex.length())) {
             return null;
         }
-        int i = regex.startsWith("^") ? 1 : 0;
-        int start = i;
-        while (i < regex.length() && (Character.isLetterOrDigit(regex.charAt(i)) || regex.charAt(i) == '_'
+        int start = regex.startsWith("^") ? 1 : 0;
+        String prefix = literalRun(regex, start, regex.length());
+        if (!prefix.isEmpty() || start >= regex.length() || regex.charAt(start) != '(') {
+            return List.of(prefix);
+        }
+        int close = closing(regex, start);
+        if (close < 0 || close + 1 < regex.length() && "?*{".indexOf(regex.charAt(close + 1)) >= 0) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int from = start + 1;
+        for (int i = from; i <= close; i++) {
+            if (i == close || regex.charAt(i) == '|' && depth(regex, from, i) == 0) {
+                String alternative = literalRun(regex, from, i);
+                if (alternative.isEmpty()) {
+                    return null;
+                }
+                out.add(alternative);
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The plain characters from {@code start}, less the last when a quantifier makes it optional. */
+    private static String literalRun(String regex, int start, int end) {
+        int i = start;
+        while (i < end && (Character.isLetterOrDigit(regex.charAt(i)) || regex.charAt(i) == '_'
                 || regex.charAt(i) == '-' || regex.charAt(i) == ' ')) {
             i++;
         }
@@ -182,8 +223,48 @@ final class QueryPredicates {
         return regex.substring(start, quantified ? Math.max(start, i - 1) : i);
     }
 
-    /** @param text the source text of a captured node */
-    boolean accept(QueryMatch match, Function<Node, String> text) {
+    private static boolean alternationAt(String regex, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (regex.charAt(i) == '|' && depth(regex, from, i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many groups are open at {@code at}, counting from {@code from}; escapes and classes skipped. */
+    private static int depth(String regex, int from, int at) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = from; i < at; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return inClass ? -1 : depth;
+    }
+
+    /** The index of the parenthesis closing the group opened at {@code open}; -1 when there is none. */
+    private static int closing(String regex, int open) {
+        for (int i = open + 1; i < regex.length(); i++) {
+            if (regex.charAt(i) == ')' && depth(regex, open, i) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @param text the source text of a byte range of the file */
+    boolean accept(MatchCaptures match, MatchCaptures.Text text) {
         for (Predicate p : predicates) {
             if (!holds(p, match, text)) {
                 return false;
@@ -192,28 +273,46 @@ final class QueryPredicates {
         return true;
     }
 
-    private static boolean holds(Predicate p, QueryMatch match, Function<Node, String> text) {
-        List<Node> nodes = match.findNodes(p.args().getFirst().value());
+    /** jtreesitter's semantics: a predicate over a capture holds for all its nodes ({@code any-}: for one). */
+    private static boolean holds(Predicate p, MatchCaptures match, MatchCaptures.Text text) {
+        String capture = p.args().getFirst().value();
         boolean positive = !p.name().contains("not-");
         boolean any = p.name().startsWith("any-") && !ANY_OF.contains(p.name());
-        if (ANY_OF.contains(p.name())) {
-            List<String> values = p.args().subList(1, p.args().size()).stream().map(Arg::value).toList();
-            return nodes.stream().noneMatch(n -> values.contains(text.apply(n)) != positive);
+        boolean anyOf = ANY_OF.contains(p.name());
+        Arg second = anyOf ? null : p.args().get(1);
+        boolean found = false;
+        for (int i = 0; i < match.size(); i++) {
+            if (!match.named(i, capture)) {
+                continue;
+            }
+            found = true;
+            String value = match.text(i, text);
+            boolean ok;
+            if (anyOf) {
+                ok = p.args().subList(1, p.args().size()).stream().anyMatch(a -> a.value().equals(value)) == positive;
+            } else if (EQ.contains(p.name()) && second.capture()) {
+                ok = false;
+                for (int j = 0; j < match.size() && !ok; j++) {
+                    ok = match.named(j, second.value()) && value.equals(match.text(j, text)) == positive;
+                }
+            } else if (p.regex() != null) {
+                ok = p.regex().matcher(value).find() == positive;
+            } else {
+                ok = second.value().equals(value) == positive;
+            }
+            if (any && ok) {
+                return true;
+            }
+            if (!any && !ok) {
+                return false;
+            }
         }
-        Arg second = p.args().get(1);
-        if (EQ.contains(p.name()) && second.capture()) {
-            List<Node> others = match.findNodes(second.value());
-            java.util.function.Predicate<Node> test =
-                    n1 -> others.stream().anyMatch(n2 -> text.apply(n1).equals(text.apply(n2)) == positive);
-            return any ? nodes.stream().anyMatch(test) : nodes.stream().allMatch(test);
+        if (!found) {
+            // no node: an #any-of? or a comparison with another capture holds as jtreesitter's stream would (all of
+            // none); a comparison with a literal holds only when negative
+            return anyOf || EQ.contains(p.name()) && second.capture() ? !any : !positive;
         }
-        if (nodes.isEmpty()) {
-            return !positive;
-        }
-        java.util.function.Predicate<Node> test = p.regex() != null
-                ? n -> p.regex().matcher(text.apply(n)).find() == positive
-                : n -> second.value().equals(text.apply(n)) == positive;
-        return any ? nodes.stream().anyMatch(test) : nodes.stream().allMatch(test);
+        return !any;
     }
 
     /** A reader of the few query tokens predicates are made of. */

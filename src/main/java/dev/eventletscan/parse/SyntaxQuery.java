@@ -1,18 +1,16 @@
 package dev.eventletscan.parse;
 
-import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.QueryError;
-import io.github.treesitter.jtreesitter.QueryMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A tree-sitter query over Python, compiled for one parser (queries hold
@@ -74,9 +72,8 @@ public final class SyntaxQuery implements AutoCloseable {
     }
 
     /** Whether a match found on a tree without text satisfies its pattern's text predicates. */
-    boolean accepts(QueryMatch match,
-            Function<Node, String> text) {
-        return predicatesOfPattern[match.patternIndex()].accept(match, text);
+    boolean accepts(MatchCaptures match, MatchCaptures.Text text) {
+        return predicatesOfPattern[match.pattern()].accept(match, text);
     }
 
     /**
@@ -129,8 +126,9 @@ public final class SyntaxQuery implements AutoCloseable {
      */
     public Set<String> keysThatMayMatch(String latin1) {
         Set<String> out = new LinkedHashSet<>();
+        Map<Object, Boolean> searched = new HashMap<>(); // patterns share needles (os, self, sleep): one search each
         for (int p = 0; p < keyOfPattern.length; p++) {
-            if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1)) {
+            if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1, searched)) {
                 out.add(keyOfPattern[p]);
             }
         }

@@ -1,18 +1,24 @@
 package dev.eventletscan.walk;
 
+import dev.eventletscan.cache.FileStamps.Stamp;
 import dev.eventletscan.fileio.FileErrors;
+import dev.eventletscan.walk.FolderLister.Entry;
+import dev.eventletscan.walk.FolderLister.Listing;
+import dev.eventletscan.walk.WalkMemo.Kind;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -48,6 +54,18 @@ public final class RepositoryWalker {
      * @throws NoSuchFileException when the target does not exist
      */
     public WalkResult walk(Path target) throws IOException {
+        return walk(target, WalkMemo.NONE, null).result();
+    }
+
+    /** A walk's files, and what it saw for the next walk of the same root. */
+    public record Remembered(WalkResult result, WalkMemo memo) {}
+
+    /**
+     * @param memo what the last walk of this root saw ({@link WalkMemo#NONE} when none)
+     * @param executor where folders are listed, ahead of the walk; null lists them on this thread
+     * @return the files, and the memo for the next walk (null when it would add nothing to {@code memo})
+     */
+    public Remembered walk(Path target, WalkMemo memo, Executor executor) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         if (!Files.exists(root)) {
             throw new NoSuchFileException(root.toString(), null, "no such file or folder");
@@ -56,9 +74,11 @@ public final class RepositoryWalker {
             String name = root.getFileName().toString();
             boolean python = PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(root, name)
                     || !wantedOtherFile.test(name);
-            return new WalkResult(List.of(new SourceFile(root, name, python)), List.of());
+            return new Remembered(new WalkResult(List.of(new SourceFile(root, name, python)), List.of()), null);
         }
-        return new Walk(root).run();
+        WalkMemo.Builder next = new WalkMemo.Builder();
+        WalkResult result = new Walk(root, new FolderLister(memo, next, executor)).run();
+        return new Remembered(result, next.buildIfNew(memo));
     }
 
     private final class Walk {
@@ -72,9 +92,11 @@ public final class RepositoryWalker {
         private final Map<Path, String> byRealPath = new LinkedHashMap<>();
         private final TreeMap<String, SourceFile> files = new TreeMap<>();
         private final List<WalkNotice> notices = new ArrayList<>();
+        private final FolderLister lister;
 
-        Walk(Path root) throws IOException {
+        Walk(Path root, FolderLister lister) throws IOException {
             this.root = root;
+            this.lister = lister;
             this.realRoot = root.toRealPath();
             IgnoreRules above = options.ignoreRulesAbove() ? IgnoreRules.at(realRoot) : IgnoreRules.below();
             // A root that git ignores (or that lies in an ignored folder) was named on purpose, as a path given to
@@ -84,28 +106,48 @@ public final class RepositoryWalker {
 
         WalkResult run() throws IOException {
             noteUnreadableIgnoreFiles(); // those above the root, read before the walk
-            visit(root, "");
+            visit(root, "", realRoot, lister.list(root, "", Stamp.of(root)));
             return new WalkResult(List.copyOf(files.values()), notices);
         }
 
-        private void visit(Path dir, String rel) throws IOException {
-            Path real;
-            try {
-                real = dir.toRealPath();
-            } catch (IOException e) {
-                notices.add(new WalkNotice(rel, "cannot resolve folder: " + FileErrors.reason(e)));
-                return;
+        /**
+         * @param knownReal the folder's real path when no link led to it (its parent's and its name), else null
+         * @param listing its entries, being listed
+         */
+        private void visit(Path dir, String rel, Path knownReal, CompletableFuture<Listing> listing) throws IOException {
+            Path real = knownReal;
+            if (real == null) {
+                try {
+                    real = dir.toRealPath();
+                } catch (IOException e) {
+                    notices.add(new WalkNotice(rel, "cannot resolve folder: " + FileErrors.reason(e)));
+                    return;
+                }
             }
             if (!visitedDirectories.add(real)) {
                 notices.add(new WalkNotice(rel, "symbolic link loop: folder already visited, not followed"));
                 return;
             }
-            boolean pushed = ignores.push(dir.resolve(".gitignore"), rel);
+            Listing entries = listing.join();
+            boolean pushed = (entries.problem() != null || entries.entries().stream().anyMatch(e -> e.name().equals(".gitignore")))
+                    && ignores.push(dir.resolve(".gitignore"), rel);
             noteUnreadableIgnoreFiles();
+            if (entries.problem() != null) {
+                notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + entries.problem()));
+            }
             walking.add(real);
             try {
-                for (Path entry : sortedEntries(dir, rel)) {
-                    visitEntry(entry, rel + entry.getFileName());
+                // the sub-folders this walk will enter are listed ahead, on the other threads, while it goes on here
+                Map<String, CompletableFuture<Listing>> ahead = new HashMap<>();
+                for (Entry e : entries.entries()) {
+                    String path = rel + e.name();
+                    if (e.kind() == Kind.FOLDER && !PythonFiles.isMetadataDirectory(e.name()) && !PythonFiles.isSkippedName(e.name())
+                            && !ignores.isIgnored(path, true) && !filter.excludes(path, true)) {
+                        ahead.put(e.name(), lister.list(dir.resolve(e.name()), path + "/", e.stamp()));
+                    }
+                }
+                for (Entry e : entries.entries()) {
+                    visitEntry(dir.resolve(e.name()), rel + e.name(), e, real, ahead.get(e.name()));
                 }
             } finally {
                 walking.remove(real);
@@ -127,13 +169,18 @@ public final class RepositoryWalker {
             });
         }
 
-        private void visitEntry(Path entry, String rel) throws IOException {
-            String name = entry.getFileName().toString();
-            boolean link = Files.isSymbolicLink(entry);
+        /**
+         * @param parentReal the real path of the folder holding the entry
+         * @param listing the entry's listing, when it is a folder listed ahead
+         */
+        private void visitEntry(Path entry, String rel, Entry e, Path parentReal, CompletableFuture<Listing> listing)
+                throws IOException {
+            String name = e.name();
+            boolean link = e.kind() == Kind.LINK;
             if (link && !linkStaysInside(entry, rel)) {
                 return;
             }
-            boolean directory = Files.isDirectory(entry);
+            boolean directory = link ? Files.isDirectory(entry) : e.kind() == Kind.FOLDER;
             if (directory && link && leadsToAFolderWalkedDirectly(entry, rel)) {
                 return;
             }
@@ -142,18 +189,21 @@ public final class RepositoryWalker {
                     visitMetadata(entry, rel + "/");
                     return;
                 }
-                if (PythonFiles.isSkippedDirectory(entry, name)
-                        || ignores.isIgnored(rel, true)
-                        || filter.excludes(rel, true)) {
+                if (PythonFiles.isSkippedName(name) || ignores.isIgnored(rel, true) || filter.excludes(rel, true)) {
                     return;
                 }
-                visit(entry, rel + "/");
+                CompletableFuture<Listing> pending = listing != null ? listing : lister.list(entry, rel + "/", null);
+                if (pending.join().virtualenv()) {
+                    return;
+                }
+                visit(entry, rel + "/", link ? null : parentReal.resolve(name), pending);
                 return;
             }
-            if (!Files.isRegularFile(entry) || ignores.isIgnored(rel, false) || filter.excludes(rel, false)) {
+            boolean regular = link ? Files.isRegularFile(entry) : e.kind() == Kind.FILE;
+            if (!regular || ignores.isIgnored(rel, false) || filter.excludes(rel, false)) {
                 return;
             }
-            boolean python = PythonFiles.hasPythonExtension(name) || PythonFiles.isPythonScript(entry, name);
+            boolean python = PythonFiles.hasPythonExtension(name) || (link ? PythonFiles.isPythonScript(entry, name) : e.script());
             if (!(python || wantedOtherFile.test(rel)) || !filter.includesFile(rel)) {
                 return;
             }
@@ -208,19 +258,6 @@ public final class RepositoryWalker {
                 return false;
             }
             return true;
-        }
-
-        private List<Path> sortedEntries(Path dir, String rel) {
-            List<Path> entries = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                stream.forEach(entries::add);
-            } catch (IOException e) {
-                notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + FileErrors.reason(e)));
-            } catch (SecurityException e) {
-                notices.add(new WalkNotice(rel.isEmpty() ? "." : rel, "cannot list folder: " + e.getMessage()));
-            }
-            entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-            return entries;
         }
     }
 }

@@ -138,15 +138,23 @@ class QueryPredicatesTest {
     }
 
     @Test
-    void aRegexGivesTheLiteralItMustStartWithAndNothingWhenUnsure() {
-        assertThat(QueryPredicates.literalPrefix("^EVENTLET_[A-Z0-9_]+$")).isEqualTo("EVENTLET_");
-        assertThat(QueryPredicates.literalPrefix("green")).isEqualTo("green");
-        assertThat(QueryPredicates.literalPrefix("^spawns?")).isEqualTo("spawn");
-        assertThat(QueryPredicates.literalPrefix("^ab+c")).isEqualTo("ab");
-        assertThat(QueryPredicates.literalPrefix("^a*")).isEmpty();
-        assertThat(QueryPredicates.literalPrefix("^(hub|pool)$")).isNull();
-        assertThat(QueryPredicates.literalPrefix("^hub|pool")).isNull();
-        assertThat(QueryPredicates.literalPrefix("(?i)^eventlet")).isNull();
+    void aRegexGivesTheLiteralsItMustStartWithAndNothingWhenUnsure() {
+        assertThat(QueryPredicates.literalStarts("^EVENTLET_[A-Z0-9_]+$")).containsExactly("EVENTLET_");
+        assertThat(QueryPredicates.literalStarts("green")).containsExactly("green");
+        assertThat(QueryPredicates.literalStarts("^spawns?")).containsExactly("spawn");
+        assertThat(QueryPredicates.literalStarts("^ab+c")).containsExactly("ab");
+        assertThat(QueryPredicates.literalStarts("^a*")).containsExactly("");
+        assertThat(QueryPredicates.literalStarts("^(hub|pool)$")).containsExactly("hub", "pool");
+        assertThat(QueryPredicates.literalStarts("^(fork|forkpty)$")).containsExactly("fork", "forkpty");
+        assertThat(QueryPredicates.literalStarts("^Green(Pool|Pile)$")).containsExactly("Green");
+        assertThat(QueryPredicates.literalStarts("^spawn(_n|_after)?$")).containsExactly("spawn");
+        assertThat(QueryPredicates.literalStarts("^(a(b|c)|de?)x")).containsExactly("a", "d");
+        assertThat(QueryPredicates.literalStarts("^(hub|pool)?x")).isNull();
+        assertThat(QueryPredicates.literalStarts("^(hub|[pP]ool)")).isNull();
+        assertThat(QueryPredicates.literalStarts("^(hub|\\w+)")).isNull();
+        assertThat(QueryPredicates.literalStarts("^hub|pool")).isNull();
+        assertThat(QueryPredicates.literalStarts("^[|](x)")).containsExactly("");
+        assertThat(QueryPredicates.literalStarts("(?i)^eventlet")).isNull();
     }
 
     /**

@@ -42,6 +42,19 @@ class ContextTest {
         assertThat(inInit.get(1).context().packageInit()).as("inside a function is not package start-up").isFalse();
     }
 
+    /** A declared module matches a file's module, or a package holding it, by whole dotted parts only. */
+    @Test
+    void entryPointsMatchWholeModuleParts() {
+        ProjectFacts project = new ProjectFacts(List.of(
+                new EntryPoint("api", "console_scripts", "svc.cmd.api", "main", "setup.cfg")));
+        List<String> matched = List.of("src/svc/cmd/api.py", "svc/cmd/api.py", "src/svc/cmd/__init__.py", "svc/__init__.py");
+        List<String> unmatched = List.of("src/xsvc/cmd/api.py", "src/svc/cmd/xapi.py", "src/svc/cmd/api/x.py",
+                "src/svc/cm/__init__.py", "src/vc/__init__.py", "api.py", "src/svc/cmd/ap.py",
+                "cmd/__init__.py");
+        matched.forEach(p -> assertThat(project.factsFor(p).entryPoints()).as(p).isNotEmpty());
+        unmatched.forEach(p -> assertThat(project.factsFor(p).entryPoints()).as(p).isEmpty());
+    }
+
     @Test
     void testCodeByPathOrByFrameworkImport() {
         String plain = "import eventlet\n";
