@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * @param indirectFindings code findings reached through the project's facades and wrappers
  * @param indirectOnlyFiles files touched only through them
  * @param switchOff whether eventlet can be switched off in this component
- * @param ownCode whether the component holds eventlet code of its own (not only requirements, docs or environment)
+ * @param ownCode whether the component holds eventlet code of its own (not only requirements, docs, environment,
+ *     library APIs that run on eventlet, or findings that weigh nothing)
  */
 record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usagePoints, Set<String> files,
         Set<String> packages, double reachShare, int depth, CallLevels.Summary calls, List<DependencyFact> dependencies,
@@ -42,7 +43,10 @@ record UsageFacts(List<Finding> findings, List<Finding> codeFindings, double usa
         Set<String> excluded = Set.copyOf(model.score().size().excludeCategories());
         Set<String> notOwn = Set.copyOf(model.score().notOwnCode());
         List<Finding> code = findings.stream().filter(f -> !excluded.contains(f.category())).toList();
-        boolean own = findings.stream().anyMatch(f -> !notOwn.contains(f.category()) && Components.isPython(f.path()));
+        // a finding whose rule weighs nothing (a backend chosen in code, a threading hazard) costs no migration work,
+        // so it is no eventlet code either: a migrated project that picks oslo.service's threading backend scores 0
+        boolean own = findings.stream()
+                .anyMatch(f -> !notOwn.contains(f.category()) && f.weight() > 0 && Components.isPython(f.path()));
         Set<String> files = new TreeSet<>();
         Set<String> directFiles = new TreeSet<>();
         Set<String> packages = new TreeSet<>();

@@ -67,8 +67,8 @@ class CliTest {
                 "--color", "never", "-v", "--no-cache"); // a cached scan has no phases to time
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(json)).startsWith("{");
-        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 4.8/100 (low)**");
-        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  4.8/100  low")
+        assertThat(Files.readString(md)).startsWith("## eventlet-scan\n\n**Difficulty 4.5/100 (low)**");
+        assertThat(run.out()).contains("green_service/worker.py\n").contains("Difficulty  4.5/100  low")
                 .doesNotContain("\u001b[");
         assertThat(run.err()).contains("eventlet-scan: detect").contains("eventlet-scan: assessment");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventletscan.api.ScanRequest;
 import dev.eventletscan.api.Scanner;
 import dev.eventletscan.model.Assessment;
+import dev.eventletscan.model.ScanResult;
 import dev.eventletscan.model.SwitchVerdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,15 +39,39 @@ class AssessmentPropertiesTest {
                 return eventlet.GreenPool(10)
             """;
 
+    /**
+     * A service that runs on eventlet only through libraries, with oslo.service's threading backend chosen: no eventlet
+     * code of its own.
+     */
+    private static final String LIBRARY_APIS = """
+            import futurist
+            from oslo_service import backend
+            from oslo_service import service
+            from oslo_service import wsgi
+
+            backend.init_backend(backend.BackendType.THREADING)
+
+
+            def main(conf, app, manager):
+                executor = futurist.GreenThreadPoolExecutor(max_workers=10)
+                server = wsgi.Server(conf, 'api', app)
+                service.launch(conf, manager).wait()
+                return executor, server
+            """;
+
     /** Writes the files into dir and scans it for real; other assessment tests of this package use it too. */
     static Assessment scan(Path dir, Map<String, String> files) throws IOException {
+        return scanResult(dir, files).assessment();
+    }
+
+    private static ScanResult scanResult(Path dir, Map<String, String> files) throws IOException {
         for (var e : files.entrySet()) {
             Path f = dir.resolve(e.getKey());
             Files.createDirectories(f.getParent());
             Files.writeString(f, e.getValue());
         }
         ScanRequest request = ScanRequest.of(dir);
-        return Scanner.forRequest(request).scan(request).assessment();
+        return Scanner.forRequest(request).scan(request);
     }
 
     private static double score(Assessment a) {
@@ -97,13 +122,31 @@ class AssessmentPropertiesTest {
     }
 
     @Test
+    void libraryApisThatRunOnEventletAddToAProjectWithEventletCodeOfItsOwn(@TempDir Path plain, @TempDir Path more)
+            throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("lib/__init__.py", "");
+        files.put("lib/a.py", WORKER);
+        Assessment before = scan(plain, files);
+        files.put("lib/service.py", LIBRARY_APIS);
+        Assessment after = scan(more, files);
+        assertThat(after.repository().effort().usagePoints()).isGreaterThan(before.repository().effort().usagePoints());
+        assertThat(score(after)).isGreaterThan(score(before));
+        assertThat(after.repository().effort().highDays()).isGreaterThan(before.repository().effort().highDays());
+    }
+
+    @Test
     void noEventletCodeOfItsOwnScoresZeroWithNoEffortAndOffersTheBan(@TempDir Path dir) throws IOException {
-        Assessment a = scan(dir, Map.of(
+        ScanResult result = scanResult(dir, Map.of(
                 "requirements.txt", "oslo.messaging>=14\noslo.service>=3\ntooz\n",
                 "README.rst", "We used eventlet once; see the eventlet removal guide.\n",
                 "releasenotes/notes/drop-eventlet.yaml", "upgrade:\n  - eventlet is gone.\n",
                 "app/__init__.py", "import os\n\n# eventlet resolves names with greendns unless told not to\nos.environ['EVENTLET_NO_GREENDNS'] = 'yes'\n",
-                "app/main.py", "import oslo_service\nimport oslo_messaging\n\n\ndef main():\n    return oslo_messaging\n"));
+                "app/main.py", "import oslo_service\nimport oslo_messaging\n\n\ndef main():\n    return oslo_messaging\n",
+                "app/service.py", LIBRARY_APIS));
+        // the library APIs and the backend choice are found, but neither is eventlet code of the project's own
+        assertThat(result.findings()).extracting(f -> f.ruleId()).contains("EVT556", "EVT660", "EVT661", "EVT662");
+        Assessment a = result.assessment();
         assertThat(score(a)).isZero();
         assertThat(a.repository().effort().lowDays()).isZero();
         assertThat(a.repository().effort().highDays()).isZero();
@@ -120,7 +163,8 @@ class AssessmentPropertiesTest {
         Assessment a = scan(dir, Map.of(
                 "requirements.txt", "oslo.messaging>=14\n",
                 "README.rst", "eventlet is gone.\n",
-                "app/__init__.py", "import os\nos.environ['EVENTLET_NO_GREENDNS'] = 'yes'\n"));
+                "app/__init__.py", "import os\nos.environ['EVENTLET_NO_GREENDNS'] = 'yes'\n",
+                "app/service.py", LIBRARY_APIS));
         var gate = a.banEventlet().stream().filter(s -> s.tool().equals("eventlet-scan")).findFirst().orElseThrow();
         Files.writeString(dir.resolve(gate.file()), gate.text());
         assertThat(dev.eventletscan.TestSupport.cli("scan", dir.toString(), "-q", "--no-baseline").exitCode()).isZero();
