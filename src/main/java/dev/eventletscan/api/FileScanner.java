@@ -2,6 +2,7 @@ package dev.eventletscan.api;
 
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.detect.FileFacts;
+import dev.eventletscan.detect.NeedleSearch;
 import dev.eventletscan.detect.Suppressions;
 import dev.eventletscan.detect.manifest.DependencyDetector;
 import dev.eventletscan.detect.manifest.Manifest;
@@ -52,7 +53,7 @@ final class FileScanner implements AutoCloseable {
     private final PythonDetector python;
     private final TextDetector text;
     private final DependencyDetector dependencies;
-    private final String[] needles;
+    private final NeedleSearch needles;
     private PythonParser parser;
     private final Duration parseTimeout;
     private final FileContents contents;
@@ -74,9 +75,8 @@ final class FileScanner implements AutoCloseable {
         this.text = new TextDetector(rules);
         this.dependencies = new DependencyDetector(rules);
         // upper case too: environment variables (EVENTLET_HUB) name the package that way
-        this.needles = rules.trackedRoots().stream().sorted()
-                .flatMap(r -> Stream.of(r, r.toUpperCase(Locale.ROOT)))
-                .map(r -> new String(r.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toArray(String[]::new);
+        this.needles = new NeedleSearch(rules.trackedRoots().stream().sorted()
+                .flatMap(r -> Stream.of(r, r.toUpperCase(Locale.ROOT))).toList());
     }
 
     /** Reads a manifest for the project-wide pre-pass; null when the file is not one. */
@@ -190,14 +190,7 @@ final class FileScanner implements AutoCloseable {
 
     /** A byte search for the tracked package names: a file that never names one cannot use it. */
     boolean mayHoldFinding(byte[] content) {
-        // As Latin-1 every byte is one char, and String.indexOf runs vectorised: several times a plain loop.
-        String bytes = new String(content, StandardCharsets.ISO_8859_1);
-        for (String needle : needles) {
-            if (bytes.contains(needle)) {
-                return true;
-            }
-        }
-        return false;
+        return needles.foundIn(content);
     }
 
     private PythonParser parser() {
