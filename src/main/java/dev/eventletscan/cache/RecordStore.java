@@ -10,14 +10,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where cache records live between a put and the save: read back by the position their append returned. */
+/** Where cache records live: the pack that was read, or what a run put, read back where the index points. */
 sealed interface RecordStore extends Closeable {
-    long append(byte[] record) throws IOException;
-
     byte[] read(long where, int length) throws IOException;
 
+    /** Where a run's records go between a put and the save: read back by the position their append returned. */
+    sealed interface Writable extends RecordStore {
+        long append(byte[] record) throws IOException;
+    }
+
     /** Records in the heap: the in-memory cache of one run, and the fallback when no spill file can be made. */
-    final class Heap implements RecordStore {
+    final class Heap implements Writable {
         private final List<byte[]> records = new ArrayList<>();
 
         @Override
@@ -40,7 +43,7 @@ sealed interface RecordStore extends Closeable {
      * that is killed leaves nothing behind. Appends collect in a buffer, so a 200,000-file scan does not make
      * 400,000 small writes.
      */
-    final class Spill implements RecordStore {
+    final class Spill implements Writable {
         private static final int BUFFER = 1 << 18;
         private final FileChannel file;
         private final ByteBuffer pending = ByteBuffer.allocate(BUFFER);
@@ -112,11 +115,6 @@ sealed interface RecordStore extends Closeable {
 
     /** The records of the pack that was read: a file already checked whole, read where the index points. */
     record Pack(FileChannel file) implements RecordStore {
-        @Override
-        public long append(byte[] record) {
-            throw new UnsupportedOperationException("a pack is replaced, never appended to");
-        }
-
         @Override
         public byte[] read(long where, int length) throws IOException {
             return readFully(file, where, new byte[length]);

@@ -53,7 +53,7 @@ public final class ResultCache {
     private final int packed;
     private final RecordStore.Pack packRecords;
     /** The records this run put; on disk beside the pack unless there is no pack (or no room for a spill file). */
-    private RecordStore spill;
+    private RecordStore.Writable spill;
     private String spillProblem;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
@@ -218,7 +218,7 @@ public final class ResultCache {
     }
 
     /** The spill file, made on the first put: a scan that puts nothing (a warm one) makes none. Guarded by this. */
-    private RecordStore spill() {
+    private RecordStore.Writable spill() {
         if (spill == null) {
             try {
                 spill = RecordStore.Spill.in(pack.getParent(), pack.getFileName().toString());
