@@ -1,56 +1,83 @@
 package dev.eventletscan.api;
 
+import dev.eventletscan.parse.LiteralIndex;
 import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleSet;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The query rules as one combined query per set of rules a file can match, compiled once per scan and shared by
- * the detection workers (a compiled query is read-only; each match runs its own cursor). Compiling a combined query
- * costs milliseconds, and the files of a corpus need a few hundred different sets: compiled per worker, that was a
- * twentieth of a cold scan's detection.
+ * The query rules a file can match, compiled once per scan and shared by the detection workers (a compiled query is
+ * read-only; each match runs its own cursor). One query per rule; and, for a set of rules that many files need, one
+ * query of them all, which walks each tree once where the rules alone walk it once each.
+ *
+ * <p>Why not one combined query per set, as before: tree-sitter takes milliseconds to compile a query (the
+ * threading-hazard rules 5 to 30 ms each, however often they were compiled before), and the files of a corpus need
+ * a few dozen different sets. Compiled for every set, that was 0.6 s of CPU on the Debian corpus, more than the
+ * extra walks it saved for the sets that only a few files need.
  */
 final class CombinedQueries implements AutoCloseable {
+    /** How many files must need a set of rules before it is compiled as one query. */
+    static final int FILES_BEFORE_COMBINING = Integer.getInteger("eventletscan.combineAfter", 1);
+
     private final Map<String, String> sources = new LinkedHashMap<>();
     private volatile List<SyntaxQuery> singles;
-    private final Map<Set<String>, List<SyntaxQuery>> bySubset = new ConcurrentHashMap<>();
+    private LiteralIndex literals; // made with the singles, read after them
+    private final Map<Set<String>, AtomicInteger> filesBySet = new ConcurrentHashMap<>();
+    private final Map<Set<String>, SyntaxQuery> combined = new ConcurrentHashMap<>();
 
     CombinedQueries(RuleSet rules) {
         rules.queryRules().forEach(r -> sources.put(r.id(), ((QueryMatch) r.match()).query()));
     }
 
     /**
-     * The query rules this file can match, as one query: a rule whose predicates need a literal the file lacks
-     * (EVT901's {@code EVENTLET_}) is left out, which spares a walk of the tree matching every string in it.
+     * The query rules this file can match: a rule whose predicates need a literal the file lacks (EVT901's
+     * {@code EVENTLET_}) is left out, which spares a walk of the tree matching every string in it.
      */
     List<SyntaxQuery> forFile(byte[] utf8) {
         String latin1 = new String(utf8, StandardCharsets.ISO_8859_1);
-        Set<String> wanted = new LinkedHashSet<>();
-        Map<Object, Boolean> searched = new HashMap<>(); // rules share needles (os, self, sleep): one search each
-        for (SyntaxQuery rule : singles()) {
-            wanted.addAll(rule.keysThatMayMatch(latin1, searched));
+        List<SyntaxQuery> wanted = new ArrayList<>();
+        List<SyntaxQuery> rules = singles();
+        Map<Object, Boolean> searched = literals.found(latin1); // every rule's needles, in one pass
+        for (SyntaxQuery rule : rules) {
+            if (!rule.keysThatMayMatch(latin1, searched).isEmpty()) {
+                wanted.add(rule);
+            }
         }
-        return subset(wanted);
+        if (wanted.size() < 2) {
+            return wanted;
+        }
+        Set<String> keys = Set.copyOf(wanted.stream().map(SyntaxQuery::key).toList());
+        SyntaxQuery known = combined.get(keys);
+        if (known != null) {
+            return List.of(known);
+        }
+        if (filesBySet.computeIfAbsent(keys, k -> new AtomicInteger()).incrementAndGet() < FILES_BEFORE_COMBINING) {
+            return wanted;
+        }
+        return List.of(combined.computeIfAbsent(keys, k -> {
+            Map<String, String> some = new LinkedHashMap<>(sources);
+            some.keySet().retainAll(k);
+            return SyntaxQuery.combined(some);
+        }));
     }
 
-    /**
-     * Each rule's query alone, for its patterns' predicates: tree-sitter's compile time grows faster than a query's
-     * size, and all rules as one query took a third of a second to compile, against a twentieth for them one by one.
-     */
+    /** Each rule's query alone, compiled on the first file that is parsed, not before. */
     private List<SyntaxQuery> singles() {
         List<SyntaxQuery> known = singles;
         if (known == null) {
             synchronized (this) {
                 if (singles == null) {
-                    singles = sources.entrySet().stream().map(e -> new SyntaxQuery(e.getKey(), e.getValue())).toList();
+                    List<SyntaxQuery> compiled = sources.entrySet().stream().map(e -> new SyntaxQuery(e.getKey(), e.getValue())).toList();
+                    literals = LiteralIndex.of(compiled);
+                    singles = compiled;
                 }
                 known = singles;
             }
@@ -58,18 +85,9 @@ final class CombinedQueries implements AutoCloseable {
         return known;
     }
 
-    private List<SyntaxQuery> subset(Set<String> wanted) {
-        List<SyntaxQuery> known = bySubset.get(wanted);
-        return known != null ? known : bySubset.computeIfAbsent(Set.copyOf(wanted), keys -> {
-            Map<String, String> some = new LinkedHashMap<>(sources);
-            some.keySet().retainAll(keys);
-            return some.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(some));
-        });
-    }
-
     @Override
     public void close() {
-        bySubset.values().forEach(q -> q.forEach(SyntaxQuery::close));
+        combined.values().forEach(SyntaxQuery::close);
         if (singles != null) {
             singles.forEach(SyntaxQuery::close);
         }

@@ -142,6 +142,11 @@ public final class SyntaxQuery implements AutoCloseable {
         return out;
     }
 
+    /** The needles of every pattern's predicates, for {@link LiteralIndex}. */
+    List<QueryPredicates.Needle> needles() {
+        return Arrays.stream(predicatesOfPattern).flatMap(p -> p.needles().stream()).distinct().toList();
+    }
+
     /** The key a match of this pattern is reported under. */
     public String keyOf(int patternIndex) {
         return keyOfPattern[patternIndex];
