@@ -1,11 +1,13 @@
 package dev.eventletscan.indirect;
 
+import dev.eventletscan.detect.NeedleSearch;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +45,7 @@ final class FileTexts {
                 return false; // no read: the file has none of their last words
             }
         }
-        String text = latin1(path);
+        byte[] text = utf8(path);
         if (text == null) {
             return false;
         }
@@ -53,14 +55,14 @@ final class FileTexts {
         // (a test file is read for every facade's dotted paths). Nothing is allocated per word.
         if (needles.size() <= 2 && words != null) {
             // too few to pay for the pass below: the JDK's vectorised search is quicker
-            return needles.stream().anyMatch(n -> text.contains(asLatin1(n)));
+            return new NeedleSearch(needles).foundIn(text);
         }
         LastWords index = new LastWords(needles.size());
         for (String n : needles) {
             String needle = asLatin1(n);
             int lastEnd = lastWordEnd(needle);
             if (lastEnd < 0) {
-                if (text.contains(needle)) {
+                if (new NeedleSearch(List.of(n)).foundIn(text)) {
                     return true;
                 }
             } else {
@@ -202,18 +204,18 @@ final class FileTexts {
          *
          * @param words when not null, gets every word's hash (complete only when the answer is no)
          */
-        boolean standsIn(String text, WordHashes words) {
-            int n = text.length();
+        boolean standsIn(byte[] text, WordHashes words) {
+            int n = text.length;
             int i = 0;
             while (i < n) {
-                if (!isWordChar(text.charAt(i))) {
+                if (!WORD[text[i] & 0xFF]) {
                     i++;
                     continue;
                 }
                 int start = i;
                 int h = 0;
-                while (i < n && isWordChar(text.charAt(i))) {
-                    h = 31 * h + text.charAt(i);
+                while (i < n && WORD[text[i] & 0xFF]) {
+                    h = 31 * h + (text[i] & 0xFF);
                     i++;
                 }
                 if (words != null) {
@@ -222,7 +224,7 @@ final class FileTexts {
                 for (int e = heads[h & (heads.length - 1)]; e != 0; e = next[e - 1]) {
                     int k = e - 1;
                     int at = i - lastEnds[k];
-                    if (hashes[k] == h && wordLengths[k] == i - start && at >= 0 && text.startsWith(needles[k], at)) {
+                    if (hashes[k] == h && wordLengths[k] == i - start && at >= 0 && startsWith(text, at, needles[k])) {
                         return true;
                     }
                 }
@@ -270,13 +272,23 @@ final class FileTexts {
         return c >= 256 || WORD[c];
     }
 
-    private String latin1(String path) {
+    /** The file's UTF-8 bytes, from its decoded source when a round kept it, else from the disk. */
+    private byte[] utf8(String path) {
         SourceText decoded = sources.getOrDefault(path, Optional.empty()).orElse(null);
-        if (decoded != null) {
-            return asLatin1(decoded.text());
+        return decoded != null ? decoded.utf8() : bytes(path);
+    }
+
+    /** Whether the bytes at {@code at} are the needle's (one Latin-1 character per byte). */
+    private static boolean startsWith(byte[] text, int at, String needle) {
+        if (at + needle.length() > text.length) {
+            return false;
         }
-        byte[] b = bytes(path);
-        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+        for (int j = 0; j < needle.length(); j++) {
+            if ((text[at + j] & 0xFF) != needle.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The UTF-8 bytes of a string as Latin-1 characters, to search raw file bytes for it. */
