@@ -20,7 +20,19 @@ public final class ImportExtractor {
     private ImportExtractor() {}
 
     public static List<ImportStatement> extract(String source) {
-        return extract(LogicalLines.of(source));
+        return extract(LogicalLines.statements(source));
+    }
+
+    /** The same as {@link #extract(List)}; a String is made only for the statements that start with the words. */
+    public static List<ImportStatement> extract(LogicalLines.Statements statements) {
+        List<ImportStatement> out = new ArrayList<>();
+        for (int i = 0; i < statements.count(); i++) {
+            if (statements.startsWith(i, "import") || statements.startsWith(i, "from")) {
+                read(statements.text(statements.start(i), statements.end(i)).strip(), statements.lineNumber(i),
+                        statements.indent(i), out);
+            }
+        }
+        return out;
     }
 
     public static List<ImportStatement> extract(List<LogicalLines.Line> lines) {

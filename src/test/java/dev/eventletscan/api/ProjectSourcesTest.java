@@ -1,0 +1,87 @@
+package dev.eventletscan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventletscan.TestSupport;
+import dev.eventletscan.calls.CallExtractor;
+import dev.eventletscan.graph.ImportExtractor;
+import dev.eventletscan.indirect.AttributeNames;
+import dev.eventletscan.indirect.ModuleAssignments;
+import dev.eventletscan.parse.LogicalLines;
+import dev.eventletscan.parse.SourceText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure pass reads each file's statements once, as bytes, and makes a String only where a reader needs
+ * one. Each reader's answer must be what it gives from the logical lines as Strings ({@link LogicalLines#of}).
+ */
+class ProjectSourcesTest {
+    private static final String[] PIECES = {"'", "\"", "'''", "#", "\\", "\n", "\\\n", ";", "(", ")", "[", "]", " ",
+        "  ", "\t", "\r\n", ".", ". ", "def ", "class ", "async def ", "f", "spawn", "_x1", "import ", "from ", " as ",
+        "a.b", ",", "*", "=", " = ", "x", "1", "é", ":", "\u00a0", "\f", "\u001c", "漢", "\u3000", "\u2028", "?", "\u0127",
+        "😀"};
+
+    @Test
+    void agreesWithTheLineReadersOnRealFiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
+            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(20);
+        for (Path f : files) {
+            assertAgree(f.toString(), SourceText.decode(Files.readAllBytes(f)));
+        }
+    }
+
+    @Test
+    void agreesWithTheLineReadersOnRandomText() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            assertAgree("seed " + seed + ", input " + n, SourceText.decode(utf8));
+        }
+    }
+
+    @Test
+    void readsImportsCallsAliasesAndAttributes() {
+        ProjectSources.Structure s = ProjectSources.structureOf(SourceText.of("""
+                import os, eventlet.green as g
+                from . import util as u
+                spawn = concurrency.spawn
+                class Pool(object):
+                    def run(self, n=default()):
+                        eventlet . sleep(n)
+                """));
+        assertThat(s.imports()).extracting(i -> i.module() + "@" + i.line()).containsExactly("os@1", "eventlet.green@1", "@2");
+        assertThat(s.functions()).extracting(f -> f.qualifiedName() + new TreeSet<>(f.callees())).containsExactly("Pool.run[.sleep, default]");
+        assertThat(s.aliases()).extracting(ModuleAssignments.Assignment::dotted).containsExactly("concurrency.spawn");
+        assertThat(AttributeNames.mayRead(s.attributes(), "sleep")).isTrue();
+        assertThat(AttributeNames.mayRead(s.attributes(), "green")).isTrue();
+        assertThat(AttributeNames.mayRead(s.attributes(), "Pool")).isFalse();
+    }
+
+    private static void assertAgree(String what, SourceText source) {
+        List<LogicalLines.Line> lines = LogicalLines.of(source.text());
+        ProjectSources.Structure s = ProjectSources.structureOf(source);
+        String as = what + ": " + source.text();
+        assertThat(s.imports()).as(as).isEqualTo(ImportExtractor.extract(lines));
+        assertThat(new HashSet<>(s.functions())).as(as).isEqualTo(new HashSet<>(CallExtractor.extract(lines)));
+        assertThat(s.functions()).as(as).hasSameSizeAs(CallExtractor.extract(lines));
+        assertThat(s.aliases()).as(as).isEqualTo(ModuleAssignments.extract(lines));
+        assertThat(s.attributes()).as(as).isEqualTo(AttributeNames.of(lines));
+    }
+}
