@@ -7,7 +7,6 @@ import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.indirect.AttributeNames;
 import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.parse.LogicalLines;
-import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
@@ -64,7 +63,7 @@ final class ProjectSources {
             if (cached != null) {
                 return cached;
             }
-            Structure read = structureOf(SourceText.decode(raw));
+            Structure read = structureOf(LogicalLines.statements(raw));
             if (key != null) {
                 cache.put(key, read);
             }
@@ -75,8 +74,7 @@ final class ProjectSources {
     }
 
     /** One lexer pass; what each reader takes from it, without a String per line. */
-    static Structure structureOf(SourceText source) {
-        LogicalLines.Statements statements = LogicalLines.statements(source);
+    static Structure structureOf(LogicalLines.Statements statements) {
         return new Structure(ImportExtractor.extract(statements), CallExtractor.extract(statements),
                 ModuleAssignments.extract(aliasCandidates(statements)),
                 AttributeNames.of(List.of(new LogicalLines.Line(1, 0, statements.joined()))));

@@ -73,9 +73,34 @@ public final class LogicalLines {
         return statements(source.text(), source.utf8().length == source.text().length());
     }
 
+    /**
+     * {@link #statements(SourceText)} of the file's bytes, as {@link SourceText#decode} would read them. Most files
+     * are plain ASCII, and then the bytes are the text: they are lexed as they are, with no String decoded and no
+     * copy made (the structure pass reads every file of a repository).
+     */
+    public static Statements statements(byte[] raw) {
+        if (!isPlainAscii(raw) || SourceText.declaredCharset(raw).filter(c -> !c.equals(StandardCharsets.UTF_8)).isPresent()) {
+            return statements(SourceText.decode(raw));
+        }
+        TextSink sink = new TextSink(null, raw.length, true);
+        lex(raw, null, sink);
+        return sink.done();
+    }
+
+    /** ASCII only, and no CR but before LF (a lone CR is a line end that decoding turns into LF). */
+    private static boolean isPlainAscii(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            byte c = raw[i];
+            if (c < 0 || (c == '\r' && (i + 1 == raw.length || raw[i + 1] != '\n'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @param ascii no char above U+007F: the lexer's one-byte copy is then the text itself */
     private static Statements statements(String s, boolean ascii) {
-        TextSink sink = new TextSink(s, ascii);
+        TextSink sink = new TextSink(s, s.length(), ascii);
         lex(s, sink);
         return sink.done();
     }
@@ -199,7 +224,11 @@ public final class LogicalLines {
         // one array copy, and reading an array costs C1 far less than charAt. A char above U+00FF becomes '?' in
         // the copy; none of the characters the lexer turns on is one, and where a '?' could be white space the
         // String is asked.
-        byte[] b = oneBytePerChar(s);
+        lex(oneBytePerChar(s), s, sink);
+    }
+
+    /** @param s the text {@code b} copies, or null when {@code b} is ASCII (then a '?' is a '?') */
+    private static void lex(byte[] b, String s, Sink sink) {
         sink.source(b);
         int line = 1;
         int lineStart = 0;
@@ -253,7 +282,7 @@ public final class LogicalLines {
                     sink.join(line);
                 }
             } else {
-                if (!open && (c == ' ' || Character.isWhitespace(c == '?' ? s.charAt(i) : (char) (c & 0xFF)))) {
+                if (!open && (c == ' ' || Character.isWhitespace(c == '?' && s != null ? s.charAt(i) : (char) (c & 0xFF)))) {
                     if (lineStartWhite) {
                         column = c == '\t' ? (column / 8 + 1) * 8 : column + 1;
                     }
@@ -356,9 +385,10 @@ public final class LogicalLines {
         private int startLine = 1;
         private int indent;
 
-        TextSink(String s, boolean ascii) {
+        /** @param s the text, read for its chars unless {@code ascii} */
+        TextSink(String s, int length, boolean ascii) {
             this.s = s;
-            this.text = new byte[s.length() + 16];
+            this.text = new byte[length + 16];
             this.chars = ascii ? null : new char[text.length];
         }
 

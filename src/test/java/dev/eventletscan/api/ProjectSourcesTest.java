@@ -28,7 +28,7 @@ class ProjectSourcesTest {
     private static final String[] PIECES = {"'", "\"", "'''", "#", "\\", "\n", "\\\n", ";", "(", ")", "[", "]", " ",
         "  ", "\t", "\r\n", ".", ". ", "def ", "class ", "async def ", "f", "spawn", "_x1", "import ", "from ", " as ",
         "a.b", ",", "*", "=", " = ", "x", "1", "é", ":", "\u00a0", "\f", "\u001c", "漢", "\u3000", "\u2028", "?", "\u0127",
-        "😀"};
+        "😀", "\r", "# coding: utf-16\n", "# -*- coding: latin-1 -*-\n", "# coding=utf-8\n"};
 
     @Test
     void agreesWithTheLineReadersOnRealFiles() throws IOException {
@@ -38,7 +38,7 @@ class ProjectSourcesTest {
         }
         assertThat(files).hasSizeGreaterThan(20);
         for (Path f : files) {
-            assertAgree(f.toString(), SourceText.decode(Files.readAllBytes(f)));
+            assertAgree(f.toString(), Files.readAllBytes(f));
         }
     }
 
@@ -52,20 +52,20 @@ class ProjectSourcesTest {
                 text.append(PIECES[random.nextInt(PIECES.length)]);
             }
             byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
-            assertAgree("seed " + seed + ", input " + n, SourceText.decode(utf8));
+            assertAgree("seed " + seed + ", input " + n, utf8);
         }
     }
 
     @Test
     void readsImportsCallsAliasesAndAttributes() {
-        ProjectSources.Structure s = ProjectSources.structureOf(SourceText.of("""
+        ProjectSources.Structure s = ProjectSources.structureOf(LogicalLines.statements("""
                 import os, eventlet.green as g
                 from . import util as u
                 spawn = concurrency.spawn
                 class Pool(object):
                     def run(self, n=default()):
                         eventlet . sleep(n)
-                """));
+                """.getBytes(StandardCharsets.UTF_8)));
         assertThat(s.imports()).extracting(i -> i.module() + "@" + i.line()).containsExactly("os@1", "eventlet.green@1", "@2");
         assertThat(s.functions()).extracting(f -> f.qualifiedName() + new TreeSet<>(f.callees())).containsExactly("Pool.run[.sleep, default]");
         assertThat(s.aliases()).extracting(ModuleAssignments.Assignment::dotted).containsExactly("concurrency.spawn");
@@ -74,9 +74,16 @@ class ProjectSourcesTest {
         assertThat(AttributeNames.mayRead(s.attributes(), "Pool")).isFalse();
     }
 
-    private static void assertAgree(String what, SourceText source) {
+    /** The structure read from the bytes, and what each reader finds in the lines of the decoded text. */
+    private static void assertAgree(String what, byte[] raw) {
+        SourceText source = SourceText.decode(raw);
         List<LogicalLines.Line> lines = LogicalLines.of(source.text());
-        ProjectSources.Structure s = ProjectSources.structureOf(source);
+        ProjectSources.Structure s = ProjectSources.structureOf(LogicalLines.statements(raw));
+        ProjectSources.Structure decoded = ProjectSources.structureOf(LogicalLines.statements(source));
+        assertThat(decoded.imports()).as(what).isEqualTo(s.imports());
+        assertThat(decoded.functions()).as(what).isEqualTo(s.functions());
+        assertThat(decoded.aliases()).as(what).isEqualTo(s.aliases());
+        assertThat(decoded.attributes()).as(what).isEqualTo(s.attributes());
         String as = what + ": " + source.text();
         assertThat(s.imports()).as(as).isEqualTo(ImportExtractor.extract(lines));
         assertThat(new HashSet<>(s.functions())).as(as).isEqualTo(new HashSet<>(CallExtractor.extract(lines)));
