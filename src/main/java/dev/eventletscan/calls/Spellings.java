@@ -12,6 +12,8 @@ final class Spellings {
     private static final int PROBES = 8;
 
     private final String[] slots = new String[SLOTS];
+    /** Each slot's hash, compared first: looking into the String itself would touch its memory for every call. */
+    private final int[] hashes = new int[SLOTS];
 
     /** {@code name} or {@code .name} for {@code chars[from..to)}, interned. */
     String of(byte[] chars, int from, int to, boolean method) {
@@ -22,11 +24,12 @@ final class Spellings {
         int length = to - from + (method ? 1 : 0);
         int first = (h ^ (h >>> 16)) & (SLOTS - 1);
         for (int p = 0; p < PROBES; p++) {
-            String s = slots[(first + p) & (SLOTS - 1)];
+            int slot = (first + p) & (SLOTS - 1);
+            String s = slots[slot];
             if (s == null) {
                 break;
             }
-            if (s.length() == length && s.hashCode() == h && spells(s, chars, from, to, method)) {
+            if (hashes[slot] == h && s.length() == length && spells(s, chars, from, to, method)) {
                 return s;
             }
         }
@@ -35,10 +38,12 @@ final class Spellings {
             int slot = (first + p) & (SLOTS - 1);
             if (slots[slot] == null) {
                 slots[slot] = made;
+                hashes[slot] = h;
                 return made;
             }
         }
         slots[first] = made; // a full run: the newest name takes its first slot
+        hashes[first] = h;
         return made;
     }
 

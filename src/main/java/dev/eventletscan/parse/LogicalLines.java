@@ -179,10 +179,15 @@ public final class LogicalLines {
         public boolean startsWith(int i, String word) {
             int from = start(i);
             int to = end(i);
-            while (from < to && Character.isWhitespace(charAt(from))) {
+            while (from < to && mayBeBlank(bytes[from]) && Character.isWhitespace(charAt(from))) {
                 from++;
             }
             return startsWith(bytes, from, to, word);
+        }
+
+        /** Printable ASCII is never white space: asking Character for each statement's first char cost more. */
+        private static boolean mayBeBlank(byte b) {
+            return b <= ' ' || b == '?'; // negative for U+0080 to U+00FF; '?' stands for any char above
         }
 
         /** Whether {@code bytes[from..to)} starts with {@code word} (ASCII). */
