@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +31,7 @@ class ProjectSourcesTest {
 
     @Test
     void agreesWithTheLineReadersOnRealFiles() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
-            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        List<Path> files = TestSupport.samplePythonFiles();
         assertThat(files).hasSizeGreaterThan(20);
         for (Path f : files) {
             assertAgree(f.toString(), Files.readAllBytes(f));
@@ -47,11 +43,7 @@ class ProjectSourcesTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(40); k > 0; k--) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = TestSupport.randomText(random, PIECES, 40).getBytes(StandardCharsets.UTF_8);
             assertAgree("seed " + seed + ", input " + n, utf8);
         }
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +26,7 @@ class ImportExtractorReferenceTest {
 
     @Test
     void agreesWithTheReferenceOnRealFiles() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
-            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        List<Path> files = TestSupport.samplePythonFiles();
         assertThat(files).hasSizeGreaterThan(20);
         int imports = 0;
         for (Path f : files) {
