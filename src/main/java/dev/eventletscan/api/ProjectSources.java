@@ -77,13 +77,12 @@ final class ProjectSources {
     static Structure structureOf(LogicalLines.Statements statements) {
         return new Structure(ImportExtractor.extract(statements), CallExtractor.extract(statements),
                 ModuleAssignments.extract(aliasCandidates(statements)),
-                AttributeNames.of(List.of(new LogicalLines.Line(1, 0, statements.joined()))));
+                AttributeNames.of(statements));
     }
 
     /**
      * The only lines {@link ModuleAssignments} can take for an alias: at module level, with a {@code =} and no
-     * call. A String for these alone; the attribute names read all statements as one text, which gives the same
-     * names, since they end at a line's end as at the {@code '\n'} between statements.
+     * call. A String for these alone; the attribute names are read from the statements in place.
      */
     private static List<LogicalLines.Line> aliasCandidates(LogicalLines.Statements statements) {
         List<LogicalLines.Line> out = new ArrayList<>();

@@ -13,6 +13,38 @@ import java.util.List;
 public final class AttributeNames {
     private AttributeNames() {}
 
+    /** Read from the structure pass's statements in place: no String of the file is made. */
+    public static int[] of(LogicalLines.Statements statements) {
+        int[] out = new int[64];
+        int size = 0;
+        for (int s = 0; s < statements.count(); s++) {
+            int n = statements.end(s);
+            for (int i = statements.start(s); i < n; i++) {
+                if (statements.charAt(i) != '.') {
+                    continue;
+                }
+                int j = i + 1;
+                while (j < n && statements.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j >= n || !isStart(statements.charAt(j))) {
+                    continue;
+                }
+                int h = 0;
+                while (j < n && isPart(statements.charAt(j))) {
+                    h = 31 * h + statements.charAt(j);
+                    j++;
+                }
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = h;
+                i = j - 1;
+            }
+        }
+        return sortedDistinct(out, size);
+    }
+
     public static int[] of(List<LogicalLines.Line> lines) {
         int[] out = new int[64];
         int size = 0;
@@ -39,7 +71,11 @@ public final class AttributeNames {
                 i = j - 1;
             }
         }
-        int[] sorted = Arrays.copyOf(out, size);
+        return sortedDistinct(out, size);
+    }
+
+    private static int[] sortedDistinct(int[] hashes, int size) {
+        int[] sorted = Arrays.copyOf(hashes, size);
         Arrays.sort(sorted);
         int unique = 0;
         for (int k = 0; k < sorted.length; k++) {
