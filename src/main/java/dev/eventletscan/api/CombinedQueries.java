@@ -11,26 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The query rules a file can match, compiled once per scan and shared by the detection workers (a compiled query is
- * read-only; each match runs its own cursor). One query per rule; and, for a set of rules that many files need, one
- * query of them all, which walks each tree once where the rules alone walk it once each.
- *
- * <p>Why not one combined query per set, as before: tree-sitter takes milliseconds to compile a query (the
- * threading-hazard rules 5 to 30 ms each, however often they were compiled before), and the files of a corpus need
- * a few dozen different sets. Compiled for every set, that was 0.6 s of CPU on the Debian corpus, more than the
- * extra walks it saved for the sets that only a few files need.
+ * read-only; each match runs its own cursor). One query per rule, for its predicates and for the files that need
+ * that rule alone; and one query of several rules for the files that need them all, which walks each tree once
+ * where the rules alone walk it once each (on the Debian corpus, running the rules apart cost more CPU than
+ * compiling a query per set of rules, though tree-sitter takes 5 to 30 ms to compile each threading-hazard rule,
+ * every time). Each set is compiled once per scan, not once per worker, and all rules are never compiled as one
+ * query just to read their predicates: that alone took a third of a second.
  */
 final class CombinedQueries implements AutoCloseable {
-    /** How many files must need a set of rules before it is compiled as one query. */
-    static final int FILES_BEFORE_COMBINING = Integer.getInteger("eventletscan.combineAfter", 1);
-
     private final Map<String, String> sources = new LinkedHashMap<>();
     private volatile List<SyntaxQuery> singles;
     private LiteralIndex literals; // made with the singles, read after them
-    private final Map<Set<String>, AtomicInteger> filesBySet = new ConcurrentHashMap<>();
     private final Map<Set<String>, SyntaxQuery> combined = new ConcurrentHashMap<>();
 
     CombinedQueries(RuleSet rules) {
@@ -58,9 +52,6 @@ final class CombinedQueries implements AutoCloseable {
         SyntaxQuery known = combined.get(keys);
         if (known != null) {
             return List.of(known);
-        }
-        if (filesBySet.computeIfAbsent(keys, k -> new AtomicInteger()).incrementAndGet() < FILES_BEFORE_COMBINING) {
-            return wanted;
         }
         return List.of(combined.computeIfAbsent(keys, k -> {
             Map<String, String> some = new LinkedHashMap<>(sources);
