@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -59,17 +60,27 @@ public final class RuleLoader {
             throw new RuleFileException(problems);
         }
         sources.putAll(extras);
-        // The shipped files pass the schema in the build that ships them (RuleLoaderTest); checking them again
-        // would cost every run half a second of start-up for the validator.
-        return fromSources(sources, extras::containsKey);
+        // The shipped files pass the schema, and their queries compile, in the build that ships them
+        // (RuleLoaderTest): checking them again would cost every run half a second of start-up for the validator,
+        // and the native parser's loading with a compile of every query, when a warm re-scan parses nothing. A
+        // shipped query is compiled when a file is parsed. Their YAML was parsed by the build too (ShippedRules).
+        Map<String, String> shipped = new TreeMap<>(sources);
+        shipped.keySet().removeAll(extras.keySet());
+        Map<String, LocatedYaml> read = ShippedRules.documents(shipped);
+        return fromSources(sources, extras::containsKey, read::get);
     }
 
     /** Rules from named texts (file name to content); the names appear in error messages. */
     public static RuleSet fromSources(Map<String, String> sources) {
-        return fromSources(sources, name -> true);
+        return fromSources(sources, name -> true, name -> null);
     }
 
-    private static RuleSet fromSources(Map<String, String> sources, Predicate<String> schemaChecked) {
+    /**
+     * @param validated which files the schema and the query compiler check (the user's; the shipped ones are tested)
+     * @param read the document of a file's text already read, or null to parse the text
+     */
+    private static RuleSet fromSources(Map<String, String> sources, Predicate<String> validated,
+            Function<String, LocatedYaml> read) {
         List<String> problems = new ArrayList<>();
         Loaded loaded = new Loaded();
         MessageDigest digest = sha256();
@@ -77,7 +88,7 @@ public final class RuleLoader {
             digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
             FileReader reader = new FileReader(entry.getKey(), problems);
-            reader.read(entry.getValue(), loaded, schemaChecked.test(entry.getKey()));
+            reader.read(entry.getValue(), read.apply(entry.getKey()), loaded, validated.test(entry.getKey()));
             reader.flush();
         }
         Map<String, String> firstFileOfId = new LinkedHashMap<>();
@@ -144,6 +155,8 @@ public final class RuleLoader {
         private final String file;
         private final List<String> problems;
         private LocatedYaml doc;
+        /** Whether the schema and the query compiler check this file (the user's files), or a test did (the shipped). */
+        private boolean validated;
         private final List<Located> found = new ArrayList<>();
         /** Where a problem was reported. */
         private final Set<String> reported = new HashSet<>();
@@ -153,14 +166,16 @@ public final class RuleLoader {
             this.problems = problems;
         }
 
-        void read(String text, Loaded loaded, boolean schemaChecked) {
+        /** @param read the text's document, read before; null to parse the text */
+        void read(String text, LocatedYaml read, Loaded loaded, boolean validated) {
+            this.validated = validated;
             try {
-                doc = LocatedYaml.parse(text);
+                doc = read != null ? read : LocatedYaml.parse(text);
             } catch (IOException e) {
                 problems.add(file + FileErrors.syntax("YAML", e));
                 return;
             }
-            List<RuleSchema.Problem> invalid = (schemaChecked ? RuleSchema.validate(doc.root) : List.<RuleSchema.Problem>of()).stream()
+            List<RuleSchema.Problem> invalid = (validated ? RuleSchema.validate(doc.root) : List.<RuleSchema.Problem>of()).stream()
                     .sorted(Comparator.comparingInt((RuleSchema.Problem p) -> doc.line(p.path())).thenComparing(RuleSchema.Problem::path))
                     .toList();
             invalid.forEach(p -> report(p.path(), p.message()));
@@ -208,7 +223,9 @@ public final class RuleLoader {
             }
             if (node.has("query")) {
                 String query = node.get("query").asText();
-                SyntaxQuery.check(query, SyntaxQuery.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                if (validated) {
+                    SyntaxQuery.check(query, SyntaxQuery.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                }
                 return new QueryMatch(query, node.has("symbol") ? node.get("symbol").asText() : null);
             }
             if (node.has("text")) {
