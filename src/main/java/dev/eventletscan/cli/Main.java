@@ -11,6 +11,8 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,8 +25,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
-        subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, PortfolioCommand.class, RulesCommand.class, ExplainCommand.class,
-            BenchParseCommand.class, CommandLine.HelpCommand.class},
+        // the subcommands are COMMANDS, added by run()
         footerHeading = "%nExit codes:%n",
         // Lines under picocli's 80 columns: it would wrap a longer one to column 0, out of the list.
         footer = {
@@ -38,6 +39,10 @@ import picocli.CommandLine.Command;
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them; help last, as it needs the others (see commandsFor). */
+    static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, BaselineCommand.class, TrendCommand.class,
+            PortfolioCommand.class, RulesCommand.class, ExplainCommand.class, BenchParseCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +61,13 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, commandsFor(args));
+    }
+
+    /** @param commands the subcommands to build: those {@link #commandsFor} the arguments, or more */
+    static int run(String[] args, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main());
+        commands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -93,6 +104,23 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
         }
+    }
+
+    /**
+     * The subcommands a run needs: the one its first argument names, else all of them (for the help command, which
+     * shows the others, a typo's suggestions, an @file). Reading a command's options from its annotations took most
+     * of the command line's start-up, and the other commands play no part once the first argument has chosen one.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS.subList(0, COMMANDS.size() - 1)) { // all but help
+                Command named = command.getAnnotation(Command.class);
+                if (named.name().equals(args[0]) || Arrays.asList(named.aliases()).contains(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     private static boolean outOfMemory(Throwable ex) {
