@@ -6,6 +6,7 @@ import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.NativeLibraryException;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.rules.RuleFileException;
+import dev.eventletscan.rules.RuleLoader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -47,6 +48,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (commandsFor(args).size() == 1) { // a command named: most read the rules, while the arguments are parsed
+            RuleLoader.readShippedAhead();
+        }
         // Straight onto the descriptor: System.out is a PrintStream, which hides a write error from the PrintWriter.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

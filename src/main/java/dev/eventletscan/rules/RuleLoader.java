@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -42,11 +44,43 @@ public final class RuleLoader {
     /** The key that says which kind of match a rule has. */
     private static final List<String> MATCH_KINDS = List.of("symbols", "query", "text", "dependencies", "analysis");
 
+    /** The shipped files read ahead ({@link #readShippedAhead}), or null. */
+    private static volatile CompletableFuture<Shipped> ahead;
+
     private RuleLoader() {}
+
+    /** The shipped rule files' texts and the documents the build read them into, by file name. */
+    private record Shipped(Map<String, String> files, Map<String, LocatedYaml> documents) {
+        static Shipped read() {
+            Map<String, String> files = shippedFiles();
+            return new Shipped(files, ShippedRules.documents(files));
+        }
+    }
+
+    /**
+     * Starts reading the shipped rule files on a thread of their own, for the next {@link #load}: the command line
+     * calls it first, so they are read on the other core while its arguments are parsed.
+     */
+    public static void readShippedAhead() {
+        ahead = CompletableFuture.supplyAsync(Shipped::read, task -> Thread.ofPlatform().daemon().name("rules").start(task));
+    }
+
+    private static Shipped shipped() {
+        CompletableFuture<Shipped> read = ahead;
+        if (read != null) {
+            try {
+                return read.join();
+            } catch (CompletionException e) {
+                // read again below, so that the failure is this thread's, as without the read ahead
+            }
+        }
+        return Shipped.read();
+    }
 
     /** The shipped rules plus the given extra files. */
     public static RuleSet load(List<Path> extraFiles) {
-        Map<String, String> sources = new TreeMap<>(shippedFiles());
+        Shipped shipped = shipped();
+        Map<String, String> sources = new TreeMap<>(shipped.files());
         List<String> problems = new ArrayList<>();
         Map<String, String> extras = new LinkedHashMap<>();
         for (Path file : extraFiles) {
@@ -64,10 +98,7 @@ public final class RuleLoader {
         // (RuleLoaderTest): checking them again would cost every run half a second of start-up for the validator,
         // and the native parser's loading with a compile of every query, when a warm re-scan parses nothing. A
         // shipped query is compiled when a file is parsed. Their YAML was parsed by the build too (ShippedRules).
-        Map<String, String> shipped = new TreeMap<>(sources);
-        shipped.keySet().removeAll(extras.keySet());
-        Map<String, LocatedYaml> read = ShippedRules.documents(shipped);
-        return fromSources(sources, extras::containsKey, read::get);
+        return fromSources(sources, extras::containsKey, name -> extras.containsKey(name) ? null : shipped.documents().get(name));
     }
 
     /** Rules from named texts (file name to content); the names appear in error messages. */
