@@ -9,7 +9,10 @@ scan_jvm_options() {
   # scan keeps between collections is under 100 MB on that corpus, so half a gigabyte leaves room to spare.
   # The first metaspace threshold (about 21 MB) falls while the scan loads its last classes and forces a full
   # collection of the whole heap, which took 1.5 s on that corpus: start it above what the tool loads.
-  jvm_opts=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xmx512m -XX:MetaspaceSize=128m)
+  # What outlives one young collection (each file's imports, calls and findings) lives to the end of the scan:
+  # promoted at once, it is copied once instead of up to 15 times between survivor spaces, which cut the
+  # collector's CPU on that corpus from about 0.9 s to 0.6 s for the same peak RSS.
+  jvm_opts=(--enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xmx512m -XX:MetaspaceSize=128m -XX:MaxTenuringThreshold=1)
   # A scan is over in seconds, and on a 2-core machine the C2 compiler spent more CPU (15 s) than the whole scan
   # needed: C1 alone took a 5,000-file scan from 12.1 s to 8.7 s. A trend runs one scan per commit, long enough
   # for C2's faster code to pay back (nova, 15 points: 47 s with C2, over 100 s without), so it keeps both tiers.

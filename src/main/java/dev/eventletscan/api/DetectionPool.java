@@ -33,8 +33,9 @@ final class DetectionPool {
             ResultCache cache) {
         FileOutcome[] outcomes = new FileOutcome[files.size()];
         ConcurrentLinkedQueue<FileScanner> workers = new ConcurrentLinkedQueue<>();
+        CombinedQueries queries = new CombinedQueries(rules);
         ThreadLocal<FileScanner> worker = ThreadLocal.withInitial(() -> {
-            FileScanner s = new FileScanner(rules, parseTimeout, contents, cache);
+            FileScanner s = new FileScanner(rules, parseTimeout, contents, cache, queries);
             workers.add(s);
             return s;
         });
@@ -59,6 +60,7 @@ final class DetectionPool {
             throw new IllegalStateException("scan worker failed", e);
         } finally {
             workers.forEach(FileScanner::close);
+            queries.close();
         }
         return List.of(outcomes);
     }

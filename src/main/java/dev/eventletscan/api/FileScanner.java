@@ -17,23 +17,16 @@ import dev.eventletscan.model.Finding;
 import dev.eventletscan.model.ProcessingIssue;
 import dev.eventletscan.parse.PythonParser;
 import dev.eventletscan.parse.SourceText;
-import dev.eventletscan.parse.SyntaxQuery;
 import dev.eventletscan.parse.SyntaxTree;
-import dev.eventletscan.rules.QueryMatch;
 import dev.eventletscan.rules.RuleSet;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -58,15 +51,18 @@ final class FileScanner implements AutoCloseable {
     private final Duration parseTimeout;
     private final FileContents contents;
     private final ResultCache cache;
-    /** Combined queries by the rule ids they hold: all of them first, then the subsets files have needed. */
-    private Map<Set<String>, List<SyntaxQuery>> queries;
-    private Map<String, String> querySources;
+    private final CombinedQueries queries;
+    /** Whether {@link #queries} is this scanner's own, to close with it, or shared by the scan's workers. */
+    private final boolean ownQueries;
 
     FileScanner(RuleSet rules) {
-        this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, FileContents.DISK, ResultCache.disabled());
+        this(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, FileContents.DISK, ResultCache.disabled(), null);
     }
 
-    FileScanner(RuleSet rules, Duration parseTimeout, FileContents contents, ResultCache cache) {
+    /** @param queries the scan's compiled query rules, shared by its workers; null for this scanner's own */
+    FileScanner(RuleSet rules, Duration parseTimeout, FileContents contents, ResultCache cache, CombinedQueries queries) {
+        this.ownQueries = queries == null;
+        this.queries = ownQueries ? new CombinedQueries(rules) : queries;
         this.parseTimeout = parseTimeout;
         this.contents = contents;
         this.cache = cache;
@@ -155,7 +151,7 @@ final class FileScanner implements AutoCloseable {
         }
         if (file.python()) {
             if (mayHoldFinding(facts, source.utf8())) {
-                SyntaxTree tree = parser().parse(source, queriesFor(source.utf8()));
+                SyntaxTree tree = parser().parse(source, queries.forFile(source.utf8()));
                 syntaxErrors = tree.errorCount();
                 if (syntaxErrors > 0) {
                     problems.add(ProcessingIssue.warning(file.relativePath(),
@@ -201,30 +197,6 @@ final class FileScanner implements AutoCloseable {
         return parser;
     }
 
-    /**
-     * The query rules this file can match, as one query: a rule whose predicates need a literal the file lacks
-     * (EVT901's {@code EVENTLET_}) is left out, which spares a walk of the tree matching every string in it.
-     */
-    private List<SyntaxQuery> queriesFor(byte[] utf8) {
-        if (queries == null) {
-            // All query rules as one query: one walk of each tree instead of one per rule.
-            querySources = new LinkedHashMap<>();
-            rules.queryRules().forEach(r -> querySources.put(r.id(), ((QueryMatch) r.match()).query()));
-            queries = new HashMap<>();
-            queries.put(querySources.keySet(), querySources.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(querySources)));
-        }
-        List<SyntaxQuery> all = queries.get(querySources.keySet());
-        if (all.isEmpty()) {
-            return all;
-        }
-        Set<String> wanted = all.getFirst().keysThatMayMatch(new String(utf8, StandardCharsets.ISO_8859_1));
-        return queries.computeIfAbsent(wanted, keys -> {
-            Map<String, String> some = new LinkedHashMap<>(querySources);
-            some.keySet().retainAll(keys);
-            return some.isEmpty() ? List.of() : List.of(SyntaxQuery.combined(some));
-        });
-    }
-
     private static String describe(Exception e) {
         if (e instanceof IOException io) {
             return FileErrors.reason(io);
@@ -237,8 +209,8 @@ final class FileScanner implements AutoCloseable {
         if (parser != null) {
             parser.close();
         }
-        if (queries != null) {
-            queries.values().forEach(q -> q.forEach(SyntaxQuery::close));
+        if (ownQueries) {
+            queries.close();
         }
     }
 }

@@ -7,11 +7,11 @@ import dev.eventletscan.graph.ImportStatement;
 import dev.eventletscan.indirect.AttributeNames;
 import dev.eventletscan.indirect.ModuleAssignments;
 import dev.eventletscan.parse.LogicalLines;
-import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.cache.ResultCache;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,9 +63,7 @@ final class ProjectSources {
             if (cached != null) {
                 return cached;
             }
-            List<LogicalLines.Line> lines = LogicalLines.of(SourceText.decode(raw).text());
-            Structure read = new Structure(ImportExtractor.extract(lines), CallExtractor.extract(lines),
-                    ModuleAssignments.extract(lines), AttributeNames.of(lines));
+            Structure read = structureOf(LogicalLines.statements(raw));
             if (key != null) {
                 cache.put(key, read);
             }
@@ -73,5 +71,37 @@ final class ProjectSources {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Structure.EMPTY;
         }
+    }
+
+    /** One lexer pass; what each reader takes from it, without a String per line. */
+    static Structure structureOf(LogicalLines.Statements statements) {
+        return new Structure(ImportExtractor.extract(statements), CallExtractor.extract(statements),
+                ModuleAssignments.extract(aliasCandidates(statements)),
+                AttributeNames.of(List.of(new LogicalLines.Line(1, 0, statements.joined()))));
+    }
+
+    /**
+     * The only lines {@link ModuleAssignments} can take for an alias: at module level, with a {@code =} and no
+     * call. A String for these alone; the attribute names read all statements as one text, which gives the same
+     * names, since they end at a line's end as at the {@code '\n'} between statements.
+     */
+    private static List<LogicalLines.Line> aliasCandidates(LogicalLines.Statements statements) {
+        List<LogicalLines.Line> out = new ArrayList<>();
+        byte[] text = statements.bytes();
+        for (int i = 0; i < statements.count(); i++) {
+            if (statements.indent(i) != 0) {
+                continue;
+            }
+            boolean assigns = false;
+            boolean calls = false;
+            for (int k = statements.start(i); k < statements.end(i) && !calls; k++) {
+                assigns |= text[k] == '=';
+                calls = text[k] == '(';
+            }
+            if (assigns && !calls) {
+                out.add(statements.line(i));
+            }
+        }
+        return out;
     }
 }

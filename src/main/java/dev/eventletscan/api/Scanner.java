@@ -314,7 +314,7 @@ public final class Scanner {
     /** Manifests first, on this thread: their entry points decide the context of findings in every other file. */
     private Map<String, Manifest> readManifests(List<SourceFile> files, FileContents contents, List<ProcessingIssue> problems) {
         Map<String, Manifest> out = new TreeMap<>();
-        try (FileScanner reader = new FileScanner(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, contents, ResultCache.disabled())) {
+        try (FileScanner reader = new FileScanner(rules, ScanRequest.DEFAULT_PARSE_TIMEOUT, contents, ResultCache.disabled(), null)) {
             for (SourceFile f : files) {
                 Manifest m = reader.readManifest(f, problems);
                 if (m != null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,68 +94,63 @@ public final class CallLevels {
         SortedMap<String, List<FunctionCalls>> byPath = functions instanceof SortedMap<String, List<FunctionCalls>> sorted
                 && sorted.comparator() == null ? sorted : new TreeMap<>(functions);
         paths = byPath.keySet().toArray(String[]::new);
+        // each file's functions by name, once each: the extractor gives them so already, other callers may not
+        List<List<FunctionCalls>> distinct = new ArrayList<>(paths.length);
         firstFunction = new int[paths.length + 1];
         int count = 0;
         int file = 0;
         for (List<FunctionCalls> list : byPath.values()) {
+            List<FunctionCalls> once = distinctByName(list);
+            distinct.add(once);
             firstFunction[file++] = count;
-            count += (int) list.stream().map(FunctionCalls::qualifiedName).distinct().count();
+            count += once.size();
         }
         firstFunction[file] = count;
         fileOf = new int[count];
         names = new String[count];
         method = new boolean[count];
         moduleCode = new boolean[count];
-        // every spelling called, sorted and once each, so a spelling's number is found by binary search (a map
-        // from hundreds of thousands of spellings to numbers would be the largest thing built here)
+        // every spelling called, numbered once each as first met (no order is needed: NameIndex finds them), and
+        // every (spelling, caller) pair packed in a long, so the one sort is of numbers, not of strings
         int calls = 0;
         for (List<FunctionCalls> list : byPath.values()) {
             for (FunctionCalls f : list) {
                 calls += f.callees().size();
             }
         }
-        String[] called = new String[calls];
-        calls = 0;
-        for (List<FunctionCalls> list : byPath.values()) {
-            for (FunctionCalls f : list) {
-                for (String callee : f.callees()) {
-                    called[calls++] = callee;
-                }
-            }
-        }
-        Arrays.sort(called);
-        int distinct = 0;
-        for (int i = 0; i < called.length; i++) {
-            if (distinct == 0 || !called[i].equals(called[distinct - 1])) {
-                called[distinct++] = called[i];
-            }
-        }
-        spellings = Arrays.copyOf(called, distinct);
-        spellingIndex = new NameIndex(spellings);
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> met = new ArrayList<>();
         long[] pairs = new long[calls];
         int pairCount = 0;
         file = 0;
         for (List<FunctionCalls> list : byPath.values()) {
-            // a file's functions by name; a name defined twice in a file is one function (the first says whether
-            // it is a method), calling what either calls
-            TreeMap<String, FunctionCalls> first = new TreeMap<>();
-            list.forEach(f -> first.putIfAbsent(f.qualifiedName(), f));
             int id = firstFunction[file];
-            for (FunctionCalls f : first.values()) {
+            for (FunctionCalls f : distinct.get(file)) {
                 fileOf[id] = file;
                 names[id] = f.qualifiedName();
                 method[id] = f.method();
                 moduleCode[id] = f.qualifiedName().equals(CallExtractor.MODULE_CODE);
                 id++;
             }
-            for (FunctionCalls f : list) {
-                int caller = Arrays.binarySearch(names, firstFunction[file], firstFunction[file + 1], f.qualifiedName());
+            boolean once = distinct.get(file) == list;
+            for (int k = 0; k < list.size(); k++) {
+                FunctionCalls f = list.get(k);
+                int caller = once ? firstFunction[file] + k
+                        : Arrays.binarySearch(names, firstFunction[file], firstFunction[file + 1], f.qualifiedName());
                 for (String callee : f.callees()) {
-                    pairs[pairCount++] = ((long) spellingIndex.indexOf(callee) << 32) | caller;
+                    Integer number = numbers.get(callee);
+                    if (number == null) {
+                        number = met.size();
+                        numbers.put(callee, number);
+                        met.add(callee);
+                    }
+                    pairs[pairCount++] = ((long) number << 32) | caller;
                 }
             }
             file++;
         }
+        spellings = met.toArray(String[]::new);
+        spellingIndex = new NameIndex(spellings);
         Arrays.sort(pairs, 0, pairCount);
         firstCaller = new int[spellings.length + 1];
         int[] found = new int[pairCount];
@@ -180,6 +176,21 @@ public final class CallLevels {
             Arrays.fill(level, -1);
             return new int[][] {level, new int[n]};
         });
+    }
+
+    /**
+     * A file's functions in name order, a name once: a name defined twice in a file is one function (the first
+     * says whether it is a method), calling what either calls. The list itself when it is so already.
+     */
+    private static List<FunctionCalls> distinctByName(List<FunctionCalls> list) {
+        for (int k = 1; k < list.size(); k++) {
+            if (list.get(k - 1).qualifiedName().compareTo(list.get(k).qualifiedName()) >= 0) {
+                TreeMap<String, FunctionCalls> first = new TreeMap<>();
+                list.forEach(f -> first.putIfAbsent(f.qualifiedName(), f));
+                return List.copyOf(first.values());
+            }
+        }
+        return list;
     }
 
     /** Whether the file has this function; findings name their scope, which may be a class body instead. */

@@ -14,7 +14,13 @@ public record FunctionCalls(String qualifiedName, boolean method, Set<String> ca
         // interned: every file's functions are held until the call levels are built, and the same few names
         // (get, .append, LOG.debug's .debug) are called everywhere
         qualifiedName = qualifiedName.intern();
-        callees = Set.copyOf(callees.stream().map(String::intern).toList());
+        String[] interned = new String[callees.size()];
+        int i = 0;
+        for (String c : callees) {
+            interned[i++] = c.intern(); // already interned when the extractor made it: then a look-up only
+        }
+        callees = Set.of(interned); // a set's elements are distinct already
+
     }
 
     /** The last part of the qualified name: what callers write. */

@@ -27,14 +27,16 @@ public final class Suppressions {
     private static final Pattern NOQA_H905 = Pattern.compile("#\\s*noqa\\s*:\\s*(?:[a-z]+[0-9]+[,\\s]+)*h905\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** The text one of which a silencing comment holds, looked for in one pass before any line is read. */
+    private static final NeedleSearch MARKERS = new NeedleSearch(List.of("eventlet-scan", "H905", "h905"));
+
     /** Findings split into those that stand and those a comment silenced. */
     public record Split(List<Finding> kept, List<Finding> suppressed) {}
 
     private Suppressions() {}
 
     public static Split apply(SourceText source, List<Finding> findings) {
-        String text = source.text();
-        if (findings.isEmpty() || !(text.contains("eventlet-scan") || text.contains("H905") || text.contains("h905"))) {
+        if (findings.isEmpty() || !MARKERS.foundIn(source.utf8())) {
             return new Split(findings, List.of());
         }
         List<Finding> kept = new ArrayList<>();

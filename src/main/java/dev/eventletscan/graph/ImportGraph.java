@@ -169,7 +169,8 @@ public final class ImportGraph {
                     return;
                 }
             }
-            String top = dotted.split("\\.")[0];
+            int dot = dotted.indexOf('.');
+            String top = dot < 0 ? dotted : dotted.substring(0, dot);
             external.computeIfAbsent(from, k -> new TreeSet<>()).add(names.computeIfAbsent(top, t -> t));
         }
 

@@ -26,7 +26,11 @@ public record ImportStatement(int line, int level, String module, List<String> n
     }
 
     private static List<String> interned(List<String> names) {
-        return List.of(names.stream().map(String::intern).toArray(String[]::new));
+        String[] out = new String[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = names.get(i).intern(); // a loop, not a stream: made for every import of every file
+        }
+        return List.of(out);
     }
 
     public ImportStatement(int line, int level, String module, List<String> names) {

@@ -1,10 +1,13 @@
 package dev.eventletscan.indirect;
 
+import dev.eventletscan.detect.NeedleSearch;
 import dev.eventletscan.parse.SourceText;
 import dev.eventletscan.walk.FileContents;
 import dev.eventletscan.walk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +24,8 @@ final class FileTexts {
     private final Map<String, SourceFile> files;
     private final FileContents contents;
     private final Map<String, Optional<SourceText>> sources = new ConcurrentHashMap<>();
+    /** By path, the hashes of the words of a file that held none of the needles it was asked about. */
+    private final Map<String, WordHashes> wordsOf = new ConcurrentHashMap<>();
 
     FileTexts(Map<String, SourceFile> files, FileContents contents) {
         this.files = files;
@@ -33,7 +38,14 @@ final class FileTexts {
      * tokenising.
      */
     boolean mayUse(String path, Set<String> needles) {
-        String text = latin1(path);
+        WordHashes words = wordsOf.get(path);
+        if (words != null) {
+            needles = withLastWordIn(needles, words);
+            if (needles.isEmpty()) {
+                return false; // no read: the file has none of their last words
+            }
+        }
+        byte[] text = utf8(path);
         if (text == null) {
             return false;
         }
@@ -41,23 +53,120 @@ final class FileTexts {
         // 'utils.spawn_n'): one pass over the text's words, each hashed as it is read and looked up among the
         // needles' last names, compares a needle there alone, instead of searching the whole text once per needle
         // (a test file is read for every facade's dotted paths). Nothing is allocated per word.
-        if (needles.size() <= 2) {
+        if (needles.size() <= 2 && words != null) {
             // too few to pay for the pass below: the JDK's vectorised search is quicker
-            return needles.stream().anyMatch(n -> text.contains(asLatin1(n)));
+            return new NeedleSearch(needles).foundIn(text);
         }
         LastWords index = new LastWords(needles.size());
         for (String n : needles) {
             String needle = asLatin1(n);
             int lastEnd = lastWordEnd(needle);
             if (lastEnd < 0) {
-                if (text.contains(needle)) {
+                if (new NeedleSearch(List.of(n)).foundIn(text)) {
                     return true;
                 }
             } else {
                 index.add(needle, lastEnd, lastWordStart(needle, lastEnd));
             }
         }
-        return index.standsIn(text);
+        WordHashes seen = words == null ? new WordHashes() : null;
+        if (index.standsIn(text, seen)) {
+            return true;
+        }
+        if (seen != null) {
+            wordsOf.put(path, seen.compact());
+        }
+        return false;
+    }
+
+    /**
+     * The needles whose last word is among the file's words (by hash), and those without a word: a later round
+     * asks a file that held none of its needles about a few new ones (the wrappers the last round found), and most
+     * of those names are not in it at all.
+     */
+    private static Set<String> withLastWordIn(Set<String> needles, WordHashes words) {
+        Set<String> kept = new HashSet<>();
+        for (String n : needles) {
+            String needle = asLatin1(n);
+            int end = lastWordEnd(needle);
+            if (end < 0 || words.contains(LastWords.hash(needle, lastWordStart(needle, end), end))) {
+                kept.add(n);
+            }
+        }
+        return kept;
+    }
+
+    /** The hashes of a text's words, as {@link LastWords#standsIn} reads them: an open-addressed set of ints. */
+    static final class WordHashes {
+        private int[] slots = new int[512];
+        private boolean zero; // 0 marks an empty slot, so a hash of 0 is kept apart
+        private int size;
+
+        void add(int h) {
+            if (h == 0) {
+                zero = true;
+                return;
+            }
+            int mask = slots.length - 1;
+            int i = mix(h) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == h) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = h;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+        }
+
+        boolean contains(int h) {
+            if (h == 0) {
+                return zero;
+            }
+            int mask = slots.length - 1;
+            for (int i = mix(h) & mask; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == h) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A copy no larger than its words need: kept for the rest of the pass. */
+        WordHashes compact() {
+            WordHashes out = new WordHashes(Integer.highestOneBit(Math.max(8, size * 2 + 1)) * 2);
+            out.zero = zero;
+            for (int h : slots) {
+                if (h != 0) {
+                    out.add(h);
+                }
+            }
+            return out;
+        }
+
+        WordHashes() {}
+
+        private WordHashes(int capacity) {
+            slots = new int[capacity];
+        }
+
+        private void grow() {
+            int[] old = slots;
+            slots = new int[old.length * 2];
+            size = 0;
+            for (int h : old) {
+                if (h != 0) {
+                    add(h);
+                }
+            }
+        }
+
+        /** String hashes of short words differ in their low bits little: spread them before masking. */
+        private static int mix(int h) {
+            return h ^ (h >>> 16) ^ (h >>> 7);
+        }
     }
 
     /** Needles by the hash of their last word, in an open-addressed table; each needle with where its last word ends. */
@@ -90,25 +199,32 @@ final class FileTexts {
             heads[slot] = ++size;
         }
 
-        /** Whether some needle stands in the text with its last word ending a word of the text. */
-        boolean standsIn(String text) {
-            int n = text.length();
+        /**
+         * Whether some needle stands in the text with its last word ending a word of the text.
+         *
+         * @param words when not null, gets every word's hash (complete only when the answer is no)
+         */
+        boolean standsIn(byte[] text, WordHashes words) {
+            int n = text.length;
             int i = 0;
             while (i < n) {
-                if (!isWordChar(text.charAt(i))) {
+                if (!WORD[text[i] & 0xFF]) {
                     i++;
                     continue;
                 }
                 int start = i;
                 int h = 0;
-                while (i < n && isWordChar(text.charAt(i))) {
-                    h = 31 * h + text.charAt(i);
+                while (i < n && WORD[text[i] & 0xFF]) {
+                    h = 31 * h + (text[i] & 0xFF);
                     i++;
+                }
+                if (words != null) {
+                    words.add(h);
                 }
                 for (int e = heads[h & (heads.length - 1)]; e != 0; e = next[e - 1]) {
                     int k = e - 1;
                     int at = i - lastEnds[k];
-                    if (hashes[k] == h && wordLengths[k] == i - start && at >= 0 && text.startsWith(needles[k], at)) {
+                    if (hashes[k] == h && wordLengths[k] == i - start && at >= 0 && startsWith(text, at, needles[k])) {
                         return true;
                     }
                 }
@@ -116,7 +232,7 @@ final class FileTexts {
             return false;
         }
 
-        private static int hash(String s, int from, int to) {
+        static int hash(String s, int from, int to) {
             int h = 0;
             for (int i = from; i < to; i++) {
                 h = 31 * h + s.charAt(i);
@@ -156,13 +272,23 @@ final class FileTexts {
         return c >= 256 || WORD[c];
     }
 
-    private String latin1(String path) {
+    /** The file's UTF-8 bytes, from its decoded source when a round kept it, else from the disk. */
+    private byte[] utf8(String path) {
         SourceText decoded = sources.getOrDefault(path, Optional.empty()).orElse(null);
-        if (decoded != null) {
-            return asLatin1(decoded.text());
+        return decoded != null ? decoded.utf8() : bytes(path);
+    }
+
+    /** Whether the bytes at {@code at} are the needle's (one Latin-1 character per byte). */
+    private static boolean startsWith(byte[] text, int at, String needle) {
+        if (at + needle.length() > text.length) {
+            return false;
         }
-        byte[] b = bytes(path);
-        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+        for (int j = 0; j < needle.length(); j++) {
+            if ((text[at + j] & 0xFF) != needle.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The UTF-8 bytes of a string as Latin-1 characters, to search raw file bytes for it. */

@@ -14,8 +14,12 @@ final class SharedSets {
 
     /** An immutable set equal to {@code set}, the same instance for every equal set. */
     Set<String> of(Set<String> set) {
+        Set<String> known = this.known.get(set); // most sets were seen before: no copy made for them
+        if (known != null) {
+            return known;
+        }
         Set<String> copy = Set.copyOf(set);
-        Set<String> before = known.putIfAbsent(copy, copy);
+        Set<String> before = this.known.putIfAbsent(copy, copy);
         return before != null ? before : copy;
     }
 }

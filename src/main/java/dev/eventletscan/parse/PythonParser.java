@@ -177,6 +177,10 @@ public final class PythonParser implements AutoCloseable {
      * tree-sitter's matches read straight from its structs into one reused {@link MatchCaptures}: no jtreesitter
      * {@code Node} (and automatic arena) per capture.
      */
+    private static final long NODE_OFFSET = TSQueryCapture.node$offset() + TSNode.context$offset();
+    private static final long NODE_SIZE = TSNode.layout().byteSize();
+    private static final long INDEX_OFFSET = TSQueryCapture.index$offset();
+
     private static void nativeMatches(MemorySegment tree, SyntaxQuery q, MatchCaptures captures,
             Consumer<MatchCaptures> each) {
         long captureSize = TSQueryCapture.layout().byteSize();
@@ -189,9 +193,11 @@ public final class PythonParser implements AutoCloseable {
                 MemorySegment all = TSQueryMatch.captures(match).reinterpret(count * captureSize);
                 captures.reset(Short.toUnsignedInt(TSQueryMatch.pattern_index(match)));
                 for (int i = 0; i < count; i++) {
-                    MemorySegment capture = all.asSlice(i * captureSize, captureSize);
-                    MemorySegment node = TSQueryCapture.node(capture);
-                    captures.add(TSQueryCapture.index(capture), TreeSitter.ts_node_start_byte(node),
+                    // a TSNode's first context word is its start byte (ts_node_start_byte returns it): read in place,
+                    // and the node sliced once, for the end byte, which only tree-sitter can work out
+                    long at = i * captureSize;
+                    MemorySegment node = all.asSlice(at + NODE_OFFSET, NODE_SIZE);
+                    captures.add(all.get(ValueLayout.JAVA_INT, at + INDEX_OFFSET), all.get(ValueLayout.JAVA_INT, at + NODE_OFFSET),
                             TreeSitter.ts_node_end_byte(node));
                 }
                 each.accept(captures);

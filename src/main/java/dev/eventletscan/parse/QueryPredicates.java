@@ -37,29 +37,27 @@ final class QueryPredicates {
      * Text every match must hold: {@code anchoredStart} when the text starts the captured node, {@code wholeNode}
      * when it is all of it.
      */
-    private record Needle(List<String> texts, boolean stringContent, boolean anchoredStart, boolean wholeNode) {
+    record Needle(List<String> texts, boolean stringContent, boolean anchoredStart, boolean wholeNode) {
         /** Whether one of the texts stands in the file where the predicate could see it. */
         boolean foundIn(String latin1) {
             for (String text : texts) {
-                if (foundIn(latin1, text)) {
-                    return true;
+                for (int at = latin1.indexOf(text); at >= 0; at = latin1.indexOf(text, at + 1)) {
+                    if (standsAt(latin1, at, text)) {
+                        return true;
+                    }
                 }
             }
             return false;
         }
 
-        private boolean foundIn(String latin1, String text) {
+        /** Whether this occurrence of one of the texts is one the predicate could see. */
+        boolean standsAt(String latin1, int at, String text) {
             if (!stringContent || !anchoredStart) {
-                return latin1.contains(text);
+                return true;
             }
-            for (int at = latin1.indexOf(text); at >= 0; at = latin1.indexOf(text, at + 1)) {
-                int end = at + text.length();
-                if (at > 0 && BEFORE_STRING_CONTENT.indexOf(latin1.charAt(at - 1)) >= 0
-                        && (!wholeNode || end == latin1.length() || AFTER_STRING_CONTENT.indexOf(latin1.charAt(end)) >= 0)) {
-                    return true;
-                }
-            }
-            return false;
+            int end = at + text.length();
+            return at > 0 && BEFORE_STRING_CONTENT.indexOf(latin1.charAt(at - 1)) >= 0
+                    && (!wholeNode || end == latin1.length() || AFTER_STRING_CONTENT.indexOf(latin1.charAt(end)) >= 0);
         }
     }
 
@@ -135,6 +133,11 @@ final class QueryPredicates {
         long all = Pattern.compile("@" + name).matcher(source).results().count();
         long asStringContent = Pattern.compile("\\(string_content\\)\\s*@" + name).matcher(source).results().count();
         return asStringContent > 0 && asStringContent == all - referencesInPredicates.getOrDefault(capture, 0);
+    }
+
+    /** The texts the predicates need the file to hold (see {@link #mayHold}). */
+    List<Needle> needles() {
+        return needles;
     }
 
     /** Whether every predicate of the pattern is one this class checks; otherwise the tree needs its text. */

@@ -125,14 +125,26 @@ public final class SyntaxQuery implements AutoCloseable {
      * @param latin1 the file's UTF-8 bytes read as Latin-1 (one char per byte)
      */
     public Set<String> keysThatMayMatch(String latin1) {
+        return keysThatMayMatch(latin1, new HashMap<>());
+    }
+
+    /**
+     * {@link #keysThatMayMatch(String)}, with what earlier searches of the same text found, by needle: patterns
+     * and rules share needles (os, self, sleep), each searched once.
+     */
+    public Set<String> keysThatMayMatch(String latin1, Map<Object, Boolean> searched) {
         Set<String> out = new LinkedHashSet<>();
-        Map<Object, Boolean> searched = new HashMap<>(); // patterns share needles (os, self, sleep): one search each
         for (int p = 0; p < keyOfPattern.length; p++) {
             if (!out.contains(keyOfPattern[p]) && predicatesOfPattern[p].mayHold(latin1, searched)) {
                 out.add(keyOfPattern[p]);
             }
         }
         return out;
+    }
+
+    /** The needles of every pattern's predicates, for {@link LiteralIndex}. */
+    List<QueryPredicates.Needle> needles() {
+        return Arrays.stream(predicatesOfPattern).flatMap(p -> p.needles().stream()).distinct().toList();
     }
 
     /** The key a match of this pattern is reported under. */

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +31,7 @@ class LexicalReferenceTest {
 
     @Test
     void logicalLinesAndCallsAgreeWithTheReferenceOnRealFiles() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(TestSupport.projectDir().resolve("samples"))) {
-            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        List<Path> files = TestSupport.samplePythonFiles();
         assertThat(files).hasSizeGreaterThan(20);
         for (Path f : files) {
             assertAgree(f.toString(), SourceText.decode(Files.readAllBytes(f)).text());
@@ -47,11 +43,7 @@ class LexicalReferenceTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(40); k > 0; k--) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            assertAgree("seed " + seed + ", input " + n, text.toString());
+            assertAgree("seed " + seed + ", input " + n, TestSupport.randomText(random, PIECES, 40));
         }
     }
 

@@ -182,6 +182,45 @@ class QueryPredicatesTest {
     }
 
     /**
+     * The one-pass search of every needle finds what one search per needle finds: on the texts above, and on random
+     * texts made of the needles, their parts, quotes and word characters, where needles overlap and nest.
+     */
+    @Test
+    void theOnePassSearchFindsWhatASearchPerNeedleFinds() {
+        List<SyntaxQuery> singles = QUERIES.entrySet().stream().map(e -> new SyntaxQuery(e.getKey(), e.getValue())).toList();
+        try {
+            LiteralIndex index = LiteralIndex.of(singles);
+            List<QueryPredicates.Needle> needles = singles.stream().flatMap(q -> q.needles().stream()).distinct().toList();
+            assertThat(needles).as("the shipped rules have needles").hasSizeGreaterThan(5);
+            List<String> pieces = new ArrayList<>(List.of("'", "\"", "{", "}", "\n", " ", "_", "x", "é", "("));
+            needles.forEach(n -> n.texts().forEach(t -> {
+                pieces.add(t);
+                pieces.add(t.substring(0, t.length() / 2));
+                pieces.add(t.substring(t.length() / 2));
+            }));
+            List<String> texts = new ArrayList<>(CODE.lines().toList());
+            texts.addAll(stringsAroundTheLiterals());
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 3000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(12); k > 0; k--) {
+                    text.append(pieces.get(random.nextInt(pieces.size())));
+                }
+                texts.add(text.toString());
+            }
+            for (String text : texts) {
+                String latin1 = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                Map<Object, Boolean> found = index.found(latin1);
+                for (QueryPredicates.Needle n : needles) {
+                    assertThat(found.get(n)).as("%s in %s", n, text).isEqualTo(n.foundIn(latin1));
+                }
+            }
+        } finally {
+            singles.forEach(SyntaxQuery::close);
+        }
+    }
+
+    /**
      * Every way a string's content can sit next to its quotes: prefixes, triple quotes, f-string fields and
      * escaped braces on either side, escapes, line continuations, concatenation and unterminated strings.
      */
