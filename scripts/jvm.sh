@@ -31,17 +31,17 @@ aot_training_off() {
 }
 
 # train_aot_cache JAVA JAR SAMPLES OUT [JVM OPTION...]: writes an AOT cache (JEP 483, 514) to OUT from a training
-# scan of SAMPLES that writes every report format, so the classes of every report are in it. Returns non-zero, and
-# leaves no OUT, when the training fails. The extra JVM options must be those the cache will be used with.
+# run of the jar's StartupTraining: a scan of SAMPLES into a fresh result cache that writes every report format, then
+# the warm re-scan that reads it back, so the classes of every report and of the re-scan are in it. Returns non-zero,
+# and leaves no OUT, when the training fails. The extra JVM options must be those the cache will be used with.
+# The class path is the jar alone, as in a scan's -jar, which the JVM checks before it uses the cache.
 train_aot_cache() {
   local java=$1 jar=$2 samples=$3 out=$4 work status=0
   shift 4
   work=$(mktemp -d)
   scan_jvm_options scan
-  if "$java" "${jvm_opts[@]}" "$@" "${quiet_jvm_opts[@]}" "-XX:AOTCacheOutput=$work/cache.aot" -jar "$jar" \
-      scan "$samples" --no-cache --no-config --no-baseline -q -j 2 \
-      -o "$work/r.json" -o "$work/r.html" -o "$work/r.sarif" -o "$work/r.md" -o "$work/r.txt" \
-      >"$work/log" 2>&1 && [[ -s "$work/cache.aot" ]]; then
+  if "$java" "${jvm_opts[@]}" "$@" "${quiet_jvm_opts[@]}" "-XX:AOTCacheOutput=$work/cache.aot" -cp "$jar" \
+      dev.eventletscan.cli.StartupTraining "$samples" "$work" >"$work/log" 2>&1 && [[ -s "$work/cache.aot" ]]; then
     # a copy from the temporary folder's file system is not atomic: another launcher must never map half a cache
     mv -f "$work/cache.aot" "$out.part.$$" && mv -f "$out.part.$$" "$out" || status=1
   else

@@ -28,9 +28,9 @@ rm -rf "$target/dist" && mkdir -p "$stage/bin" "$stage/lib/native"
 
 step "modules the jar uses (jdeps)"
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release "$(jdk_feature_version "$jdk")" -q "$jar")
-# Two that no static analysis sees: the zip file system provider (the rules are read out of the jar through it)
-# and the extra charsets (a PEP 263 coding cookie can name any charset Java knows, looked up by name).
-modules="$modules,jdk.zipfs,jdk.charsets"
+# One that no static analysis sees: the extra charsets (a PEP 263 coding cookie can name any charset Java knows,
+# looked up by name). The rules are read out of the jar as zip entries, without the zip file system provider.
+modules="$modules,jdk.charsets"
 
 step "Java runtime with $modules (jlink)"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=zip-6 \

@@ -69,15 +69,35 @@ public final class Scanner {
     public static final String SCHEMA_VERSION = "1.2";
 
     private final RuleSet rules;
-    private final Assessor assessor;
+    /** The assessor, made from the scoring model when a scan first needs it; null until then. Guarded by this. */
+    private CompletableFuture<Assessor> assessor;
 
+    /** With the shipped scoring model, read only when a scan computes its result (a warm re-scan reads it back). */
     public Scanner(RuleSet rules) {
-        this(rules, ScoringModel.shipped());
+        this.rules = rules;
     }
 
     public Scanner(RuleSet rules, ScoringModel model) {
         this.rules = rules;
-        this.assessor = new Assessor(model);
+        this.assessor = CompletableFuture.completedFuture(new Assessor(model));
+    }
+
+    /**
+     * Starts reading the shipped scoring model, unless it is read or under way. On a fresh JVM that takes about as
+     * long as reading the rules (YAML and Jackson's first use), so the scan starts it before detection and it reads
+     * on another core meanwhile. Its own thread, never the common pool, which a library caller may have busy or
+     * blocked.
+     */
+    private synchronized CompletableFuture<Assessor> assessorLoading() {
+        if (assessor == null) {
+            assessor = CompletableFuture.supplyAsync(() -> new Assessor(ScoringModel.shipped()),
+                    task -> Thread.ofPlatform().daemon().name("scoring-model").start(task));
+        }
+        return assessor;
+    }
+
+    private Assessor assessor() {
+        return ScanPool.join(assessorLoading());
     }
 
     /**
@@ -87,17 +107,12 @@ public final class Scanner {
      * @throws IllegalArgumentException when a disabled, enabled or overridden name is neither a rule id nor a category
      */
     public static Scanner forRequest(ScanRequest request) {
-        // The scoring model needs nothing from the rules, and on a fresh JVM reading it takes about as long as
-        // reading them (YAML and Jackson's first use): on another core meanwhile, where there is one. Its own thread,
-        // never the common pool, which a library caller may have busy or blocked.
-        CompletableFuture<ScoringModel> model = CompletableFuture.supplyAsync(ScoringModel::shipped,
-                task -> Thread.ofPlatform().daemon().name("scoring-model").start(task));
         RuleSet all = RuleLoader.load(request.extraRules());
         requireNames(all, "disable", request.disabled());
+
         requireNames(all, "enable", request.enabled());
         requireNames(all, "set the severity of", request.severities().keySet());
-        return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()),
-                ScanPool.join(model));
+        return new Scanner(all.without(request.disabled(), request.enabled()).withSeverities(request.severities()));
     }
 
     private static void requireNames(RuleSet rules, String verb, Collection<String> names) {
@@ -126,7 +141,6 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request, ScanListener listener) throws IOException {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        PythonGrammar.language(); // a missing or broken native library stops the scan before any work
         ScanResult known;
         ScanResult result;
         ResultCache cache;
@@ -217,6 +231,11 @@ public final class Scanner {
      */
     private ScanResult scan(ScanRequest request, WalkResult walk, ResultCache cache, ScanListener listener, Instant started,
             long startNanos, ForkJoinPool pool, CompletableFuture<GitHead> head) throws IOException {
+        // A missing or broken native library stops the scan before it parses anything. Loaded here, not at the
+        // start: a re-scan whose result comes from the cache parses nothing, and the loading (the libraries, and
+        // the foreign-function stubs of each call) took a tenth of its time.
+        PythonGrammar.language();
+        assessorLoading();
         List<ProcessingIssue> earlyProblems = new ArrayList<>();
         Map<String, Manifest> manifests = timed(listener, Phase.MANIFESTS, 0, () -> readManifests(walk.files(), walk.contents(), earlyProblems));
         List<EntryPoint> entryPoints = manifests.values().stream().flatMap(m -> m.entryPoints().stream()).toList();
@@ -248,7 +267,7 @@ public final class Scanner {
         }
         ResultAssembly.Merged merged = ResultAssembly.merge(walk, outcomes, earlyProblems, indirect.files(), patchOrder);
         Assessment assessment = timed(listener, Phase.ASSESS, 0, () -> ScanPool.join(CompletableFuture.supplyAsync(
-                () -> assessor.assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
+                () -> assessor().assess(merged.findings(), pythonFiles, structure.shape(), rules, dependencies, entryPoints,
                         new Assessor.Switching(indirect.calledPatchHelpers(), indirect.backendOptions())), pool)));
         return result(request, started, startNanos, merged, assessment, indirect, ScanPool.join(head));
     }
@@ -320,7 +339,7 @@ public final class Scanner {
                 callee -> ImportGraphShape.callerFiles(graph, callee));
         functions.clear();
         sources.replaceAll((path, structure) -> structure.withoutFunctions()); // the call levels hold what they need
-        return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor.model().score().size().callLevelLimit()),
+        return new Structure(new ImportGraphShape(graph, pythonFiles, calls, assessor().model().score().size().callLevelLimit()),
                 graph, sources);
     }
 

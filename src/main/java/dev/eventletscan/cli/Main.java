@@ -6,11 +6,14 @@ import dev.eventletscan.model.InvalidInputException;
 import dev.eventletscan.model.NativeLibraryException;
 import dev.eventletscan.parse.NativeLibraries;
 import dev.eventletscan.rules.RuleFileException;
+import dev.eventletscan.rules.RuleLoader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,8 +26,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Finds eventlet usage in a Python repository, scores the migration, and gates new usage in CI.",
-        subcommands = {ScanCommand.class, BaselineCommand.class, TrendCommand.class, PortfolioCommand.class, RulesCommand.class, ExplainCommand.class,
-            BenchParseCommand.class, CommandLine.HelpCommand.class},
+        // the subcommands are COMMANDS, added by run()
         footerHeading = "%nExit codes:%n",
         // Lines under picocli's 80 columns: it would wrap a longer one to column 0, out of the list.
         footer = {
@@ -38,10 +40,17 @@ import picocli.CommandLine.Command;
             "  3  internal error (a bug, or the native parser could not be loaded)"
         })
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them; help last, as it needs the others (see commandsFor). */
+    static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, BaselineCommand.class, TrendCommand.class,
+            PortfolioCommand.class, RulesCommand.class, ExplainCommand.class, BenchParseCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (commandsFor(args).size() == 1) { // a command named: most read the rules, while the arguments are parsed
+            RuleLoader.readShippedAhead();
+        }
         // Straight onto the descriptor: System.out is a PrintStream, which hides a write error from the PrintWriter.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -56,7 +65,13 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, commandsFor(args));
+    }
+
+    /** @param commands the subcommands to build: those {@link #commandsFor} the arguments, or more */
+    static int run(String[] args, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main());
+        commands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -93,6 +108,23 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
         }
+    }
+
+    /**
+     * The subcommands a run needs: the one its first argument names, else all of them (for the help command, which
+     * shows the others, a typo's suggestions, an @file). Reading a command's options from its annotations took most
+     * of the command line's start-up, and the other commands play no part once the first argument has chosen one.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS.subList(0, COMMANDS.size() - 1)) { // all but help
+                Command named = command.getAnnotation(Command.class);
+                if (named.name().equals(args[0]) || Arrays.asList(named.aliases()).contains(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     private static boolean outOfMemory(Throwable ex) {

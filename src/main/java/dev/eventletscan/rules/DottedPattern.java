@@ -1,6 +1,7 @@
 package dev.eventletscan.rules;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A glob over dotted Python names: {@code *} is one name part, {@code **} any
@@ -17,8 +18,11 @@ public record DottedPattern(String text, List<String> parts, int specificity) {
         parts = List.copyOf(parts);
     }
 
+    /** Compiled once: the rules' several hundred patterns are checked at every start-up. */
+    private static final Pattern DOTTED = Pattern.compile("[A-Za-z_*][A-Za-z0-9_*]*(\\.[A-Za-z_*][A-Za-z0-9_*]*)*");
+
     public static DottedPattern of(String text) {
-        if (text.isBlank() || !text.matches("[A-Za-z_*][A-Za-z0-9_*]*(\\.[A-Za-z_*][A-Za-z0-9_*]*)*")) {
+        if (text.isBlank() || !DOTTED.matcher(text).matches()) {
             throw new IllegalArgumentException("not a dotted name pattern: '" + text + "'");
         }
         List<String> parts = List.of(text.split("\\."));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +21,12 @@ import java.util.Map;
  * Paths look like {@code rules[3].match.symbols[0]}. Aliases and duplicate keys are syntax errors.
  */
 public final class LocatedYaml {
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = new JsonFactory();
+
+    /** Made on first use: a scan whose rules come from the build's bundle ({@link ShippedRules}) parses no YAML. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
 
     public final JsonNode root;
     private final Map<String, Integer> lines;
@@ -32,7 +37,7 @@ public final class LocatedYaml {
     }
 
     public static LocatedYaml parse(String text) throws IOException {
-        return parse(YAML, text);
+        return parse(Yaml.FACTORY, text);
     }
 
     /** Strict JSON, for files this tool writes as JSON (baselines). */
@@ -47,6 +52,21 @@ public final class LocatedYaml {
             JsonNode root = first == null ? JsonNodeFactory.instance.nullNode() : read(p, "", lines);
             return new LocatedYaml(root, lines);
         }
+    }
+
+    /** A document read before (see {@link ShippedRules}): its tree and the line of each path, as {@link #lines()} gave them. */
+    static LocatedYaml of(JsonNode root, Map<String, Integer> lines) {
+        return new LocatedYaml(root, Map.copyOf(lines));
+    }
+
+    /** The line of every value, by path ({@code rules[3].match}); the document's own is under the empty path. */
+    Map<String, Integer> lines() {
+        return Collections.unmodifiableMap(lines);
+    }
+
+    /** The value the parser is at, whole, with no lines recorded (the parser then stands on its last token). */
+    static JsonNode value(JsonParser p) throws IOException {
+        return read(p, "", null);
     }
 
     /** The line of the value at a path, or of its nearest located parent. */
@@ -65,8 +85,11 @@ public final class LocatedYaml {
         }
     }
 
+    /** @param lines where each value's line goes, by path; null to record none */
     private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-        lines.put(path, p.currentTokenLocation().getLineNr());
+        if (lines != null) {
+            lines.put(path, p.currentTokenLocation().getLineNr());
+        }
         if (p instanceof YAMLParser y && y.isCurrentAlias()) {
             // Jackson hands an alias on as its anchor's name, a silently wrong value
             throw new JsonParseException(p, "aliases (*name) are not supported: write the value out");
@@ -77,7 +100,7 @@ public final class LocatedYaml {
                 ObjectNode obj = f.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    String child = path.isEmpty() ? name : path + "." + name;
+                    String child = lines == null ? "" : path.isEmpty() ? name : path + "." + name;
                     if (obj.has(name)) {
                         // YAML and JSON parsers let the last one win: a second key is more likely a mistake
                         throw new JsonParseException(p, "duplicate key '" + name + "'");
@@ -91,7 +114,8 @@ public final class LocatedYaml {
                 ArrayNode arr = f.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(read(p, path + "[" + i++ + "]", lines));
+                    arr.add(read(p, lines == null ? "" : path + "[" + i + "]", lines));
+                    i++;
                 }
                 yield arr;
             }

@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -41,11 +44,43 @@ public final class RuleLoader {
     /** The key that says which kind of match a rule has. */
     private static final List<String> MATCH_KINDS = List.of("symbols", "query", "text", "dependencies", "analysis");
 
+    /** The shipped files read ahead ({@link #readShippedAhead}), or null. */
+    private static volatile CompletableFuture<Shipped> ahead;
+
     private RuleLoader() {}
+
+    /** The shipped rule files' texts and the documents the build read them into, by file name. */
+    private record Shipped(Map<String, String> files, Map<String, LocatedYaml> documents) {
+        static Shipped read() {
+            Map<String, String> files = shippedFiles();
+            return new Shipped(files, ShippedRules.documents(files));
+        }
+    }
+
+    /**
+     * Starts reading the shipped rule files on a thread of their own, for the next {@link #load}: the command line
+     * calls it first, so they are read on the other core while its arguments are parsed.
+     */
+    public static void readShippedAhead() {
+        ahead = CompletableFuture.supplyAsync(Shipped::read, task -> Thread.ofPlatform().daemon().name("rules").start(task));
+    }
+
+    private static Shipped shipped() {
+        CompletableFuture<Shipped> read = ahead;
+        if (read != null) {
+            try {
+                return read.join();
+            } catch (CompletionException e) {
+                // read again below, so that the failure is this thread's, as without the read ahead
+            }
+        }
+        return Shipped.read();
+    }
 
     /** The shipped rules plus the given extra files. */
     public static RuleSet load(List<Path> extraFiles) {
-        Map<String, String> sources = new TreeMap<>(shippedFiles());
+        Shipped shipped = shipped();
+        Map<String, String> sources = new TreeMap<>(shipped.files());
         List<String> problems = new ArrayList<>();
         Map<String, String> extras = new LinkedHashMap<>();
         for (Path file : extraFiles) {
@@ -59,17 +94,24 @@ public final class RuleLoader {
             throw new RuleFileException(problems);
         }
         sources.putAll(extras);
-        // The shipped files pass the schema in the build that ships them (RuleLoaderTest); checking them again
-        // would cost every run half a second of start-up for the validator.
-        return fromSources(sources, extras::containsKey);
+        // The shipped files pass the schema, and their queries compile, in the build that ships them
+        // (RuleLoaderTest): checking them again would cost every run half a second of start-up for the validator,
+        // and the native parser's loading with a compile of every query, when a warm re-scan parses nothing. A
+        // shipped query is compiled when a file is parsed. Their YAML was parsed by the build too (ShippedRules).
+        return fromSources(sources, extras::containsKey, name -> extras.containsKey(name) ? null : shipped.documents().get(name));
     }
 
     /** Rules from named texts (file name to content); the names appear in error messages. */
     public static RuleSet fromSources(Map<String, String> sources) {
-        return fromSources(sources, name -> true);
+        return fromSources(sources, name -> true, name -> null);
     }
 
-    private static RuleSet fromSources(Map<String, String> sources, Predicate<String> schemaChecked) {
+    /**
+     * @param validated which files the schema and the query compiler check (the user's; the shipped ones are tested)
+     * @param read the document of a file's text already read, or null to parse the text
+     */
+    private static RuleSet fromSources(Map<String, String> sources, Predicate<String> validated,
+            Function<String, LocatedYaml> read) {
         List<String> problems = new ArrayList<>();
         Loaded loaded = new Loaded();
         MessageDigest digest = sha256();
@@ -77,7 +119,7 @@ public final class RuleLoader {
             digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
             FileReader reader = new FileReader(entry.getKey(), problems);
-            reader.read(entry.getValue(), loaded, schemaChecked.test(entry.getKey()));
+            reader.read(entry.getValue(), read.apply(entry.getKey()), loaded, validated.test(entry.getKey()));
             reader.flush();
         }
         Map<String, String> firstFileOfId = new LinkedHashMap<>();
@@ -144,6 +186,8 @@ public final class RuleLoader {
         private final String file;
         private final List<String> problems;
         private LocatedYaml doc;
+        /** Whether the schema and the query compiler check this file (the user's files), or a test did (the shipped). */
+        private boolean validated;
         private final List<Located> found = new ArrayList<>();
         /** Where a problem was reported. */
         private final Set<String> reported = new HashSet<>();
@@ -153,14 +197,16 @@ public final class RuleLoader {
             this.problems = problems;
         }
 
-        void read(String text, Loaded loaded, boolean schemaChecked) {
+        /** @param read the text's document, read before; null to parse the text */
+        void read(String text, LocatedYaml read, Loaded loaded, boolean validated) {
+            this.validated = validated;
             try {
-                doc = LocatedYaml.parse(text);
+                doc = read != null ? read : LocatedYaml.parse(text);
             } catch (IOException e) {
                 problems.add(file + FileErrors.syntax("YAML", e));
                 return;
             }
-            List<RuleSchema.Problem> invalid = (schemaChecked ? RuleSchema.validate(doc.root) : List.<RuleSchema.Problem>of()).stream()
+            List<RuleSchema.Problem> invalid = (validated ? RuleSchema.validate(doc.root) : List.<RuleSchema.Problem>of()).stream()
                     .sorted(Comparator.comparingInt((RuleSchema.Problem p) -> doc.line(p.path())).thenComparing(RuleSchema.Problem::path))
                     .toList();
             invalid.forEach(p -> report(p.path(), p.message()));
@@ -208,7 +254,9 @@ public final class RuleLoader {
             }
             if (node.has("query")) {
                 String query = node.get("query").asText();
-                SyntaxQuery.check(query, SyntaxQuery.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                if (validated) {
+                    SyntaxQuery.check(query, SyntaxQuery.MATCH_CAPTURE).ifPresent(why -> problem(path + ".query", why));
+                }
                 return new QueryMatch(query, node.has("symbol") ? node.get("symbol").asText() : null);
             }
             if (node.has("text")) {

@@ -102,7 +102,7 @@ class LauncherTest {
      */
     private Path freshCheckout() throws IOException {
         Path checkout = Files.createDirectories(tmp.resolve("checkout"));
-        for (String part : List.of("pom.xml", "build", "eventlet-scan", "scripts", "src/main", "rules", "samples",
+        for (String part : List.of("pom.xml", "build", "eventlet-scan", "scripts", "src/main", "src/build", "rules", "samples",
                 "target/generated-resources/natives")) {
             copy(PROJECT.resolve(part), checkout.resolve(part));
         }

@@ -129,4 +129,27 @@ class ExtraRuleFileTest {
                         p -> assertThat(p).isEqualTo("bad.yaml:11: rules[2].match.files[0]: not a file-name glob: 'conf/*.ini' (no folders)"),
                         p -> assertThat(p).isEqualTo("bad.yaml:14: rules[3].match: needs exactly one of 'symbols', 'query', 'text', 'dependencies', 'analysis'")));
     }
+
+    /**
+     * The shipped queries are compiled by RuleLoaderTest, not at each start-up; a user's rule file given to the
+     * scan is still checked in full before anything is scanned.
+     */
+    @Test
+    void aUserRuleFileLoadedForAScanHasItsQueriesCompiled(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("mine.yaml");
+        Files.writeString(file, """
+                format: 1
+                rules:
+                  - {id: BAD001, title: t, category: green-thread, severity: low, weight: 1, message: m,
+                     hints: {threading: a, asyncio: b}, guide: "https://x",
+                     match: {query: "(call function: (identifier) @match", symbol: x}}
+                  - {id: BAD002, title: t, category: green-thread, severity: low, weight: 1, message: m,
+                     hints: {threading: a, asyncio: b}, guide: "https://x",
+                     match: {query: "(call) @fn", symbol: x}}
+                """);
+        assertThatThrownBy(() -> RuleLoader.load(List.of(file)))
+                .isInstanceOfSatisfying(RuleFileException.class, e -> assertThat(e.problems()).satisfiesExactly(
+                        p -> assertThat(p).startsWith(file + ":5: rules[0].match.query: tree-sitter query does not compile"),
+                        p -> assertThat(p).isEqualTo(file + ":8: rules[1].match.query: the query has no @match capture (it marks where the finding is)")));
+    }
 }

@@ -3,6 +3,7 @@ package dev.eventletscan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventletscan.parse.SyntaxQuery;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ class RuleLoaderTest {
             assertThat(r.guide()).as(r.id()).startsWith("https://removal.eventlet.org/");
         }
         assertThat(rules.trackedRoots()).contains("eventlet");
+        // a scan's start-up trusts the shipped files to this test: their queries are compiled only to parse a file
+        assertThat(rules.queryRules()).isNotEmpty().allSatisfy(r -> assertThat(
+                SyntaxQuery.check(((QueryMatch) r.match()).query(), SyntaxQuery.MATCH_CAPTURE)).as(r.id()).isEmpty());
     }
 
     @Test
