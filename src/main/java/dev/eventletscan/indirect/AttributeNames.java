@@ -2,7 +2,6 @@ package dev.eventletscan.indirect;
 
 import dev.eventletscan.parse.LogicalLines;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The names a file's code reads as attributes ({@code spawn_n} in {@code utils.spawn_n}), as sorted hashes: the
@@ -33,35 +32,6 @@ public final class AttributeNames {
                 int h = 0;
                 while (j < n && isPart(statements.charAt(j))) {
                     h = 31 * h + statements.charAt(j);
-                    j++;
-                }
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, size * 2);
-                }
-                out[size++] = h;
-                i = j - 1;
-            }
-        }
-        return sortedDistinct(out, size);
-    }
-
-    public static int[] of(List<LogicalLines.Line> lines) {
-        int[] out = new int[64];
-        int size = 0;
-        for (LogicalLines.Line line : lines) {
-            String t = line.text();
-            int n = t.length();
-            for (int i = t.indexOf('.'); i >= 0 && i < n; i = t.indexOf('.', i + 1)) {
-                int j = i + 1;
-                while (j < n && t.charAt(j) == ' ') {
-                    j++;
-                }
-                if (j >= n || !isStart(t.charAt(j))) {
-                    continue;
-                }
-                int h = 0;
-                while (j < n && isPart(t.charAt(j))) {
-                    h = 31 * h + t.charAt(j);
                     j++;
                 }
                 if (size == out.length) {
